@@ -1,0 +1,157 @@
+package io.holdfast.shim;
+
+import io.holdfast.common.process.Command;
+import io.holdfast.spi.monitor.MonitorException;
+import io.holdfast.spi.monitor.MonitorLaunch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts one container under a new conmon: conmon daemonizes, runs {@code runtime create}, and from then on holds the
+ * container's stdio, writes its log and records its exit code, whatever happens to the JVM.
+ */
+final class ConmonLauncher {
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path conmon;
+    private final MonitorLayout layout;
+    private final MonitorRecords records;
+
+    ConmonLauncher(Path conmon, MonitorLayout layout, MonitorRecords records) {
+        this.conmon = conmon;
+        this.layout = layout;
+        this.records = records;
+    }
+
+    MonitorRecord launch(MonitorLaunch launch) throws MonitorException {
+        String id = launch.containerId();
+        OciRuntimeCli runtime = new OciRuntimeCli(launch.runtime(), layout.runtimeRoot(launch.runtime().name()));
+        MonitorRecord record = MonitorRecord.launching(id, launch.runtime(), launch.bundleDir(), launch.logPath());
+        try {
+            prepareDirectories(id, launch.runtime().name());
+            records.write(record); // first, so a crash from here on leaves a trace recovery can clean up
+            runtime.deleteIfPresent(id);
+            Command.Result conmonRun = Command.run(conmonArgv(launch, runtime), CREATE_TIMEOUT);
+            if (!conmonRun.ok()) {
+                throw new MonitorException("conmon failed for " + id + ": " + conmonRun.output().strip());
+            }
+            long pid = awaitContainerPid(id);
+            long monitorPid = readPid(layout.monitorPidFile(id));
+            runtime.start(id);
+            MonitorRecord started = record.started(Instant.now(), pid, ProcessProbe.startTime(pid), monitorPid,
+                    ProcessProbe.startTime(monitorPid));
+            records.write(started);
+            return started;
+        } catch (IOException | MonitorException e) {
+            abandon(id, runtime);
+            throw e instanceof MonitorException m ? m : new MonitorException("cannot start " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Undoes a launch that failed half-way, leaving neither a runtime container nor a monitor record. */
+    void abandon(String id, OciRuntimeCli runtime) {
+        runtime.deleteIfPresent(id);
+        try {
+            long monitorPid = readPidIfPresent(layout.monitorPidFile(id));
+            if (monitorPid > 0) {
+                ProcessHandle.of(monitorPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            io.holdfast.common.io.Directories.deleteTree(layout.dir(id));
+            Files.deleteIfExists(layout.exitFile(id));
+        } catch (IOException ignored) {
+            // best effort: recovery removes what is left on the next start
+        }
+    }
+
+    private void prepareDirectories(String id, String runtimeName) throws IOException {
+        Files.createDirectories(layout.dir(id));
+        Files.createDirectories(layout.exitsDir());
+        Files.createDirectories(layout.socketDir());
+        Files.createDirectories(layout.runtimeRoot(runtimeName));
+        Files.deleteIfExists(layout.exitFile(id));
+        Files.deleteIfExists(layout.pidFile(id));
+        Files.deleteIfExists(layout.monitorPidFile(id));
+    }
+
+    private List<String> conmonArgv(MonitorLaunch launch, OciRuntimeCli runtime) {
+        String id = launch.containerId();
+        List<String> argv = new ArrayList<>(List.of(conmon.toString(), "--api-version", "1",
+                "-c", id, "-u", id, "-n", id,
+                "-r", launch.runtime().path(), "-b", launch.bundleDir(),
+                "-p", layout.pidFile(id).toString(), "-P", layout.monitorPidFile(id).toString(),
+                "-l", "k8s-file:" + launch.logPath(),
+                "--exit-dir", layout.exitsDir().toString(),
+                "--socket-dir-path", layout.socketDir().toString(),
+                "--log-level", "warn"));
+        for (String arg : runtime.globalArgs()) {
+            argv.add("--runtime-arg");
+            argv.add(arg);
+        }
+        argv.addAll(List.of("--runtime-arg", "--log=" + layout.runtimeLog(id),
+                "--runtime-arg", "--log-format=json"));
+        return argv;
+    }
+
+    /** conmon's parent returns before the runtime has created the container: wait for the pid file. */
+    private long awaitContainerPid(String id) throws IOException, MonitorException {
+        long deadline = System.nanoTime() + CREATE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            long pid = readPidIfPresent(layout.pidFile(id));
+            if (pid > 0) {
+                return pid;
+            }
+            long monitorPid = readPidIfPresent(layout.monitorPidFile(id));
+            if (monitorPid > 0 && ProcessProbe.startTime(monitorPid) < 0 && readPidIfPresent(layout.pidFile(id)) <= 0) {
+                throw new MonitorException("the runtime could not create " + id + ": " + runtimeError(id));
+            }
+            sleep(5);
+        }
+        throw new MonitorException("the runtime did not create " + id + " within "
+                + CREATE_TIMEOUT.toSeconds() + " s: " + runtimeError(id));
+    }
+
+    /** The last message the runtime logged (runc and crun log JSON lines with a "msg" field). */
+    private String runtimeError(String id) {
+        try {
+            List<String> lines = Files.readAllLines(layout.runtimeLog(id));
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                int msg = line.indexOf("\"msg\":\"");
+                if (msg >= 0) {
+                    int end = line.indexOf("\",\"", msg + 7);
+                    return line.substring(msg + 7, end > 0 ? end : line.length()).replace("\\\"", "\"");
+                }
+            }
+            return lines.isEmpty() ? "no message from the runtime" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "no message from the runtime";
+        }
+    }
+
+    static long readPid(Path file) throws IOException {
+        return Long.parseLong(Files.readString(file).strip());
+    }
+
+    static long readPidIfPresent(Path file) {
+        try {
+            String text = Files.readString(file).strip();
+            return text.isEmpty() ? 0 : Long.parseLong(text);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void sleep(long millis) throws MonitorException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MonitorException("interrupted while waiting for the runtime");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.holdfast.shim;
+
+import java.nio.file.Path;
+
+/**
+ * Where the shim keeps what it needs to find its monitors again, under the exec root (a tmpfs such as
+ * {@code /run/holdfast}: after a reboot no monitor survives, so neither should their records).
+ */
+record MonitorLayout(Path execRoot) {
+
+    Path monitorsDir() {
+        return execRoot.resolve("monitors");
+    }
+
+    Path dir(String id) {
+        return monitorsDir().resolve(id);
+    }
+
+    Path record(String id) {
+        return dir(id).resolve("monitor.json");
+    }
+
+    Path pidFile(String id) {
+        return dir(id).resolve("pid");
+    }
+
+    Path monitorPidFile(String id) {
+        return dir(id).resolve("conmon.pid");
+    }
+
+    Path runtimeLog(String id) {
+        return dir(id).resolve("runtime.log");
+    }
+
+    Path exitsDir() {
+        return execRoot.resolve("exits");
+    }
+
+    Path exitFile(String id) {
+        return exitsDir().resolve(id);
+    }
+
+    /** conmon's attach sockets; kept short because socket paths are limited to 108 bytes. */
+    Path socketDir() {
+        return execRoot.resolve("sock");
+    }
+
+    Path runtimeRoot(String runtimeName) {
+        return execRoot.resolve("runtime").resolve(runtimeName);
+    }
+}

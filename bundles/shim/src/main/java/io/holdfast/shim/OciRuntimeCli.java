@@ -1,0 +1,69 @@
+package io.holdfast.shim;
+
+import io.holdfast.common.process.Command;
+import io.holdfast.spi.monitor.MonitorException;
+import io.holdfast.spi.monitor.OciRuntime;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The OCI runtime's command line (runc and crun share it): start, kill, delete. */
+final class OciRuntimeCli {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final OciRuntime runtime;
+    private final Path root;
+
+    OciRuntimeCli(OciRuntime runtime, Path root) {
+        this.runtime = runtime;
+        this.root = root;
+    }
+
+    /** The global flags conmon passes through to the runtime as well. */
+    List<String> globalArgs() {
+        return List.of("--root=" + root);
+    }
+
+    void start(String id) throws MonitorException {
+        run("start", id);
+    }
+
+    void kill(String id, String signal) throws MonitorException {
+        run("kill", id, signal);
+    }
+
+    void delete(String id, boolean force) throws MonitorException {
+        if (force) {
+            run("delete", "--force", id);
+        } else {
+            run("delete", id);
+        }
+    }
+
+    /** Deletes whatever the runtime still has under {@code id}; an unknown id is not an error. */
+    void deleteIfPresent(String id) {
+        try {
+            run("delete", "--force", id);
+        } catch (MonitorException ignored) {
+            // "container does not exist" is the common case here
+        }
+    }
+
+    private void run(String... args) throws MonitorException {
+        List<String> argv = new ArrayList<>();
+        argv.add(runtime.path());
+        argv.addAll(globalArgs());
+        argv.addAll(List.of(args));
+        try {
+            Command.Result result = Command.run(argv, TIMEOUT);
+            if (!result.ok()) {
+                throw new MonitorException(runtime.name() + " " + args[0] + " " + args[args.length - 1] + ": "
+                        + result.output().strip());
+            }
+        } catch (IOException e) {
+            throw new MonitorException(runtime.name() + " " + args[0] + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.holdfast.spi.container;
+
+import java.time.Instant;
+
+/**
+ * Everything the engine knows about one container; the state store persists exactly this.
+ *
+ * @param schemaVersion  {@link #SCHEMA_VERSION} when written by this engine; older versions are migrated on read
+ * @param id             64 hex characters
+ * @param name           unique name without Docker's leading slash
+ * @param created        creation time
+ * @param spec           what the user asked for
+ * @param imageId        the image's id at creation time
+ * @param state          where it is in its lifecycle
+ * @param restartCount   how often the engine restarted it by policy
+ * @param storageDriver  the storage driver that made its root filesystem
+ * @param rootfs         the root filesystem's path on the host
+ * @param bundleDir      the OCI bundle directory (holds {@code config.json})
+ * @param logPath        the log file its monitor writes
+ */
+public record ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
+                              String imageId, RunState state, int restartCount, String storageDriver,
+                              String rootfs, String bundleDir, String logPath) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public ContainerRecord withState(RunState newState) {
+        return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, newState, restartCount,
+                storageDriver, rootfs, bundleDir, logPath);
+    }
+
+    public ContainerRecord withRestartCount(int count) {
+        return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, count,
+                storageDriver, rootfs, bundleDir, logPath);
+    }
+
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+}

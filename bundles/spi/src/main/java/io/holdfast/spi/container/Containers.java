@@ -1,0 +1,47 @@
+package io.holdfast.spi.container;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The container lifecycle, registered by the supervisor; the API, the Gogo commands and the restore bundle use it.
+ *
+ * <p>Wherever a method takes a {@code ref}, it accepts what Docker accepts: a full id, a unique id prefix, or a name.
+ * Every method is thread-safe; operations on one container are serialised. Methods throw {@link EngineException}
+ * with a sentence for the user.
+ *
+ * <pre>{@code
+ * ContainerRecord c = containers.create(spec);
+ * containers.start(c.id());
+ * int code = containers.awaitExit(c.id()).join();
+ * }</pre>
+ */
+@ProviderType
+public interface Containers {
+
+    /** All containers, newest first. Never blocks on a running operation. */
+    List<ContainerRecord> list();
+
+    /** The container {@code ref} names; throws {@code NOT_FOUND} or, for an ambiguous prefix, {@code INVALID}. */
+    ContainerRecord get(String ref);
+
+    /** Creates the root filesystem, network and OCI bundle and records the container as created. */
+    ContainerRecord create(ContainerSpec spec);
+
+    /** Starts a created or exited container under a new monitor; blocks until the runtime has started it. */
+    ContainerRecord start(String ref);
+
+    /** SIGTERM, then SIGKILL after {@code timeout}; blocks until it has exited. Stopping a stopped one is a no-op. */
+    ContainerRecord stop(String ref, Duration timeout);
+
+    /** Sends {@code signal} (a name such as {@code TERM} or a number) to the container's init process. */
+    void kill(String ref, String signal);
+
+    /** Removes a container that is not running; with {@code force} it is killed first. */
+    void remove(String ref, boolean force);
+
+    /** Completes with the exit code the next time the container exits (at once if it is not running). */
+    CompletableFuture<Integer> awaitExit(String ref);
+}

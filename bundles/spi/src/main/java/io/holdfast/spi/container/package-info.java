@@ -1,0 +1,7 @@
+/** The container model: what a user asks for, what the engine records, and the lifecycle service. */
+@Version("1.0.0")
+@Export
+package io.holdfast.spi.container;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,7 @@
+/** Reading the container logs that monitors write while the engine is up or down. */
+@Version("1.0.0")
+@Export
+package io.holdfast.spi.logs;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

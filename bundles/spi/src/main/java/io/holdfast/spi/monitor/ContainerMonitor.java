@@ -1,0 +1,47 @@
+package io.holdfast.spi.monitor;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Holds the running containers. Registered by the resident shim bundle, which is never restarted by a hot reload.
+ *
+ * <p>Each container runs under its own {@code conmon} process, which holds its stdio, writes its log and records its
+ * exit code, so containers outlive the JVM. After an engine restart the shim finds every monitor again from the
+ * records it keeps under the exec root; {@link #held()} then lists them all, running or exited.
+ *
+ * <p>A container the shim holds stays held after it exits, with its {@link ExitStatus}, until the engine calls
+ * {@link #release}: an exit is never lost between the monitor and the engine. Exits are announced to every
+ * {@link MonitorExitListener} service.
+ *
+ * <pre>{@code
+ * MonitorStatus s = monitor.start(new MonitorLaunch(id, bundleDir, logPath, runc));
+ * // ... later, after a MonitorExitListener heard of the exit:
+ * monitor.release(id);
+ * }</pre>
+ */
+@ProviderType
+public interface ContainerMonitor {
+
+    /**
+     * Starts a monitor, has it create the container, and starts the container. Blocks until the container's init
+     * process runs (typically 100-400 ms) or the runtime fails.
+     */
+    MonitorStatus start(MonitorLaunch launch) throws MonitorException;
+
+    /** The container's status, if this shim holds it. Never blocks. */
+    Optional<MonitorStatus> status(String containerId);
+
+    /** Every container held, running or exited and not yet released. Never blocks. */
+    Collection<MonitorStatus> held();
+
+    /** Sends a signal ({@code TERM}, {@code KILL}, a number) through the runtime. Blocks while the runtime runs. */
+    void signal(String containerId, String signal) throws MonitorException;
+
+    /**
+     * Forgets an exited container: deletes it from the runtime and drops the monitor's record. With {@code force} a
+     * running container is killed first. Releasing a container that is not held does nothing.
+     */
+    void release(String containerId, boolean force) throws MonitorException;
+}

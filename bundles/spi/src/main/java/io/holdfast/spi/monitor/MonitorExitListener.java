@@ -1,0 +1,15 @@
+package io.holdfast.spi.monitor;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Whiteboard service told when a held container exits. The shim also tells each newly registered listener about
+ * every held container that has already exited, so an exit that happened while the listener was away (the engine
+ * restarting, a bundle being swapped) still arrives. Listeners must therefore be idempotent.
+ *
+ * <p>Called on a shim thread; implementations must not block for long (hand off slow work).
+ */
+@ConsumerType
+public interface MonitorExitListener {
+    void exited(String containerId, ExitStatus exit);
+}

@@ -1,0 +1,25 @@
+package io.holdfast.spi.restore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the last restore found and did. The restore bundle hands it to {@link RestoreTarget#restoreCompleted}.
+ *
+ * @param startedAt  when the restore began
+ * @param duration   how long it took
+ * @param containers one entry per container record
+ * @param orphans    ids of containers a monitor holds that no record knows about; left running, untouched
+ */
+public record RestoreReport(Instant startedAt, Duration duration, List<RestoreEntry> containers,
+                            List<String> orphans) {
+    public RestoreReport {
+        containers = List.copyOf(containers);
+        orphans = List.copyOf(orphans);
+    }
+
+    public long count(RestoreOutcome outcome) {
+        return containers.stream().filter(e -> e.outcome() == outcome).count();
+    }
+}

@@ -1,0 +1,36 @@
+package io.holdfast.spi.restore;
+
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.monitor.ExitStatus;
+import io.holdfast.spi.monitor.MonitorStatus;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The supervisor's side of a restore. The restore bundle decides what happened to each container while the engine
+ * was away; the supervisor applies it, with the same rules ({@code --rm}, restart policies) as for a live exit.
+ *
+ * <p>Called once per engine start, on the restore bundle's thread. The supervisor keeps its API closed until
+ * {@link #restoreCompleted} so that the first answer a client gets is already true.
+ */
+@ProviderType
+public interface RestoreTarget {
+
+    /** Every container record found on disk. */
+    List<ContainerRecord> records();
+
+    /** The container is still running under {@code monitor}: record it as running with the monitor's pid. */
+    void adopt(String containerId, MonitorStatus monitor);
+
+    /**
+     * The container exited while the engine was away: record the exit, then apply {@code --rm} or the restart
+     * policy. Returns what was done: {@link RestoreOutcome#EXITED_WHILE_DOWN}, {@code RESTARTED} or {@code REMOVED}.
+     */
+    RestoreOutcome exitedWhileDown(String containerId, ExitStatus exit);
+
+    /** No monitor holds the container and no exit was recorded: mark it exited with {@code reason}. */
+    void lost(String containerId, String reason);
+
+    /** Restore is over: publish the report and open the API. */
+    void restoreCompleted(RestoreReport report);
+}

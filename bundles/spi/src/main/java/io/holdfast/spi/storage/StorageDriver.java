@@ -1,0 +1,40 @@
+package io.holdfast.spi.storage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Gives each container a root filesystem made from its image's. Plugins register implementations as services with
+ * the {@link #NAME} property; daemon.json's {@code storage-driver} picks one.
+ *
+ * <p>Restore contract: the engine never calls {@link #create} for a container that already has a root filesystem,
+ * and a driver must never remove or remount a root filesystem when it starts: containers may be running on it while
+ * the engine was away. Methods may block on disk I/O; they are not called concurrently for the same container.
+ *
+ * <pre>{@code
+ * @Component(property = StorageDriver.NAME + "=vfs")
+ * public class VfsDriver implements StorageDriver { ... }
+ * }</pre>
+ */
+@ConsumerType
+public interface StorageDriver {
+    /** Service property carrying the driver's name. */
+    String NAME = "holdfast.storage.driver";
+
+    /** The name daemon.json uses for this driver. */
+    String name();
+
+    /**
+     * Creates the container's root filesystem from the image's.
+     *
+     * @param containerId the container's id
+     * @param imageRootfs the image's root filesystem; read only, never modify it
+     * @param home        a directory owned by this driver under the data root
+     * @return the path of the new root filesystem
+     */
+    Path create(String containerId, Path imageRootfs, Path home) throws IOException;
+
+    /** Removes what {@link #create} made. Removing something that does not exist succeeds. */
+    void remove(String containerId, Path home) throws IOException;
+}
