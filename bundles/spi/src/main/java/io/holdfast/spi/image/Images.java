@@ -1,0 +1,43 @@
+package io.holdfast.spi.image;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Predicate;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The image store, registered by the images bundle. Errors are {@link io.holdfast.spi.container.EngineException}s
+ * with a sentence for the user.
+ *
+ * <pre>{@code
+ * ImageRecord busybox = images.importTarball(in, "busybox:latest");
+ * ImageRecord same = images.resolve("busybox");   // ":latest" is implied, as in Docker
+ * }</pre>
+ */
+@ProviderType
+public interface Images {
+
+    /**
+     * Imports a root-filesystem tarball (plain or gzip-compressed), like {@code docker import}, and tags it.
+     * Entries that would land outside the root ({@code ..}, absolute names, links that point outside, writes through
+     * a link) reject the whole import with {@code INVALID} naming the entry; nothing is left behind. Blocks while
+     * reading {@code tar}.
+     *
+     * @param reference {@code name[:tag]}; the tag defaults to {@code latest}
+     */
+    ImageRecord importTarball(InputStream tar, String reference);
+
+    /** All images, newest first. */
+    List<ImageRecord> list();
+
+    /** The image a reference names: {@code name[:tag]}, a full id, or a unique id prefix; else {@code NOT_FOUND}. */
+    ImageRecord resolve(String reference);
+
+    /**
+     * Removes the tag {@code reference}, and the image once no tag is left. Refused with {@code CONFLICT} when
+     * {@code inUse} says a container uses the image (tested with the image id).
+     *
+     * @return the lines Docker prints: {@code Untagged: busybox:latest}, {@code Deleted: sha256:...}
+     */
+    List<String> remove(String reference, Predicate<String> inUse);
+}

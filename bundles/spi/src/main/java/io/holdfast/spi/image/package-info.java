@@ -1,0 +1,7 @@
+/** Images: root filesystems imported from tarballs, named by repository and tag. */
+@Version("1.0.0")
+@Export
+package io.holdfast.spi.image;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
