@@ -1,0 +1,194 @@
+package io.holdfast.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.monitor.OciRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns daemon.json plus the command-line flags into a validated {@link DaemonConfig}, or a {@link ConfigException}
+ * naming the file, line, column and key. Keys that mean what Docker's mean carry Docker's names.
+ *
+ * <pre>{@code DaemonConfig config = new DaemonConfigReader(RuntimeLocator.system()).read(flags);}</pre>
+ */
+final class DaemonConfigReader {
+    static final Set<String> KEYS = Set.of("live-restore", "data-root", "exec-root", "hosts", "default-runtime",
+            "runtimes", "storage-driver", "debug", "shutdown-timeout");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final RuntimeLocator runtimes;
+
+    DaemonConfigReader(RuntimeLocator runtimes) {
+        this.runtimes = runtimes;
+    }
+
+    DaemonConfig read(FlagValues flags) throws ConfigException {
+        String file = flags.configFile();
+        Map<String, JsonKeys.Entry> entries = Map.of();
+        if (file != null) {
+            Path path = Path.of(file);
+            if (!Files.exists(path)) {
+                throw new ConfigException(file + ": no such file (given with --config)");
+            }
+            try {
+                entries = JsonKeys.parse(mapper, file, Files.readAllBytes(path));
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot read: " + e.getMessage());
+            }
+        }
+        for (var entry : entries.entrySet()) {
+            if (!KEYS.contains(entry.getKey())) {
+                throw error(file, entry.getValue(), entry.getKey(), "unknown key; known keys are "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS)));
+            }
+            if (flags.values().containsKey(entry.getKey())) {
+                throw error(file, entry.getValue(), entry.getKey(), "also given as the flag "
+                        + FlagValues.flagFor(entry.getKey()) + "; set it in one place only");
+            }
+        }
+        ValueReader values = new ValueReader(file, entries, flags.values());
+        Map<String, OciRuntime> known = new LinkedHashMap<>(runtimes.builtIn());
+        known.putAll(values.runtimes("runtimes"));
+        String defaultRuntime = values.string("default-runtime", "runc");
+        if (!known.containsKey(defaultRuntime)) {
+            throw values.invalid("default-runtime", "runtime \"" + defaultRuntime + "\" is not installed"
+                    + " (apt-get install " + defaultRuntime + ") and not configured under \"runtimes\"");
+        }
+        return new DaemonConfig(file, values.bool("live-restore", true),
+                values.absolutePath("data-root", "/var/lib/holdfast"),
+                values.absolutePath("exec-root", "/run/holdfast"),
+                values.hosts("hosts", List.of("unix:///run/holdfast.sock")),
+                defaultRuntime, known,
+                values.string("storage-driver", "vfs"),
+                values.bool("debug", false),
+                values.nonNegativeInt("shutdown-timeout", 15));
+    }
+
+    private static ConfigException error(String file, JsonKeys.Entry where, String key, String message) {
+        return ConfigException.at(file, where.line(), where.column(), "key \"" + key + "\": " + message);
+    }
+
+    /** Typed access to the merged keys, each check failing with the key's position. */
+    private record ValueReader(String file, Map<String, JsonKeys.Entry> entries, Map<String, Object> flags) {
+
+        ConfigException invalid(String key, String message) {
+            JsonKeys.Entry where = entries.get(key);
+            if (where == null) {
+                return new ConfigException((flags.containsKey(key) ? "flag " + FlagValues.flagFor(key)
+                        : "default for \"" + key + "\"") + ": " + message);
+            }
+            return error(file, where, key, message);
+        }
+
+        private JsonNode node(String key) {
+            JsonKeys.Entry entry = entries.get(key);
+            return entry == null ? null : entry.value();
+        }
+
+        boolean bool(String key, boolean fallback) throws ConfigException {
+            JsonNode node = node(key);
+            if (node == null) {
+                return fallback;
+            }
+            if (!node.isBoolean()) {
+                throw invalid(key, "expected true or false, found " + node);
+            }
+            return node.booleanValue();
+        }
+
+        String string(String key, String fallback) throws ConfigException {
+            Object flag = flags.get(key);
+            if (flag != null) {
+                return flag.toString();
+            }
+            JsonNode node = node(key);
+            if (node == null) {
+                return fallback;
+            }
+            if (!node.isTextual() || node.textValue().isBlank()) {
+                throw invalid(key, "expected a non-empty string, found " + node);
+            }
+            return node.textValue();
+        }
+
+        String absolutePath(String key, String fallback) throws ConfigException {
+            String value = string(key, fallback);
+            if (!value.startsWith("/")) {
+                throw invalid(key, "expected an absolute path, found \"" + value + "\"");
+            }
+            return Path.of(value).normalize().toString();
+        }
+
+        int nonNegativeInt(String key, int fallback) throws ConfigException {
+            JsonNode node = node(key);
+            if (node == null) {
+                return fallback;
+            }
+            if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
+                throw invalid(key, "expected a whole number of seconds >= 0, found " + node);
+            }
+            return node.intValue();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> hosts(String key, List<String> fallback) throws ConfigException {
+            List<String> hosts = new ArrayList<>();
+            Object flag = flags.get(key);
+            if (flag != null) {
+                hosts.addAll((List<String>) flag);
+            } else if (node(key) != null) {
+                JsonNode node = node(key);
+                if (!node.isArray()) {
+                    throw invalid(key, "expected an array of strings such as [\"unix:///run/holdfast.sock\"], found " + node);
+                }
+                for (JsonNode host : node) {
+                    if (!host.isTextual()) {
+                        throw invalid(key, "expected strings, found " + host);
+                    }
+                    hosts.add(host.textValue());
+                }
+            } else {
+                hosts.addAll(fallback);
+            }
+            if (hosts.isEmpty()) {
+                throw invalid(key, "at least one host is needed");
+            }
+            for (String host : hosts) {
+                if (!host.startsWith("unix:///")) {
+                    throw invalid(key, "\"" + host + "\": only unix:///ABSOLUTE/PATH sockets are supported");
+                }
+            }
+            return hosts;
+        }
+
+        Map<String, OciRuntime> runtimes(String key) throws ConfigException {
+            Map<String, OciRuntime> result = new LinkedHashMap<>();
+            JsonNode node = node(key);
+            if (node == null) {
+                return result;
+            }
+            if (!node.isObject()) {
+                throw invalid(key, "expected an object such as {\"crun\": {\"path\": \"/usr/bin/crun\"}}, found " + node);
+            }
+            for (var field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+                JsonNode path = field.getValue().get("path");
+                if (path == null || !path.isTextual() || !path.textValue().startsWith("/")) {
+                    throw invalid(key, "runtime \"" + field.getKey() + "\": expected {\"path\": \"/absolute/path\"}");
+                }
+                if (!Files.isExecutable(Path.of(path.textValue()))) {
+                    throw invalid(key, "runtime \"" + field.getKey() + "\": " + path.textValue() + " is not an executable file");
+                }
+                result.put(field.getKey(), new OciRuntime(field.getKey(), path.textValue()));
+            }
+            return result;
+        }
+    }
+}
