@@ -1,0 +1,32 @@
+package io.holdfast.logging;
+
+import io.holdfast.spi.logs.LogEntry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Joins partial k8s-file lines back into the lines the container wrote, per stream. */
+final class LogAssembler {
+    private final Map<String, StringBuilder> pending = new HashMap<>();
+    private final Map<String, java.time.Instant> pendingSince = new HashMap<>();
+    private final Consumer<LogEntry> sink;
+
+    LogAssembler(Consumer<LogEntry> sink) {
+        this.sink = sink;
+    }
+
+    void accept(K8sFileLine line) {
+        StringBuilder partial = pending.get(line.stream());
+        if (!line.last()) {
+            pending.computeIfAbsent(line.stream(), s -> new StringBuilder()).append(line.content());
+            pendingSince.putIfAbsent(line.stream(), line.time());
+            return;
+        }
+        if (partial == null) {
+            sink.accept(new LogEntry(line.time(), line.stream(), line.content()));
+        } else {
+            sink.accept(new LogEntry(pendingSince.remove(line.stream()), line.stream(), partial + line.content()));
+            pending.remove(line.stream());
+        }
+    }
+}

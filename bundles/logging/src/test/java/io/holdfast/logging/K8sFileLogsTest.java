@@ -1,0 +1,94 @@
+package io.holdfast.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.holdfast.spi.logs.LogEntry;
+import io.holdfast.spi.logs.LogQuery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class K8sFileLogsTest {
+    @TempDir
+    Path dir;
+
+    private final K8sFileLogs logs = new K8sFileLogs();
+
+    private static String line(int second, String stream, char tag, String text) {
+        return "2026-11-25T16:04:" + (10 + second) + ".822669964+00:00 " + stream + " " + tag + " " + text + "\n";
+    }
+
+    private List<LogEntry> read(Path file, LogQuery query) throws Exception {
+        List<LogEntry> entries = new ArrayList<>();
+        logs.read(file, query, null, entries::add);
+        return entries;
+    }
+
+    @Test
+    void readsLinesWithTheirTimeAndStream() throws Exception {
+        Path file = dir.resolve("c.log");
+        Files.writeString(file, line(1, "stdout", 'F', "one") + line(2, "stderr", 'F', "two words"));
+        List<LogEntry> entries = read(file, LogQuery.ALL);
+        assertEquals(List.of(
+                new LogEntry(Instant.parse("2026-11-25T16:04:11.822669964Z"), "stdout", "one"),
+                new LogEntry(Instant.parse("2026-11-25T16:04:12.822669964Z"), "stderr", "two words")), entries);
+    }
+
+    @Test
+    void joinsPartialLinesAndKeepsEmptyOnes() throws Exception {
+        Path file = dir.resolve("c.log");
+        Files.writeString(file, line(1, "stdout", 'P', "abc") + line(2, "stdout", 'F', "def")
+                + line(3, "stdout", 'F', ""));
+        List<LogEntry> entries = read(file, LogQuery.ALL);
+        assertEquals(List.of("abcdef", ""), entries.stream().map(LogEntry::line).toList());
+        assertEquals(Instant.parse("2026-11-25T16:04:11.822669964Z"), entries.get(0).time());
+    }
+
+    @Test
+    void tailKeepsTheLastLines() throws Exception {
+        Path file = dir.resolve("c.log");
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            content.append(line(i, "stdout", 'F', "n" + i));
+        }
+        Files.writeString(file, content);
+        assertEquals(List.of("n7", "n8", "n9"), read(file, new LogQuery(3, false)).stream().map(LogEntry::line).toList());
+        assertEquals(List.of(), read(file, new LogQuery(0, false)));
+    }
+
+    @Test
+    void skipsATornLastLineUntilItIsComplete() throws Exception {
+        Path file = dir.resolve("c.log");
+        Files.writeString(file, line(1, "stdout", 'F', "whole") + "2026-11-25T16:04:1");
+        assertEquals(List.of("whole"), read(file, LogQuery.ALL).stream().map(LogEntry::line).toList());
+    }
+
+    @Test
+    void followHandsOnLinesWrittenLaterUntilTheContainerEnds() throws Exception {
+        Path file = dir.resolve("c.log");
+        Files.writeString(file, line(1, "stdout", 'F', "first"));
+        CompletableFuture<Integer> exited = new CompletableFuture<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try {
+                logs.read(file, new LogQuery(-1, true), exited, e -> seen.add(e.line()));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        reader.start();
+        Files.writeString(file, "2026-11-25T16:04:12.000000000+00:00 stdout F sec", StandardOpenOption.APPEND);
+        Files.writeString(file, "ond\n", StandardOpenOption.APPEND);
+        Files.writeString(file, line(3, "stdout", 'F', "third"), StandardOpenOption.APPEND);
+        exited.complete(0);
+        reader.join(5000);
+        assertEquals(List.of("first", "second", "third"), seen);
+    }
+}
