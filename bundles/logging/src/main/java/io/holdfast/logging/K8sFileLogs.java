@@ -3,6 +3,7 @@ package io.holdfast.logging;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogEntry;
 import io.holdfast.spi.logs.LogQuery;
+import io.holdfast.spi.logs.LogSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -22,7 +22,7 @@ public class K8sFileLogs implements ContainerLogs {
     private static final long FOLLOW_POLL_MILLIS = 50;
 
     @Override
-    public void read(Path logFile, LogQuery query, CompletionStage<?> until, Consumer<LogEntry> sink)
+    public void read(Path logFile, LogQuery query, CompletionStage<?> until, LogSink sink)
             throws IOException {
         if (!Files.exists(logFile)) {
             if (!query.follow()) {
@@ -48,13 +48,14 @@ public class K8sFileLogs implements ContainerLogs {
             if (query.tail() < 0) {
                 cursor.readAvailable(assembler::accept);
             }
+            sink.caughtUp();
             if (query.follow()) {
-                follow(cursor, assembler, until);
+                follow(cursor, assembler, until, sink);
             }
         }
     }
 
-    private static void follow(LogFileCursor cursor, LogAssembler assembler, CompletionStage<?> until)
+    private static void follow(LogFileCursor cursor, LogAssembler assembler, CompletionStage<?> until, LogSink sink)
             throws IOException {
         AtomicBoolean ended = new AtomicBoolean(until == null);
         if (until != null) {
@@ -63,6 +64,7 @@ public class K8sFileLogs implements ContainerLogs {
         while (true) {
             boolean endedBeforeRead = ended.get();
             cursor.readAvailable(assembler::accept);
+            sink.caughtUp();
             if (endedBeforeRead) {
                 return; // everything written before the exit has now been read
             }

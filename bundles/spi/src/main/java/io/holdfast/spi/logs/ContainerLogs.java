@@ -3,7 +3,6 @@ package io.holdfast.spi.logs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -22,5 +21,5 @@ public interface ContainerLogs {
      *
      * @param until completes when the container has exited; may be {@code null} when not following
      */
-    void read(Path logFile, LogQuery query, CompletionStage<?> until, Consumer<LogEntry> sink) throws IOException;
+    void read(Path logFile, LogQuery query, CompletionStage<?> until, LogSink sink) throws IOException;
 }

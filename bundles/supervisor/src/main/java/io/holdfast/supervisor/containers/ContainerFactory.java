@@ -1,0 +1,112 @@
+package io.holdfast.supervisor.containers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.common.io.AtomicFile;
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.RunState;
+import io.holdfast.spi.image.ImageRecord;
+import io.holdfast.spi.image.Images;
+import io.holdfast.spi.network.NetworkAttachment;
+import io.holdfast.spi.network.NetworkBridge;
+import io.holdfast.spi.storage.StorageDriver;
+import io.holdfast.supervisor.oci.OciSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes a new container: its root filesystem (storage driver), its network (bridge), its OCI bundle, and finally its
+ * record. The record is written last, so a crash part-way leaves no container, only files the next create of the
+ * same id would never meet (ids are random).
+ */
+final class ContainerFactory {
+    private static final Logger LOG = Logger.getLogger(ContainerFactory.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DaemonConfig config;
+    private final Images images;
+    private final Plugins plugins;
+    private final ContainerTable table;
+    private final NameGenerator names = new NameGenerator();
+
+    ContainerFactory(DaemonConfig config, Images images, Plugins plugins, ContainerTable table) {
+        this.config = config;
+        this.images = images;
+        this.plugins = plugins;
+        this.table = table;
+    }
+
+    /** Holds {@code name}'s claim while the container is made, so two creates cannot take the same name. */
+    synchronized ContainerRecord create(ContainerSpec requested) {
+        String name = requested.name() == null || requested.name().isEmpty()
+                ? names.newName(n -> table.byName(n).isPresent()) : stripSlash(requested.name());
+        NameGenerator.checkName(name);
+        table.byName(name).ifPresent(other -> {
+            throw new EngineException(Kind.CONFLICT, "Conflict. The container name \"/" + name
+                    + "\" is already in use by container \"" + other.id()
+                    + "\". You have to remove (or rename) that container to be able to reuse that name.");
+        });
+        ImageRecord image = images.resolve(requested.image());
+        String runtime = config.runtime(requested.runtime()).name();
+        StorageDriver driver = plugins.driver(config.storageDriver());
+        String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
+                || requested.networkMode().equals("default") ? "none" : requested.networkMode();
+        NetworkBridge network = plugins.network(networkMode);
+        ContainerSpec spec = new ContainerSpec(name, requested.image(), requested.cmd(), requested.env(),
+                requested.restartPolicy(), requested.autoRemove(), networkMode, runtime,
+                requested.stopTimeoutSeconds());
+
+        String id = names.newId();
+        Path dir = table.store().dir(id);
+        Path driverHome = Path.of(config.dataRoot(), "storage", driver.name());
+        try {
+            Path rootfs = driver.create(id, Path.of(image.rootfs()), driverHome);
+            NetworkAttachment attachment = network.attach(id);
+            writeBundle(id, dir, rootfs, spec, attachment);
+            ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
+                    image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
+                    dir.resolve("container.log").toString());
+            table.put(record);
+            return record;
+        } catch (IOException | RuntimeException e) {
+            undo(id, driver, driverHome, network);
+            if (e instanceof EngineException engine) {
+                throw engine;
+            }
+            throw new EngineException(Kind.FAILED, "cannot create container: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeBundle(String id, Path dir, Path rootfs, ContainerSpec spec, NetworkAttachment network)
+            throws IOException {
+        Path hosts = dir.resolve("hosts");
+        Path hostname = dir.resolve("hostname");
+        AtomicFile.write(hosts, ("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t"
+                + id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(hostname, (id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
+        var oci = OciSpec.build(new OciSpec.Input(id, rootfs.toString(), spec.cmd(), spec.env(),
+                network.namespacePath(), hosts.toString(), hostname.toString()));
+        AtomicFile.write(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(oci));
+    }
+
+    private void undo(String id, StorageDriver driver, Path driverHome, NetworkBridge network) {
+        try {
+            network.detach(id);
+            driver.remove(id, driverHome);
+            table.store().delete(id);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot clean up the failed create of " + id, e);
+        }
+    }
+
+    private static String stripSlash(String name) {
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+}

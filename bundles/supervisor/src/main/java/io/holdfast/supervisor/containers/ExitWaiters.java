@@ -1,0 +1,32 @@
+package io.holdfast.supervisor.containers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Futures that complete with a container's exit code the next time it exits ({@code wait}, {@code stop}). */
+final class ExitWaiters {
+    private final Map<String, List<CompletableFuture<Integer>>> waiting = new ConcurrentHashMap<>();
+
+    CompletableFuture<Integer> next(String id) {
+        CompletableFuture<Integer> future = new CompletableFuture<>();
+        waiting.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(future);
+        return future;
+    }
+
+    void exited(String id, int code) {
+        List<CompletableFuture<Integer>> futures = waiting.remove(id);
+        if (futures != null) {
+            futures.forEach(f -> f.complete(code));
+        }
+    }
+
+    void removed(String id) {
+        List<CompletableFuture<Integer>> futures = waiting.remove(id);
+        if (futures != null) {
+            futures.forEach(f -> f.complete(0));
+        }
+    }
+}

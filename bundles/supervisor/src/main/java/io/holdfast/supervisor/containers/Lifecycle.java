@@ -1,0 +1,242 @@
+package io.holdfast.supervisor.containers;
+
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.container.ContainerStatus;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.ExitStatus;
+import io.holdfast.spi.monitor.MonitorException;
+import io.holdfast.spi.monitor.MonitorLaunch;
+import io.holdfast.spi.monitor.MonitorStatus;
+import io.holdfast.spi.restore.RestoreOutcome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves containers through their lifecycle: start under a monitor, signal, stop, remove, and what follows an exit
+ * ({@code --rm}, restart policies). Every state change is saved before the next step, so an engine killed between
+ * any two steps restores to a consistent state.
+ */
+final class Lifecycle {
+    private static final Logger LOG = Logger.getLogger(Lifecycle.class.getName());
+    private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+
+    private final DaemonConfig config;
+    private final ContainerMonitor monitor;
+    private final Plugins plugins;
+    private final ContainerTable table;
+    private final ExitWaiters waiters;
+    private final ScheduledExecutorService restarts;
+
+    Lifecycle(DaemonConfig config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
+              ExitWaiters waiters, ScheduledExecutorService restarts) {
+        this.config = config;
+        this.monitor = monitor;
+        this.plugins = plugins;
+        this.table = table;
+        this.waiters = waiters;
+        this.restarts = restarts;
+    }
+
+    ContainerRecord start(String id) {
+        return locked(id, () -> {
+            ContainerRecord record = table.byId(id);
+            if (record.state().running()) {
+                return record;
+            }
+            MonitorLaunch launch = new MonitorLaunch(id, record.bundleDir(), record.logPath(),
+                    config.runtime(record.spec().runtime()));
+            try {
+                MonitorStatus started = monitor.start(launch);
+                ContainerRecord running = record.withState(record.state().started(started.pid(),
+                        started.monitorPid(), started.startedAt()));
+                table.put(running);
+                return running;
+            } catch (MonitorException e) {
+                table.put(record.withState(record.state().failedToStart(e.getMessage())));
+                throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
+                        + e.getMessage(), e);
+            }
+        });
+    }
+
+    void signal(String id, String signal) {
+        ContainerRecord record = table.byId(id);
+        if (!record.state().running()) {
+            throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not running");
+        }
+        try {
+            monitor.signal(id, signal);
+        } catch (MonitorException e) {
+            throw new EngineException(Kind.FAILED, "cannot signal " + record.shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after {@code timeout}; returns once the exit has been recorded. */
+    ContainerRecord stop(String id, Duration timeout, boolean byUser) {
+        CompletableFuture<Integer> exited = waiters.next(id);
+        boolean running = locked(id, () -> {
+            ContainerRecord record = table.byId(id);
+            if (record.state().status() == ContainerStatus.RESTARTING) {
+                // cancels the pending restart: the scheduled start only acts on RESTARTING containers
+                var state = record.state();
+                table.put(record.withState(state.exited(state.exitCode(), state.finishedAt(), state.error())
+                        .stoppedByUser()));
+                return false;
+            }
+            if (byUser && !record.state().manuallyStopped()) {
+                table.put(record.withState(record.state().stoppedByUser()));
+            }
+            return record.state().running();
+        });
+        if (!running) {
+            return table.byId(id);
+        }
+        trySignal(id, "TERM");
+        if (!await(exited, timeout)) {
+            trySignal(id, "KILL");
+            if (!await(exited, KILL_GRACE)) {
+                throw new EngineException(Kind.FAILED, "container " + id.substring(0, 12)
+                        + " did not exit within " + KILL_GRACE.toSeconds() + " s of SIGKILL");
+            }
+        }
+        return table.byId(id);
+    }
+
+    void remove(String id, boolean force) {
+        ContainerRecord record = table.byId(id);
+        if (record.state().running()) {
+            if (!force) {
+                throw new EngineException(Kind.CONFLICT, "You cannot remove a running container " + record.id()
+                        + ". Stop the container before attempting removal or force remove");
+            }
+            stop(id, Duration.ZERO, true);
+        }
+        locked(id, () -> {
+            destroy(table.byId(id));
+            return null;
+        });
+    }
+
+    /**
+     * Applies an exit the monitor reported: records it, frees the monitor, then {@code --rm} or the restart policy.
+     * Idempotent: an exit for a container that is no longer recorded as running changes nothing.
+     */
+    RestoreOutcome exited(String id, ExitStatus exit, boolean whileDown) {
+        return locked(id, () -> {
+            if (!table.contains(id)) {
+                releaseQuietly(id);
+                return RestoreOutcome.EXITED_WHILE_DOWN;
+            }
+            ContainerRecord record = table.byId(id);
+            if (record.state().status() != ContainerStatus.RUNNING) {
+                releaseQuietly(id);
+                return RestoreOutcome.EXITED_WHILE_DOWN;
+            }
+            ContainerRecord ended = record.withState(record.state().exited(exit.code(), exit.finishedAt(), ""));
+            table.put(ended);
+            releaseQuietly(id);
+            waiters.exited(id, exit.code());
+            LOG.info(() -> record.shortId() + " (" + record.name() + ") exited with " + exit.code()
+                    + (whileDown ? " while the engine was down" : ""));
+            if (record.spec().autoRemove()) {
+                destroy(ended);
+                return RestoreOutcome.REMOVED;
+            }
+            var policy = record.spec().restartPolicy();
+            if (policy.restartsAfter(exit.code(), record.restartCount(), record.state().manuallyStopped())) {
+                ContainerRecord restarting = ended.withRestartCount(record.restartCount() + 1)
+                        .withState(ended.state().restarting());
+                table.put(restarting);
+                scheduleRestart(id, whileDown ? Duration.ZERO : backoff(restarting.restartCount()));
+                return RestoreOutcome.RESTARTED;
+            }
+            return RestoreOutcome.EXITED_WHILE_DOWN;
+        });
+    }
+
+    /** Docker's back-off: 100 ms doubling per restart, at most a minute. */
+    static Duration backoff(int restartCount) {
+        return Duration.ofMillis(Math.min(60_000, 100L << Math.min(restartCount - 1, 10)));
+    }
+
+    void scheduleRestart(String id, Duration delay) {
+        restarts.schedule(() -> {
+            try {
+                if (table.contains(id) && table.byId(id).state().status() == ContainerStatus.RESTARTING) {
+                    start(id);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "restart of " + id.substring(0, 12) + " failed", e);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes a stopped container and everything it owns. */
+    private void destroy(ContainerRecord record) {
+        String id = record.id();
+        try {
+            monitor.release(id, true);
+            plugins.network(record.spec().networkMode()).detach(id);
+            plugins.driver(record.storageDriver()).remove(id, Path.of(config.dataRoot(), "storage",
+                    record.storageDriver()));
+            table.remove(id);
+            waiters.removed(id);
+        } catch (IOException | MonitorException e) {
+            throw new EngineException(Kind.FAILED, "cannot remove container " + record.shortId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void trySignal(String id, String signal) {
+        try {
+            monitor.signal(id, signal);
+        } catch (MonitorException e) {
+            LOG.fine(() -> "signal " + signal + " to " + id + ": " + e.getMessage()); // it may have just exited
+        }
+    }
+
+    private void releaseQuietly(String id) {
+        try {
+            monitor.release(id, false);
+        } catch (MonitorException e) {
+            LOG.log(Level.WARNING, "cannot release the monitor of " + id, e);
+        }
+    }
+
+    private static boolean await(CompletableFuture<Integer> future, Duration timeout) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(Kind.FAILED, "interrupted");
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    private <T> T locked(String id, Supplier<T> action) {
+        ReentrantLock lock = table.lock(id);
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package io.holdfast.supervisor.containers;
+
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.Containers;
+import io.holdfast.spi.image.Images;
+import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.ExitStatus;
+import io.holdfast.spi.monitor.MonitorExitListener;
+import io.holdfast.spi.monitor.MonitorStatus;
+import io.holdfast.spi.network.NetworkBridge;
+import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.spi.restore.RestoreReport;
+import io.holdfast.spi.restore.RestoreTarget;
+import io.holdfast.spi.storage.StorageDriver;
+import io.holdfast.supervisor.state.ContainerStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The supervisor: owns the container records and their lifecycle, serves it as {@link Containers}, takes the restore
+ * bundle's findings as {@link RestoreTarget}, and hears monitor exits as a {@link MonitorExitListener}.
+ *
+ * <p>Live exits are held back until the restore has run, so that the restore's view of who exited while the engine
+ * was down is the one that counts; afterwards they are applied as they come.
+ */
+@Component(service = {Containers.class, RestoreTarget.class, MonitorExitListener.class}, immediate = true)
+public class Supervisor implements Containers, RestoreTarget, MonitorExitListener {
+    private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
+
+    private final Plugins plugins = new Plugins();
+    private final ExitWaiters waiters = new ExitWaiters();
+    private final java.util.Queue<Object[]> heldExits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean restored;
+
+    @Reference
+    private DaemonConfig config;
+    @Reference
+    private ContainerMonitor monitor;
+    @Reference
+    private Images images;
+
+    private ContainerTable table;
+    private ContainerFactory factory;
+    private Lifecycle lifecycle;
+    private ScheduledExecutorService restarts;
+    private BundleContext context;
+    private ServiceRegistration<RestoreReport> report;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStorageDriver(StorageDriver driver) {
+        plugins.add(driver);
+    }
+
+    void removeStorageDriver(StorageDriver driver) {
+        plugins.remove(driver);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addNetworkBridge(NetworkBridge bridge) {
+        plugins.add(bridge);
+    }
+
+    void removeNetworkBridge(NetworkBridge bridge) {
+        plugins.remove(bridge);
+    }
+
+    @Activate
+    void activate(BundleContext bundleContext) throws IOException {
+        context = bundleContext;
+        ContainerStore store = new ContainerStore(Path.of(config.dataRoot(), "containers"));
+        table = new ContainerTable(store, store.loadAll());
+        factory = new ContainerFactory(config, images, plugins, table);
+        restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
+        lifecycle = new Lifecycle(config, monitor, plugins, table, waiters, restarts);
+        context.addBundleListener(engineShutdown);
+        LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
+    }
+
+    /**
+     * The framework announces its own stop synchronously before it stops any bundle, so every service is still
+     * there: the moment to stop containers when live restore is off. A bundle update never fires it.
+     */
+    private final SynchronousBundleListener engineShutdown = event -> {
+        if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING && !config.liveRestore()) {
+            stopAllForShutdown();
+        }
+    };
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        context.removeBundleListener(engineShutdown);
+        if (report != null) {
+            report.unregister();
+        }
+        restarts.shutdownNow();
+        restarts.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** live-restore off: stop every container as Docker does (SIGTERM, SIGKILL after the timeout), in parallel. */
+    private void stopAllForShutdown() {
+        List<ContainerRecord> running = table.all().stream().filter(r -> r.state().running()).toList();
+        LOG.info(() -> "live-restore is off: stopping " + running.size() + " container(s)");
+        List<CompletableFuture<Void>> stops = running.stream().map(r -> CompletableFuture.runAsync(() ->
+                lifecycle.stop(r.id(), Duration.ofSeconds(Math.min(r.spec().stopTimeoutSeconds(),
+                        config.shutdownTimeoutSeconds())), false))).toList();
+        stops.forEach(f -> f.exceptionally(e -> {
+            LOG.warning("stop at shutdown failed: " + e.getMessage());
+            return null;
+        }).join());
+    }
+
+    // ---- Containers
+
+    @Override
+    public List<ContainerRecord> list() {
+        return table.all();
+    }
+
+    @Override
+    public ContainerRecord get(String ref) {
+        return table.resolve(ref);
+    }
+
+    @Override
+    public ContainerRecord create(ContainerSpec spec) {
+        return factory.create(spec);
+    }
+
+    @Override
+    public ContainerRecord start(String ref) {
+        return lifecycle.start(table.resolve(ref).id());
+    }
+
+    @Override
+    public ContainerRecord stop(String ref, Duration timeout) {
+        return lifecycle.stop(table.resolve(ref).id(), timeout, true);
+    }
+
+    @Override
+    public void kill(String ref, String signal) {
+        lifecycle.signal(table.resolve(ref).id(), signal == null || signal.isEmpty() ? "KILL" : signal);
+    }
+
+    @Override
+    public void remove(String ref, boolean force) {
+        lifecycle.remove(table.resolve(ref).id(), force);
+    }
+
+    @Override
+    public CompletableFuture<Integer> awaitExit(String ref) {
+        ContainerRecord record = table.resolve(ref);
+        CompletableFuture<Integer> next = waiters.next(record.id());
+        ContainerRecord now = table.byId(record.id());
+        if (!now.state().running() && now.state().status() != io.holdfast.spi.container.ContainerStatus.RESTARTING) {
+            next.complete(now.state().exitCode());
+        }
+        return next;
+    }
+
+    // ---- MonitorExitListener
+
+    @Override
+    public void exited(String containerId, ExitStatus exit) {
+        if (!restored) {
+            heldExits.add(new Object[] {containerId, exit});
+            return;
+        }
+        lifecycle.exited(containerId, exit, false);
+    }
+
+    // ---- RestoreTarget
+
+    @Override
+    public List<ContainerRecord> records() {
+        return table.all();
+    }
+
+    @Override
+    public void adopt(String containerId, MonitorStatus status) {
+        ContainerRecord record = table.byId(containerId);
+        if (!record.state().running() || record.state().pid() != status.pid()) {
+            table.put(record.withState(record.state().started(status.pid(), status.monitorPid(),
+                    status.startedAt())));
+        }
+    }
+
+    @Override
+    public RestoreOutcome exitedWhileDown(String containerId, ExitStatus exit) {
+        ContainerRecord record = table.byId(containerId);
+        if (!record.state().running()) {
+            // e.g. killed between launching the monitor and saving "running": adopt first, then apply the exit
+            table.put(record.withState(record.state().started(0, 0, record.state().startedAt())));
+        }
+        return lifecycle.exited(containerId, exit, true);
+    }
+
+    @Override
+    public void lost(String containerId, String reason) {
+        ContainerRecord record = table.byId(containerId);
+        table.put(record.withState(record.state().exited(255, java.time.Instant.now(), reason)));
+    }
+
+    @Override
+    public void restoreCompleted(RestoreReport restoreReport) {
+        restored = true;
+        for (Object[] exit; (exit = heldExits.poll()) != null; ) {
+            lifecycle.exited((String) exit[0], (ExitStatus) exit[1], false);
+        }
+        for (ContainerRecord record : table.all()) {
+            if (record.state().status() == io.holdfast.spi.container.ContainerStatus.RESTARTING) {
+                lifecycle.scheduleRestart(record.id(), Duration.ZERO); // a restart the last engine had pending
+            }
+        }
+        ServiceRegistration<RestoreReport> previous = report;
+        report = context.registerService(RestoreReport.class, restoreReport, null);
+        if (previous != null) {
+            previous.unregister();
+        }
+    }
+}
