@@ -80,7 +80,7 @@ final class ContainerFactory {
             if (e instanceof EngineException engine) {
                 throw engine;
             }
-            throw new EngineException(Kind.FAILED, "cannot create container: " + e.getMessage(), e);
+            throw new EngineException(Kind.FAILED, "cannot create container: " + describe(e), e);
         }
     }
 
@@ -104,6 +104,14 @@ final class ContainerFactory {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot clean up the failed create of " + id, e);
         }
+    }
+
+    /** File-system exceptions carry only a path as their message; say what happened to it. */
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getClass().getSimpleName().replace("Exception", "") + ": " + fs.getMessage();
+        }
+        return e.getMessage();
     }
 
     private static String stripSlash(String name) {

@@ -29,6 +29,7 @@ public class VfsStorageDriver implements StorageDriver {
     public Path create(String containerId, Path imageRootfs, Path home) throws IOException {
         Path rootfs = home.resolve(containerId);
         Path partial = home.resolve(containerId + ".partial");
+        Files.createDirectories(home);
         Directories.deleteTree(partial); // left by a crash during an earlier copy
         copyTree(imageRootfs, partial);
         Files.move(partial, rootfs, StandardCopyOption.ATOMIC_MOVE);

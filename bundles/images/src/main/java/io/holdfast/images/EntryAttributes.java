@@ -1,0 +1,75 @@
+package io.holdfast.images;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+
+/**
+ * Applies a tar entry's owner, permission bits and modification time to what was extracted for it. Never follows a
+ * symbolic link. Ownership is set first because {@code chown} may clear permission bits.
+ */
+final class EntryAttributes {
+    private static final PosixFilePermission[] BITS = {
+        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+    };
+
+    private final boolean root;
+
+    /** @param root whether this process may give files away; if not, failed {@code chown}s are ignored */
+    EntryAttributes(boolean root) {
+        this.root = root;
+    }
+
+    /** Owner, mode and mtime for a regular file or directory. */
+    void applyAll(Path path, TarArchiveEntry entry) throws IOException {
+        applyOwner(path, entry);
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(permissions(entry.getMode()));
+        applyTime(path, entry);
+    }
+
+    /** Owner and mtime for a symbolic link; links have no mode of their own on Linux. */
+    void applyToLink(Path link, TarArchiveEntry entry) throws IOException {
+        applyOwner(link, entry);
+        applyTime(link, entry);
+    }
+
+    private void applyOwner(Path path, TarArchiveEntry entry) throws IOException {
+        try {
+            Files.setAttribute(path, "unix:uid", Math.toIntExact(entry.getLongUserId()), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", Math.toIntExact(entry.getLongGroupId()), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | ArithmeticException | UnsupportedOperationException e) {
+            if (root) {
+                throw e instanceof IOException io ? io : new IOException("cannot set owner "
+                        + entry.getLongUserId() + ":" + entry.getLongGroupId(), e);
+            }
+        }
+    }
+
+    private static void applyTime(Path path, TarArchiveEntry entry) throws IOException {
+        if (entry.getLastModifiedTime() != null) {
+            Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(entry.getLastModifiedTime(), null, null);
+        }
+    }
+
+    /** The plain rwx bits of a tar mode; set-id and sticky bits are dropped. */
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
+        for (int bit = 0; bit < BITS.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                result.add(BITS[bit]);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,201 @@
+package io.holdfast.images;
+
+import io.holdfast.common.io.AtomicFile;
+import io.holdfast.common.io.Directories;
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.image.ImageRecord;
+import io.holdfast.spi.image.Images;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The image store: imported root filesystems under {@code <data-root>/images}, and their tags.
+ *
+ * <p>The index (every {@code image.json} plus {@code repositories.json}) is read once at activation and kept in
+ * memory; every change writes the files first. Mutations and lookups are serialised on this object, but the slow
+ * part of an import, reading and extracting the tarball, runs outside the lock into its own work directory, and only
+ * the final rename and tagging take it.
+ */
+@Component(service = Images.class)
+public class ImageStore implements Images {
+    private static final Logger LOG = Logger.getLogger(ImageStore.class.getName());
+
+    private final Map<String, ImageMetadata> images = new HashMap<>();
+    private ImageLayout layout;
+    private TarballImporter importer;
+    private RepositoryIndex repositories;
+    private ImageLookup lookup;
+
+    @Reference
+    private DaemonConfig config;
+
+    /** For Declarative Services, which then calls {@link #activate()}. */
+    public ImageStore() {
+    }
+
+    /** A store over {@code dataRoot}, opened at once; for tests, which run without OSGi. */
+    ImageStore(Path dataRoot) throws IOException {
+        open(dataRoot);
+    }
+
+    @Activate
+    void activate() throws IOException {
+        open(Path.of(config.dataRoot()));
+    }
+
+    /** Loads the index, sweeping work directories a crash left and tags whose image is gone. */
+    private synchronized void open(Path dataRoot) throws IOException {
+        layout = new ImageLayout(dataRoot);
+        importer = new TarballImporter(layout);
+        Files.createDirectories(layout.root());
+        for (Path leftover : layout.leftovers()) {
+            LOG.info(() -> "removing " + leftover + ", left by an interrupted import or removal");
+            Directories.deleteTree(leftover);
+        }
+        images.clear();
+        for (String hex : layout.imageHexes()) {
+            Path file = layout.metadata(hex);
+            try {
+                ImageMetadata metadata = JsonFiles.read(file, ImageMetadata.class);
+                if (!ImageIds.of(hex).equals(metadata.id())) {
+                    throw new IOException("it names the image " + metadata.id());
+                }
+                images.put(metadata.id(), metadata);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "ignoring image directory " + layout.imageDir(hex) + ": cannot read " + file, e);
+            }
+        }
+        repositories = RepositoryIndex.load(layout.repositories());
+        List<String> dropped = repositories.retainImages(images.keySet());
+        if (!dropped.isEmpty()) {
+            LOG.warning(() -> "dropped tags of images that no longer exist: " + dropped);
+        }
+        lookup = new ImageLookup(images.keySet(), repositories);
+        LOG.info(() -> "image store at " + layout.root() + " holds " + images.size() + " image(s)");
+    }
+
+    @Override
+    public ImageRecord importTarball(InputStream tar, String reference) {
+        ImageReference tag = ImageReference.parse(reference);
+        if (tar == null) {
+            throw new EngineException(Kind.INVALID, "no tarball to import");
+        }
+        return commit(importer.extract(tar), tag);
+    }
+
+    /** Renames a finished extraction into place (or drops it when the image exists already) and tags it. */
+    private synchronized ImageRecord commit(TarballImporter.Extracted extracted, ImageReference tag) {
+        String id = extracted.id();
+        try {
+            if (!images.containsKey(id)) {
+                ImageMetadata metadata = new ImageMetadata(id, Instant.now(), extracted.size());
+                JsonFiles.write(extracted.tempDir().resolve("image.json"), metadata);
+                if (Files.exists(layout.imageDir(id), LinkOption.NOFOLLOW_LINKS)) {
+                    LOG.warning(() -> "replacing the unreadable image directory " + layout.imageDir(id));
+                    Directories.deleteTree(layout.imageDir(id));
+                }
+                Files.move(extracted.tempDir(), layout.imageDir(id), StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.syncDirectory(layout.root());
+                images.put(id, metadata);
+            }
+            repositories.tag(tag, id);
+            return record(id);
+        } catch (IOException e) {
+            throw new EngineException(Kind.FAILED, "cannot store image " + id + " as " + tag + ": " + e.getMessage(),
+                    e);
+        } finally {
+            if (Files.exists(extracted.tempDir())) {
+                TarballImporter.discard(extracted.tempDir());
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<ImageRecord> list() {
+        return images.values().stream()
+                .sorted(Comparator.comparing(ImageMetadata::created).reversed().thenComparing(ImageMetadata::id))
+                .map(metadata -> record(metadata.id()))
+                .toList();
+    }
+
+    @Override
+    public synchronized ImageRecord resolve(String reference) {
+        return record(lookup.find(reference).id());
+    }
+
+    @Override
+    public synchronized List<String> remove(String reference, Predicate<String> inUse) {
+        ImageLookup.Target target = lookup.find(reference);
+        String id = target.id();
+        Predicate<String> used = inUse == null ? any -> false : inUse;
+        List<String> untag;
+        boolean delete;
+        if (target.tag() != null) {
+            untag = List.of(target.tag().toString());
+            delete = repositories.tagsOf(id).size() == 1;
+            if (delete && used.test(id)) {
+                throw new EngineException(Kind.CONFLICT, "conflict: unable to remove repository reference \""
+                        + target.tag() + "\" (must force) - container is using its referenced image "
+                        + ImageIds.shortId(id));
+            }
+        } else {
+            untag = repositories.tagsOf(id);
+            delete = true;
+            if (used.test(id)) {
+                throw new EngineException(Kind.CONFLICT, "conflict: unable to delete " + ImageIds.shortId(id)
+                        + " (must be forced) - image is being used by a container");
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        try {
+            if (!untag.isEmpty()) {
+                repositories.untag(untag);
+                untag.forEach(t -> lines.add("Untagged: " + t));
+            }
+            if (delete) {
+                deleteImage(id);
+                lines.add("Deleted: " + id);
+            }
+        } catch (IOException e) {
+            throw new EngineException(Kind.FAILED, "cannot remove image " + id + ": " + e.getMessage(), e);
+        }
+        return lines;
+    }
+
+    /**
+     * Renames the image directory to a work directory first, so the image vanishes atomically even when deleting
+     * its files takes long or fails half-way; a leftover is swept at the next activation.
+     */
+    private void deleteImage(String id) throws IOException {
+        Path aside = layout.root().resolve(ImageLayout.TEMP_PREFIX + "rm-" + ImageIds.hex(id));
+        Directories.deleteTree(aside);
+        Files.move(layout.imageDir(id), aside, StandardCopyOption.ATOMIC_MOVE);
+        images.remove(id);
+        AtomicFile.syncDirectory(layout.root());
+        TarballImporter.discard(aside);
+    }
+
+    private ImageRecord record(String id) {
+        ImageMetadata metadata = images.get(id);
+        return new ImageRecord(id, repositories.tagsOf(id), metadata.created(), metadata.size(),
+                layout.rootfs(id).toString());
+    }
+}

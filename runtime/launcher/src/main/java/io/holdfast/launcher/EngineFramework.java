@@ -1,0 +1,151 @@
+package io.holdfast.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Runs Felix with the engine's bundles until it stops. The framework's cache is private to this process and thrown
+ * away: the bundles in {@code bundle/} are the truth at every start, and nothing else needs to persist in it.
+ */
+final class EngineFramework {
+    /** The packages the launcher's class path exports into the framework (Jetty logs through SLF4J to JUL). */
+    private static final String SYSTEM_PACKAGES_EXTRA = "org.slf4j;version=2.0.17,org.slf4j.spi;version=2.0.17,"
+            + "org.slf4j.event;version=2.0.17,org.slf4j.helpers;version=2.0.17";
+    private static final String RESTORE_REPORT = "io.holdfast.spi.restore.RestoreReport";
+
+    private final Distribution dist;
+    private final Map<String, String> properties;
+    private final AtomicReference<String> fatal = new AtomicReference<>();
+
+    EngineFramework(Distribution dist, Map<String, String> properties) {
+        this.dist = dist;
+        this.properties = properties;
+    }
+
+    int runUntilStopped() throws Exception {
+        long t0 = System.nanoTime();
+        Path cache = FrameworkCache.create();
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
+                .newFramework(config(cache));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "holdfast-shutdown"));
+        try {
+            framework.init();
+            BundleContext context = framework.getBundleContext();
+            registerFatalReporter(context, framework);
+            announceWhenReady(context, t0);
+            framework.start();
+            startAll(context, installAll(context));
+            FrameworkEvent event;
+            do {
+                event = framework.waitForStop(0);
+            } while (event.getType() == FrameworkEvent.STOPPED_UPDATE);
+            if (fatal.get() != null) {
+                return 1;
+            }
+            return event.getType() == FrameworkEvent.ERROR ? 1 : 0;
+        } catch (BundleException e) {
+            System.err.println("holdfastd: " + e.getMessage());
+            stop(framework);
+            return 1;
+        } finally {
+            FrameworkCache.delete(cache);
+        }
+    }
+
+    private Map<String, String> config(Path cache) {
+        Map<String, String> config = new HashMap<>(properties);
+        config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
+        config.put("felix.fileinstall.dir", dist.deploy().toString());
+        config.put("felix.fileinstall.poll", "1000");
+        config.put("felix.fileinstall.noInitialDelay", "true");
+        config.put("felix.fileinstall.log.default", "jul");
+        config.put("felix.log.level", "1");
+        return config;
+    }
+
+    private List<Bundle> installAll(BundleContext context) throws IOException, BundleException {
+        List<Bundle> installed = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(dist.bundles())) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                installed.add(context.installBundle(jar.toUri().toString()));
+            }
+        }
+        return installed;
+    }
+
+    private static void startAll(BundleContext context, List<Bundle> bundles) throws BundleException {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    bundle.start();
+                } catch (BundleException e) {
+                    throw new BundleException("bundle " + bundle.getSymbolicName() + " cannot start: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A JDK-typed service any bundle may call with a sentence when the engine cannot run (a bad daemon.json): the
+     * launcher prints it and stops the framework, and the process exits with 1.
+     */
+    private void registerFatalReporter(BundleContext context, Framework framework) {
+        Consumer<String> reporter = message -> {
+            if (fatal.compareAndSet(null, message)) {
+                System.err.println("holdfastd: " + message);
+                new Thread(() -> stop(framework), "holdfast-fatal-stop").start();
+            }
+        };
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("holdfast.fatal", "true");
+        context.registerService(Consumer.class, reporter, props);
+    }
+
+    /** Prints one line once the restore has run and the API is about to open. */
+    private static void announceWhenReady(BundleContext context, long t0) throws Exception {
+        String filter = "(" + Constants.OBJECTCLASS + "=" + RESTORE_REPORT + ")";
+        context.addServiceListener(new ServiceListener() {
+            @Override
+            public void serviceChanged(ServiceEvent event) {
+                if (event.getType() == ServiceEvent.REGISTERED) {
+                    System.err.printf("holdfastd: ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+                    context.removeServiceListener(this);
+                }
+            }
+        }, filter);
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                framework.stop();
+            }
+            framework.waitForStop(120_000);
+        } catch (BundleException | InterruptedException | IllegalStateException e) {
+            // the process is ending anyway
+        }
+    }
+}

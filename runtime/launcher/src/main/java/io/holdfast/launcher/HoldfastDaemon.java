@@ -1,0 +1,88 @@
+package io.holdfast.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code holdfastd}: runs the engine in the foreground, like dockerd. Exit codes: 0 after a clean stop, 1 when the
+ * engine could not start (the reason is printed), 2 for bad flags.
+ */
+@Command(name = "holdfastd", mixinStandardHelpOptions = true, versionProvider = HoldfastDaemon.Version.class,
+        description = "Runs the Holdfast container engine in the foreground. Needs root.")
+public final class HoldfastDaemon implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "daemon.json to read (default: none, all defaults)")
+    Path config;
+
+    @Option(names = "--data-root", paramLabel = "DIR", description = "persistent state (default /var/lib/holdfast)")
+    Path dataRoot;
+
+    @Option(names = "--exec-root", paramLabel = "DIR", description = "runtime state (default /run/holdfast)")
+    Path execRoot;
+
+    @Option(names = {"-H", "--host"}, paramLabel = "unix://PATH",
+            description = "API socket; repeatable (default unix:///run/holdfast.sock)")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--console", description = "also open an interactive Gogo shell on this terminal")
+    boolean console;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new HoldfastDaemon());
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("holdfastd: " + e.getMessage() + " (see holdfastd --help)");
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String problem = HostChecks.firstProblem();
+        if (problem != null) {
+            System.err.println("holdfastd: " + problem);
+            return 1;
+        }
+        for (String host : hosts) {
+            if (!host.startsWith("unix:///")) {
+                System.err.println("holdfastd: -H " + host + ": only unix:///ABSOLUTE/PATH sockets are supported");
+                return 2;
+            }
+        }
+        LogFormat.install();
+        EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties());
+        return engine.runUntilStopped();
+    }
+
+    private java.util.Map<String, String> frameworkProperties() {
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        if (config != null) {
+            props.put("holdfast.config", config.toAbsolutePath().toString());
+        }
+        if (dataRoot != null) {
+            props.put("holdfast.data-root", dataRoot.toAbsolutePath().toString());
+        }
+        if (execRoot != null) {
+            props.put("holdfast.exec-root", execRoot.toAbsolutePath().toString());
+        }
+        if (!hosts.isEmpty()) {
+            props.put("holdfast.hosts", String.join(",", hosts));
+        }
+        props.put("gosh.args", console ? "" : "--nointeractive");
+        return props;
+    }
+
+    /** The version of this launcher's jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = HoldfastDaemon.class.getPackage().getImplementationVersion();
+            return new String[] {"holdfastd " + (version == null ? "development build" : version)};
+        }
+    }
+}
