@@ -9,6 +9,7 @@ import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogQuery;
+import io.holdfast.supervisor.views.DockerViews;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;

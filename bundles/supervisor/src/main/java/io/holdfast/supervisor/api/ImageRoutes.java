@@ -5,6 +5,7 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.image.ImageRecord;
 import io.holdfast.spi.image.Images;
+import io.holdfast.supervisor.views.DockerViews;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,13 +1,13 @@
-package io.holdfast.supervisor.api;
+package io.holdfast.supervisor.views;
 
 import java.time.Duration;
 
 /** Docker's {@code units.HumanDuration}: "Less than a second", "3 seconds", "About a minute", "2 hours", ... */
-final class HumanDuration {
+public final class HumanDuration {
     private HumanDuration() {
     }
 
-    static String of(Duration d) {
+    public static String of(Duration d) {
         long seconds = d.toSeconds();
         if (seconds < 1) {
             return "Less than a second";

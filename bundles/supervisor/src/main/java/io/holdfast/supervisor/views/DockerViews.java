@@ -1,4 +1,4 @@
-package io.holdfast.supervisor.api;
+package io.holdfast.supervisor.views;
 
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders records as the Docker Engine API v1.41 renders containers and images, field names included. */
-final class DockerViews {
+public final class DockerViews {
     /** Docker prints Go's zero time for times that never happened. */
     static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
     private DockerViews() {
     }
 
-    static Map<String, Object> summary(ContainerRecord c, Instant now) {
+    public static Map<String, Object> summary(ContainerRecord c, Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("Id", c.id());
         view.put("Names", List.of("/" + c.name()));
@@ -32,7 +32,7 @@ final class DockerViews {
         return view;
     }
 
-    static String statusText(RunState s, Instant now) {
+    public static String statusText(RunState s, Instant now) {
         return switch (s.status()) {
             case CREATED -> "Created";
             case RUNNING -> "Up " + HumanDuration.of(Duration.between(s.startedAt(), now));
@@ -46,7 +46,7 @@ final class DockerViews {
         return then == null ? "" : HumanDuration.of(Duration.between(then, now)) + " ago";
     }
 
-    static Map<String, Object> inspect(ContainerRecord c) {
+    public static Map<String, Object> inspect(ContainerRecord c) {
         ContainerSpec spec = c.spec();
         RunState s = c.state();
         List<String> command = command(spec);
@@ -93,7 +93,7 @@ final class DockerViews {
         return view;
     }
 
-    static Map<String, Object> image(ImageRecord image) {
+    public static Map<String, Object> image(ImageRecord image) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("Id", image.id());
         view.put("RepoTags", image.repoTags());

@@ -1,0 +1,143 @@
+package io.holdfast.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.Await;
+import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Cli;
+import io.holdfast.itests.support.Engine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Containers outlive the engine, and the engine tells the truth about them when it comes back. */
+class LiveRestoreTest {
+    private static final Duration SHORT = Duration.ofSeconds(30);
+
+    private Engine engine;
+    private Cli cli;
+    private Api api;
+
+    @BeforeEach
+    void startEngine() throws Exception {
+        engine = new Engine().start();
+        cli = engine.cli();
+        api = Api.of(engine);
+        BusyboxImage.importInto(engine);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        engine.close();
+    }
+
+    private long pidOf(String ref) throws Exception {
+        return api.inspect(ref).path("State").path("Pid").asLong();
+    }
+
+    @Test
+    void runningContainersKeepRunningThroughSigkillAndAreAdoptedWithTheSameIdAndPid() throws Exception {
+        String a = cli.ok("run", "-d", "--name", "a", "busybox", "sleep", "1000");
+        String b = cli.ok("run", "-d", "--name", "b", "busybox", "sh", "-c", "while true; do sleep 1; done");
+        long pidA = pidOf(a);
+        long pidB = pidOf(b);
+
+        engine.kill9();
+        assertTrue(Await.alive(pidA) && Await.alive(pidB), "containers survive the engine's SIGKILL");
+        engine.start();
+
+        assertEquals(List.of(a.substring(0, 12), b.substring(0, 12)).stream().sorted().toList(),
+                List.of(cli.ok("ps", "-q").split("\n")).stream().sorted().toList());
+        JsonNode stateA = api.inspect("a").path("State");
+        assertEquals("running", stateA.path("Status").asText());
+        assertEquals(pidA, stateA.path("Pid").asLong());
+        assertEquals(pidB, pidOf("b"));
+        assertEquals("a", cli.ok("stop", "-t", "1", "a"));
+        assertFalse(Await.alive(pidA), "an adopted container can be stopped");
+    }
+
+    @Test
+    void containersKeepRunningThroughSigtermWithLiveRestore() throws Exception {
+        String id = cli.ok("run", "-d", "busybox", "sleep", "1000");
+        long pid = pidOf(id);
+        assertEquals(0, engine.terminate(SHORT), "holdfastd exits cleanly on SIGTERM");
+        assertTrue(Await.alive(pid));
+        engine.start();
+        assertEquals(pid, pidOf(id));
+        assertEquals("running", api.inspect(id).path("State").path("Status").asText());
+    }
+
+    @Test
+    void containerThatExitsWhileTheEngineIsDownShowsItsRealExitCodeAndTime() throws Exception {
+        String id = cli.ok("run", "-d", "busybox", "sh", "-c", "sleep 1; exit 7");
+        long pid = pidOf(id);
+        engine.kill9();
+        Instant down = Instant.now();
+        Await.until("the container to exit", SHORT, () -> !Await.alive(pid));
+        Thread.sleep(200);
+        Instant beforeRestart = Instant.now();
+        engine.start();
+
+        JsonNode state = api.inspect(id).path("State");
+        assertEquals("exited", state.path("Status").asText());
+        assertEquals(7, state.path("ExitCode").asInt());
+        Instant finished = Instant.parse(state.path("FinishedAt").asText());
+        assertTrue(finished.isAfter(down.minusSeconds(2)) && finished.isBefore(beforeRestart),
+                "finished " + finished + " while the engine was down (" + down + " .. " + beforeRestart + ")");
+        assertEquals("7", cli.ok("wait", id));
+    }
+
+    @Test
+    void autoRemoveContainerThatExitedWhileDownIsRemoved() throws Exception {
+        String gone = cli.ok("run", "-d", "--rm", "busybox", "sh", "-c", "sleep 1");
+        String stays = cli.ok("run", "-d", "--rm", "busybox", "sleep", "1000");
+        long pid = pidOf(gone);
+        engine.kill9();
+        Await.until("the --rm container to exit", SHORT, () -> !Await.alive(pid));
+        engine.start();
+
+        assertEquals(404, api.request("GET", "/containers/" + gone + "/json").status());
+        assertEquals("running", api.inspect(stays).path("State").path("Status").asText(),
+                "a --rm container still running is kept");
+        Cli.Result missing = cli.run("inspect", gone);
+        assertNotEquals(0, missing.exitCode());
+        assertTrue(missing.err().contains("No such container"), missing.err());
+    }
+
+    @Test
+    void restartPolicyIsAppliedToAContainerThatExitedWhileDown() throws Exception {
+        // exits with 5 the first time, then runs: a restart shows as running with a new pid and RestartCount 1
+        String id = cli.ok("run", "-d", "--restart", "on-failure:3", "busybox", "sh", "-c",
+                "if [ ! -f /first-run-done ]; then touch /first-run-done; sleep 1; exit 5; fi; exec sleep 1000");
+        long firstPid = pidOf(id);
+        engine.kill9();
+        Await.until("the first run to exit", SHORT, () -> !Await.alive(firstPid));
+        engine.start();
+
+        Await.until("the restart", SHORT, () -> api.inspect(id).path("State").path("Running").asBoolean());
+        JsonNode container = api.inspect(id);
+        assertEquals(1, container.path("RestartCount").asInt());
+        assertNotEquals(firstPid, container.path("State").path("Pid").asLong());
+        assertEquals("on-failure", container.path("HostConfig").path("RestartPolicy").path("Name").asText());
+    }
+
+    @Test
+    void createdContainerStaysCreated() throws Exception {
+        String id = cli.ok("create", "--name", "never-started", "busybox", "sleep", "1000");
+        engine.kill9();
+        engine.start();
+        JsonNode state = api.inspect(id).path("State");
+        assertEquals("created", state.path("Status").asText());
+        assertEquals(0, state.path("Pid").asLong());
+        cli.ok("start", "never-started");
+        assertTrue(api.inspect(id).path("State").path("Running").asBoolean());
+    }
+}

@@ -1,0 +1,113 @@
+package io.holdfast.itests.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One holdfastd process from the assembled distribution, on its own data root, exec root and socket under a
+ * unique temporary directory, so tests never meet each other or a failed earlier run. {@link #close} leaves nothing:
+ * no engine, no monitor, no container, no cgroup, no directory.
+ */
+public final class Engine implements AutoCloseable {
+    public static final Path HOME = Path.of(System.getProperty("holdfast.home", "../distribution/target/holdfast"))
+            .toAbsolutePath().normalize();
+
+    private final Path root;
+    private final Path log;
+    private final List<String> extraArgs;
+    private Process process;
+    private int starts;
+
+    public Engine(String... extraArgs) throws IOException {
+        this.root = Files.createTempDirectory("hf-it-");
+        this.log = root.resolve("engine.log");
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path dataRoot() {
+        return root.resolve("data");
+    }
+
+    public Path execRoot() {
+        return root.resolve("run");
+    }
+
+    public String host() {
+        return "unix://" + root.resolve("hf.sock");
+    }
+
+    /** Starts holdfastd and waits until its API answers. */
+    public Engine start() throws Exception {
+        process = launch(extraArgs);
+        starts++;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Api.of(this).ping()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("holdfastd exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("holdfastd did not answer within 60 s:\n" + log());
+            }
+            Thread.sleep(20);
+        }
+        return this;
+    }
+
+    /** Runs holdfastd with {@code args} (besides the roots and socket) without waiting for it. */
+    public Process launch(List<String> args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(HOME.resolve("bin/holdfastd").toString(),
+                "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(), "-H", host()));
+        argv.addAll(args);
+        return new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: the JVM gets no chance to do anything. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM; returns the engine's exit code. */
+    public int terminate(Duration timeout) throws Exception {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("holdfastd did not exit within " + timeout + " of SIGTERM:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(cannot read " + log + ")";
+        }
+    }
+
+    public Cli cli() {
+        return new Cli(host());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        HostCleanup.removeEverythingUnder(root);
+    }
+}

@@ -1,0 +1,69 @@
+package io.holdfast.itests.support;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Removes what an engine under a test root left on the host, whatever state the test died in: every container the
+ * runtimes still know (killed and deleted, which also removes its cgroups), every conmon whose command line names
+ * the root, then the directory tree.
+ */
+final class HostCleanup {
+    private HostCleanup() {
+    }
+
+    static void removeEverythingUnder(Path root) throws Exception {
+        Path runtimes = root.resolve("run/runtime");
+        if (Files.isDirectory(runtimes)) {
+            try (Stream<Path> roots = Files.list(runtimes)) {
+                for (Path runtimeRoot : roots.toList()) {
+                    String binary = runtimeRoot.getFileName().toString().equals("crun") ? "crun" : "runc";
+                    for (String id : run(List.of(binary, "--root", runtimeRoot.toString(), "list", "-q")).lines()
+                            .filter(l -> !l.isBlank()).toList()) {
+                        run(List.of(binary, "--root", runtimeRoot.toString(), "kill", id, "KILL"));
+                        run(List.of(binary, "--root", runtimeRoot.toString(), "delete", "--force", id));
+                    }
+                }
+            }
+        }
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("conmon") && c.contains(root.toString()))
+                        .orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        deleteTree(root);
+    }
+
+    private static String run(List<String> argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+        return out;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
