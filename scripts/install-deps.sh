@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what Holdfast needs on Debian/Ubuntu and is missing: the OCI runtimes, conmon, the static busybox the
+# tests build their image from, a JDK 17 and Maven. Needs root. Installs nothing that is already there.
+set -euo pipefail
+
+[ "$(id -u)" -eq 0 ] || { echo "install-deps.sh: run as root (sudo)" >&2; exit 1; }
+
+need=()
+command -v runc >/dev/null || need+=(runc)
+command -v crun >/dev/null || need+=(crun)
+command -v conmon >/dev/null || [ -x /usr/libexec/podman/conmon ] || need+=(conmon)
+[ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 && ldd /bin/busybox 2>&1 | grep -q "not a dynamic" \
+  || need+=(busybox-static)
+command -v tar >/dev/null || need+=(tar)
+command -v setpriv >/dev/null || need+=(util-linux)
+if ! command -v javac >/dev/null || ! javac -version 2>&1 | grep -Eq 'javac (1[7-9]|2[0-9])'; then
+  need+=(openjdk-17-jdk-headless)
+fi
+command -v mvn >/dev/null || need+=(maven)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "install-deps.sh: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q "${need[@]}"
+fi
