@@ -28,7 +28,8 @@ class LiveRestoreTest {
 
     @BeforeEach
     void startEngine() throws Exception {
-        engine = new Engine().start();
+        engine = new Engine();
+        engine.start();
         cli = engine.cli();
         api = Api.of(engine);
         BusyboxImage.importInto(engine);

@@ -19,7 +19,8 @@ class LogsWhileDownTest {
 
     @Test
     void everyLineWrittenWhileTheEngineIsDownIsInTheLogsInOrderWithItsTime() throws Exception {
-        try (Engine engine = new Engine().start()) {
+        try (Engine engine = new Engine()) {
+            engine.start();
             BusyboxImage.importInto(engine);
             // waits until the engine is gone, then writes ~1.4 MiB of numbered lines as fast as it can
             String id = engine.cli().ok("run", "-d", "busybox", "sh", "-c", "sleep 2; i=0; while [ $i -lt " + LINES

@@ -55,6 +55,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("holdfastd exited with " + process.exitValue() + ":\n" + log());
             }
             if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
                 throw new IllegalStateException("holdfastd did not answer within 60 s:\n" + log());
             }
             Thread.sleep(20);

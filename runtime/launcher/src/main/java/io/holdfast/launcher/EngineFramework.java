@@ -47,6 +47,9 @@ final class EngineFramework {
         Path cache = FrameworkCache.create();
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
                 .newFramework(config(cache));
+        // SIGTERM and SIGINT stop the framework and let main return 0, as dockerd exits 0 on SIGTERM; the hook
+        // covers every other way the JVM may end.
+        StopSignals.handle(() -> stop(framework));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "holdfast-shutdown"));
         try {
             framework.init();

@@ -42,6 +42,9 @@ public interface Containers {
     /** Removes a container that is not running; with {@code force} it is killed first. */
     void remove(String ref, boolean force);
 
-    /** Completes with the exit code the next time the container exits (at once if it is not running). */
+    /** Completes with the exit code once the container is not running (at once if it is not running now). */
     CompletableFuture<Integer> awaitExit(String ref);
+
+    /** Completes with the exit code the next time the container exits, even if it has not been started yet. */
+    CompletableFuture<Integer> awaitNextExit(String ref);
 }

@@ -49,9 +49,10 @@ public class ApiServer {
     private final Router router = new Router();
     private Server server;
     private BundleContext context;
+    private boolean restored;
 
     @Activate
-    void activate(BundleContext bundleContext) throws IOException {
+    void activate(BundleContext bundleContext) throws Exception {
         context = bundleContext;
         EngineVersion version = new EngineVersion(bundleContext.getBundle().getVersion().toString(),
                 bundleContext.getProperty("holdfast.commit") == null ? "unknown"
@@ -59,10 +60,16 @@ public class ApiServer {
         new SystemRoutes(version, () -> config, () -> containers, () -> images).register(router);
         new ContainerRoutes(() -> containers, () -> logs).register(router);
         new ImageRoutes(() -> images, () -> containers).register(router);
+        synchronized (this) {
+            if (restored) {
+                open(); // the report was bound before we were activated
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     synchronized void setRestoreReport(RestoreReport report) throws Exception {
+        restored = true;
         if (server == null && context != null) {
             open();
         }

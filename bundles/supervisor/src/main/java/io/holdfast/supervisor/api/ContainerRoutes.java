@@ -107,7 +107,14 @@ final class ContainerRoutes {
     }
 
     private void await(ApiExchange e) throws Exception {
-        int code = c().awaitExit(e.pathParam(0)).get();
+        String condition = e.query("condition");
+        if (condition != null && !condition.isEmpty() && !condition.equals("not-running")
+                && !condition.equals("next-exit")) {
+            throw new EngineException(Kind.INVALID, "wait condition \"" + condition
+                    + "\": expected not-running or next-exit");
+        }
+        int code = ("next-exit".equals(condition) ? c().awaitNextExit(e.pathParam(0))
+                : c().awaitExit(e.pathParam(0))).get();
         Map<String, Object> result = new java.util.LinkedHashMap<>();
         result.put("StatusCode", code);
         result.put("Error", null);

@@ -179,6 +179,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         return next;
     }
 
+    @Override
+    public CompletableFuture<Integer> awaitNextExit(String ref) {
+        return waiters.next(table.resolve(ref).id());
+    }
+
     // ---- MonitorExitListener
 
     @Override

@@ -1,0 +1,96 @@
+package io.holdfast.cli.commands;
+
+import io.holdfast.cli.engine.EngineApiException;
+import io.holdfast.cli.engine.EngineClient;
+import io.holdfast.cli.engine.LogDemultiplexer;
+import io.holdfast.cli.engine.LogOptions;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code holdfast run}: create and start a container. Detached, print its id; otherwise follow its
+ * output until it stops and exit with its status.
+ */
+@Command(name = "run", description = "Create and start a container; without -d, follow its output and exit with its status.")
+public final class RunCommand extends EngineCommand {
+
+    /** Docker's status for a failure of the engine rather than of the container. */
+    static final int ENGINE_FAILURE = 125;
+
+    private static final long EARLY_WAIT_GRACE_SECONDS = 5;
+
+    @Option(names = {"-d", "--detach"}, description = "Run in the background and print the container id.")
+    boolean detach;
+
+    @Mixin
+    ContainerOptions options;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        EngineClient engine = engine();
+        String id = options.create(engine, context());
+        if (detach) {
+            engine.start(id);
+            out().println(id);
+            return 0;
+        }
+        // With --rm the daemon may delete the container before our final wait; a wait sent before
+        // start still gets its status.
+        CompletableFuture<Integer> earlyExit = options.autoRemove ? waitInBackground(engine, id) : null;
+        engine.start(id);
+        try {
+            engine.logs(id, new LogOptions(true, null, false), new LogDemultiplexer(out(), err()));
+        } catch (EngineApiException e) {
+            if (!(e.notFound() && options.autoRemove)) {
+                throw e;
+            }
+        }
+        return exitStatus(engine, id, earlyExit);
+    }
+
+    private static int exitStatus(EngineClient engine, String id, CompletableFuture<Integer> earlyExit)
+            throws IOException, InterruptedException {
+        try {
+            return engine.waitFor(id);
+        } catch (EngineApiException gone) {
+            if (!gone.notFound() || earlyExit == null) {
+                throw gone;
+            }
+            try {
+                // Bounded: had the early wait missed the exit (a race with a very short-lived
+                // container), it would never answer.
+                return earlyExit.get(EARLY_WAIT_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                gone.addSuppressed(e.getCause());
+                throw gone;
+            } catch (TimeoutException e) {
+                throw gone;
+            }
+        }
+    }
+
+    private static CompletableFuture<Integer> waitInBackground(EngineClient engine, String id) {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                status.complete(engine.waitForNextExit(id));
+            } catch (IOException | RuntimeException e) {
+                status.completeExceptionally(e);
+            }
+        }, "wait-" + id);
+        waiter.setDaemon(true); // never keeps the CLI alive on its own
+        waiter.start();
+        return status;
+    }
+
+    @Override
+    public int failureExitCode() {
+        return ENGINE_FAILURE;
+    }
+}

@@ -1,0 +1,162 @@
+package io.holdfast.cli.engine;
+
+import io.holdfast.cli.http.ConnectFailedException;
+import io.holdfast.cli.http.HttpRequest;
+import io.holdfast.cli.http.HttpResponse;
+import io.holdfast.cli.http.RequestBody;
+import io.holdfast.cli.http.UnixHttpClient;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed calls to the daemon's Docker-shaped API. Each call is one connection; a non-2xx answer
+ * becomes an {@link EngineApiException}, an unreachable socket an {@link EngineUnavailableException}.
+ */
+public final class EngineClient {
+
+    private final EngineHost host;
+    private final UnixHttpClient http;
+
+    public EngineClient(EngineHost host) {
+        this.host = host;
+        this.http = new UnixHttpClient(host.socket());
+    }
+
+    public EngineHost host() {
+        return host;
+    }
+
+    public String ping() throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.get("/_ping"))) {
+            return response.bodyText();
+        }
+    }
+
+    public Map<String, Object> version() throws IOException {
+        return object(HttpRequest.get("/version"));
+    }
+
+    public Map<String, Object> info() throws IOException {
+        return object(HttpRequest.get("/info"));
+    }
+
+    public List<ContainerSummary> containers(boolean all) throws IOException {
+        return objects(HttpRequest.get("/containers/json" + (all ? "?all=1" : "")))
+                .stream().map(ContainerSummary::fromJson).toList();
+    }
+
+    /** @param name the container name, or null to let the daemon pick one */
+    public CreatedContainer create(String name, ContainerSpec spec) throws IOException {
+        String target = "/containers/create" + (name == null ? "" : "?name=" + UriEncoding.queryValue(name));
+        Map<String, Object> created = object(HttpRequest.post(target, RequestBody.json(Json.bytes(spec.toJson()))));
+        return new CreatedContainer(Json.string(created, "Id"), Json.strings(created, "Warnings"));
+    }
+
+    /** Starting a running container answers 304, which is success here as in Docker. */
+    public void start(String ref) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/start"));
+    }
+
+    /** @param timeoutSeconds seconds before SIGKILL, or null for the container's default */
+    public void stop(String ref, Integer timeoutSeconds) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/stop" + (timeoutSeconds == null ? "" : "?t=" + timeoutSeconds)));
+    }
+
+    /** @param signal a signal name or number, or null for the daemon's default (KILL) */
+    public void kill(String ref, String signal) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/kill"
+                + (signal == null ? "" : "?signal=" + UriEncoding.queryValue(signal))));
+    }
+
+    public void remove(String ref, boolean force) throws IOException {
+        discard(HttpRequest.delete(container(ref) + (force ? "?force=1" : "")));
+    }
+
+    /** Blocks until the container is not running and returns its exit code. */
+    public int waitFor(String ref) throws IOException {
+        return (int) Json.number(object(HttpRequest.post(container(ref) + "/wait")), "StatusCode");
+    }
+
+    /**
+     * Like {@link #waitFor} but for the next exit, so it can be sent before start; used by
+     * {@code run --rm}, whose container may be gone by the time a plain wait is sent.
+     */
+    public int waitForNextExit(String ref) throws IOException {
+        return (int) Json.number(object(HttpRequest.post(container(ref) + "/wait?condition=next-exit")), "StatusCode");
+    }
+
+    /** Streams the log into the demultiplexer; with follow it returns when the container stops. */
+    public void logs(String ref, LogOptions options, LogDemultiplexer sink) throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.get(container(ref) + "/logs?" + options.query()))) {
+            sink.copy(response.body());
+        }
+    }
+
+    public Map<String, Object> inspect(String ref) throws IOException {
+        return object(HttpRequest.get(container(ref) + "/json"));
+    }
+
+    public List<ImageSummary> images() throws IOException {
+        return objects(HttpRequest.get("/images/json")).stream().map(ImageSummary::fromJson).toList();
+    }
+
+    /**
+     * Uploads a root filesystem tarball as a new image and returns its id.
+     *
+     * @param repository the name to tag it with, or null; {@code tag} is then ignored
+     */
+    public String importImage(RequestBody.Streamed tarball, String repository, String tag) throws IOException {
+        StringBuilder target = new StringBuilder("/images/create?fromSrc=-");
+        if (repository != null) {
+            target.append("&repo=").append(UriEncoding.queryValue(repository));
+            if (tag != null) {
+                target.append("&tag=").append(UriEncoding.queryValue(tag));
+            }
+        }
+        try (HttpResponse response = exchange(HttpRequest.post(target.toString(), tarball))) {
+            return ProgressMessages.lastStatus(response.bodyText());
+        }
+    }
+
+    /** Returns the daemon's report, entries like {"Untagged": "busybox:latest"} or {"Deleted": "sha256:..."}. */
+    public List<Map<String, Object>> removeImage(String ref, boolean force) throws IOException {
+        return objects(HttpRequest.delete("/images/" + UriEncoding.pathSegment(ref) + (force ? "?force=1" : "")));
+    }
+
+    private static String container(String ref) {
+        return "/containers/" + UriEncoding.pathSegment(ref);
+    }
+
+    private Map<String, Object> object(HttpRequest request) throws IOException {
+        try (HttpResponse response = exchange(request)) {
+            return Json.object(response.bodyBytes());
+        }
+    }
+
+    private List<Map<String, Object>> objects(HttpRequest request) throws IOException {
+        try (HttpResponse response = exchange(request)) {
+            return Json.objects(Json.array(response.bodyBytes()));
+        }
+    }
+
+    private void discard(HttpRequest request) throws IOException {
+        exchange(request).close();
+    }
+
+    /** Sends the request; any answer but 2xx or 304 is turned into an exception carrying the daemon's message. */
+    private HttpResponse exchange(HttpRequest request) throws IOException {
+        HttpResponse response;
+        try {
+            response = http.send(request);
+        } catch (ConnectFailedException e) {
+            throw new EngineUnavailableException(host, e);
+        }
+        if (response.successful() || response.status() == 304) {
+            return response;
+        }
+        try (response) {
+            throw EngineApiException.fromBody(response.status(), response.bodyBytes());
+        }
+    }
+}
