@@ -82,6 +82,7 @@ final class EngineFramework {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
         config.put("felix.fileinstall.dir", dist.deploy().toString());
         config.put("felix.fileinstall.poll", "1000");
+        config.put("felix.fileinstall.tmpdir", cache.resolve("fileinstall").toString()); // else it litters /tmp
         config.put("felix.fileinstall.noInitialDelay", "true");
         config.put("felix.fileinstall.log.default", "jul");
         config.put("felix.log.level", "1");
