@@ -1,0 +1,132 @@
+package io.holdfast.itests.framework;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.Containers;
+import io.holdfast.spi.image.Images;
+import io.holdfast.spi.logs.ContainerLogs;
+import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.network.NetworkBridge;
+import io.holdfast.spi.restore.RestoreReport;
+import io.holdfast.spi.restore.RestoreTarget;
+import io.holdfast.spi.storage.StorageDriver;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The distribution's bundle set, installed as-is into a real Felix: every bundle resolves and starts, every engine
+ * service comes up (the restore runs and leaves its report), and the Gogo commands answer.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BundleSetInFelixTest {
+    private static final Path HOME = Path.of(System.getProperty("holdfast.home", "../distribution/target/holdfast"))
+            .toAbsolutePath().normalize();
+    /** Under target/, so a failed run leaves nothing outside the build directory. */
+    private static final Path ROOT = Path.of("target", "paxexam-engine").toAbsolutePath();
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        List<Option> options = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(HOME.resolve("bundle"))) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted()
+                    .forEach(jar -> options.add(bundle(jar.toUri().toString())));
+        }
+        options.add(frameworkProperty("holdfast.data-root").value(ROOT.resolve("data").toString()));
+        options.add(frameworkProperty("holdfast.exec-root").value(ROOT.resolve("run").toString()));
+        options.add(frameworkProperty("holdfast.hosts").value("unix://" + ROOT.resolve("hf.sock")));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        options.add(systemPackages("org.slf4j;version=2.0.17", "org.slf4j.spi;version=2.0.17",
+                "org.slf4j.event;version=2.0.17", "org.slf4j.helpers;version=2.0.17"));
+        options.add(junitBundles());
+        options.add(cleanCaches());
+        return options.toArray(new Option[0]);
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(30_000);
+            assertNotNull(type.getSimpleName() + " is registered", service);
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Test
+    public void everyBundleResolvesAndStarts() {
+        List<String> notActive = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && bundle.getState() != Bundle.ACTIVE) {
+                notActive.add(bundle.getSymbolicName() + " (state " + bundle.getState() + ")");
+            }
+        }
+        assertEquals("bundles not active: " + notActive, List.of(), notActive);
+    }
+
+    @Test
+    public void engineServicesComeUpAndTheRestoreRuns() throws Exception {
+        assertEquals(ROOT.resolve("data").toString(), service(DaemonConfig.class).dataRoot());
+        service(ContainerMonitor.class);
+        service(Containers.class);
+        service(RestoreTarget.class);
+        service(Images.class);
+        service(ContainerLogs.class);
+        assertEquals("vfs", service(StorageDriver.class).name());
+        assertEquals("none", service(NetworkBridge.class).name());
+        RestoreReport report = service(RestoreReport.class);
+        assertEquals(List.of(), report.orphans());
+        assertTrue(Files.exists(ROOT.resolve("hf.sock")));
+    }
+
+    @Test
+    public void gogoCommandsAnswer() throws Exception {
+        service(RestoreReport.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true);
+        CommandSession session = service(CommandProcessor.class).createSession(System.in, print, print);
+        try {
+            Object info = session.execute("holdfast:info");
+            String text = session.format(info, 0).toString();
+            assertTrue(text, text.contains("Live Restore Enabled") && text.contains("true"));
+            Object ps = session.execute("holdfast:ps -a");
+            assertTrue(session.format(ps, 0).toString().contains("CONTAINER ID"));
+        } finally {
+            session.close();
+        }
+    }
+}
