@@ -122,7 +122,7 @@ public class BundleSetInFelixTest {
         try {
             Object info = session.execute("holdfast:info");
             String text = session.format(info, 0).toString();
-            assertTrue(text, text.contains("Live Restore Enabled") && text.contains("true"));
+            assertTrue(text, text.contains("Live Restore Enabled: true"));
             Object ps = session.execute("holdfast:ps -a");
             assertTrue(session.format(ps, 0).toString().contains("CONTAINER ID"));
         } finally {

@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 
 /** One line per engine log record on stderr: time, level, the logger's short name, the message. */
 final class LogFormat extends Formatter {
+    /** Held strongly: JUL forgets the level of a logger that nothing references once it is collected. */
+    private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
     static void install() {
         Logger root = Logger.getLogger("");
@@ -20,7 +22,7 @@ final class LogFormat extends Formatter {
         console.setLevel(Level.ALL);
         root.addHandler(console);
         root.setLevel(Level.INFO);
-        Logger.getLogger("org.eclipse.jetty").setLevel(Level.WARNING);
+        JETTY.setLevel(Level.WARNING);
     }
 
     @Override

@@ -50,10 +50,12 @@ public class ApiServer {
     private Server server;
     private BundleContext context;
     private boolean restored;
+    private String serverVersion;
 
     @Activate
     void activate(BundleContext bundleContext) throws Exception {
         context = bundleContext;
+        serverVersion = bundleContext.getBundle().getVersion().toString();
         EngineVersion version = new EngineVersion(bundleContext.getBundle().getVersion().toString(),
                 bundleContext.getProperty("holdfast.commit") == null ? "unknown"
                         : bundleContext.getProperty("holdfast.commit"), engineId());
@@ -118,6 +120,10 @@ public class ApiServer {
 
     private void serve(Request request, Response response, Callback callback) {
         ApiExchange exchange = new ApiExchange(request, response, Router.stripVersion(Request.getPathInContext(request)));
+        // Docker clients negotiate their API version from these headers; without them they fall back to 1.24
+        response.getHeaders().put("Api-Version", SystemRoutes.API_VERSION);
+        response.getHeaders().put("Ostype", "linux");
+        response.getHeaders().put("Server", "Holdfast/" + serverVersion);
         try {
             Router.Handler handler = router.find(exchange);
             if (handler == null) {

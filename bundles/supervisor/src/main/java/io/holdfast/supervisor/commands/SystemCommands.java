@@ -31,7 +31,7 @@ public class SystemCommands {
     }
 
     @Descriptor("the engine's configuration and container counts")
-    public Map<String, Object> info() {
+    public List<String> info() {
         List<ContainerRecord> all = containers.list();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("Live Restore Enabled", config.liveRestore());
@@ -41,7 +41,7 @@ public class SystemCommands {
         info.put("Containers", all.size());
         info.put("Running", all.stream().filter(c -> c.state().running()).count());
         info.put("Images", images.list().size());
-        return info;
+        return info.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
     }
 
     @Descriptor("the engine's version")
