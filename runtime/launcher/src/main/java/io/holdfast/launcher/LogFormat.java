@@ -1,42 +1,33 @@
 package io.holdfast.launcher;
 
-import java.time.Instant;
 import java.util.logging.ConsoleHandler;
-import java.util.logging.Formatter;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
-/** One line per engine log record on stderr: time, level, the logger's short name, the message. */
-final class LogFormat extends Formatter {
+/**
+ * The engine log's line format, set once for every {@link SimpleFormatter} in the JVM (the console here, the log
+ * file the logging bundle keeps): time with offset, level, logger, message.
+ */
+final class LogFormat {
     /** Held strongly: JUL forgets the level of a logger that nothing references once it is collected. */
     private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
+    private LogFormat() {
+    }
+
     static void install() {
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+                "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s: %5$s%6$s%n");
         Logger root = Logger.getLogger("");
         for (var handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
         ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(new LogFormat());
+        console.setFormatter(new SimpleFormatter());
         console.setLevel(Level.ALL);
         root.addHandler(console);
         root.setLevel(Level.INFO);
         JETTY.setLevel(Level.WARNING);
-    }
-
-    @Override
-    public String format(LogRecord record) {
-        String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
-        String shortName = logger.substring(logger.lastIndexOf('.') + 1);
-        StringBuilder line = new StringBuilder().append(Instant.ofEpochMilli(record.getMillis())).append(' ')
-                .append(record.getLevel().getName()).append(' ').append(shortName).append(": ")
-                .append(formatMessage(record)).append('\n');
-        if (record.getThrown() != null) {
-            var out = new java.io.StringWriter();
-            record.getThrown().printStackTrace(new java.io.PrintWriter(out));
-            line.append(out);
-        }
-        return line.toString();
     }
 }

@@ -1,0 +1,49 @@
+package io.holdfast.logging;
+
+import io.holdfast.spi.config.DaemonConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Keeps the engine's own log in {@code <data-root>/engine.log} (three files of 10 MB, rotated), besides stderr, so
+ * an engine started by a service manager or killed still leaves its story on disk. With {@code debug} it logs FINE.
+ */
+@Component(immediate = true)
+public class EngineLogFile {
+    private static final int LIMIT_BYTES = 10 * 1024 * 1024;
+    private static final int FILES = 3;
+    /** Held strongly so the root logger's level set here is not forgotten. */
+    private static final Logger ROOT = Logger.getLogger("");
+
+    @Reference
+    private DaemonConfig config;
+    private FileHandler handler;
+
+    @Activate
+    void activate() throws IOException {
+        Path dir = Files.createDirectories(Path.of(config.dataRoot()));
+        handler = new FileHandler(dir.resolve("engine.log").toString().replace("%", "%%") + ".%g", LIMIT_BYTES,
+                FILES, true);
+        handler.setFormatter(new SimpleFormatter());
+        handler.setLevel(Level.ALL);
+        ROOT.addHandler(handler);
+        if (config.debug()) {
+            ROOT.setLevel(Level.FINE);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        ROOT.removeHandler(handler);
+        handler.close();
+    }
+}
