@@ -65,7 +65,7 @@ final class RestoreRun {
                 yield entry(record, RestoreOutcome.ADOPTED, "running, pid " + status.pid());
             }
             case APPLY_EXIT -> {
-                RestoreOutcome outcome = target.exitedWhileDown(record.id(), status.exit());
+                RestoreOutcome outcome = target.exitedWhileDown(status);
                 yield entry(record, outcome, "exited with " + status.exit().code() + " at "
                         + status.exit().finishedAt());
             }

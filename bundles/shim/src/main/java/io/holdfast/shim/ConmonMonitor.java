@@ -2,7 +2,6 @@ package io.holdfast.shim;
 
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.monitor.ContainerMonitor;
-import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorLaunch;
@@ -139,7 +138,7 @@ public class ConmonMonitor implements ContainerMonitor {
         }
         ExitFiles.read(layout.exitFile(containerId)).ifPresent(exit -> {
             if (container.exited(exit)) {
-                announce(containerId, exit);
+                announce(container.status());
             }
         });
     }
@@ -154,33 +153,33 @@ public class ConmonMonitor implements ContainerMonitor {
                     && !ProcessProbe.isSame(record.pid(), record.pidStart())) {
                 checkExit(id);
                 if (container.running() && container.exited(MonitorRecovery.lost(id))) {
-                    announce(id, container.status().exit());
+                    announce(container.status());
                 }
             }
         }
     }
 
-    private void announce(String containerId, ExitStatus exit) {
-        LOG.fine(() -> containerId + " exited with " + exit.code());
+    private void announce(MonitorStatus ended) {
+        LOG.fine(() -> ended.containerId() + " exited with " + ended.exit().code());
         for (MonitorExitListener listener : listeners) {
-            notify(listener, containerId, exit);
+            notify(listener, ended);
         }
     }
 
     private void replayExits(MonitorExitListener listener) {
         for (HeldContainer container : held.values()) {
             if (!container.running()) {
-                notify(listener, container.record().containerId(), container.status().exit());
+                notify(listener, container.status());
             }
         }
     }
 
-    private void notify(MonitorExitListener listener, String containerId, ExitStatus exit) {
+    private void notify(MonitorExitListener listener, MonitorStatus ended) {
         notifier.execute(() -> {
             try {
-                listener.exited(containerId, exit);
+                listener.exited(ended);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "an exit listener failed for " + containerId, e);
+                LOG.log(Level.WARNING, "an exit listener failed for " + ended.containerId(), e);
             }
         });
     }

@@ -11,5 +11,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface MonitorExitListener {
-    void exited(String containerId, ExitStatus exit);
+    /**
+     * The run described by {@code ended} is over; {@code ended.exit()} says how. The pid and start time identify
+     * the run, so a late report about an earlier run can be told from the current one.
+     */
+    void exited(MonitorStatus ended);
 }

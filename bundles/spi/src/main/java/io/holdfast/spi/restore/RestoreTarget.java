@@ -1,7 +1,6 @@
 package io.holdfast.spi.restore;
 
 import io.holdfast.spi.container.ContainerRecord;
-import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorStatus;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
@@ -26,7 +25,7 @@ public interface RestoreTarget {
      * The container exited while the engine was away: record the exit, then apply {@code --rm} or the restart
      * policy. Returns what was done: {@link RestoreOutcome#EXITED_WHILE_DOWN}, {@code RESTARTED} or {@code REMOVED}.
      */
-    RestoreOutcome exitedWhileDown(String containerId, ExitStatus exit);
+    RestoreOutcome exitedWhileDown(MonitorStatus ended);
 
     /** No monitor holds the container and no exit was recorded: mark it exited with {@code reason}. */
     void lost(String containerId, String reason);

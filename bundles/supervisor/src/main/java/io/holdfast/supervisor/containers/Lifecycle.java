@@ -39,6 +39,7 @@ final class Lifecycle {
     private final ContainerTable table;
     private final ExitWaiters waiters;
     private final ScheduledExecutorService restarts;
+    private final java.util.Set<String> pendingRestarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Lifecycle(DaemonConfig config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
               ExitWaiters waiters, ScheduledExecutorService restarts) {
@@ -134,31 +135,33 @@ final class Lifecycle {
      * Applies an exit the monitor reported: records it, frees the monitor, then {@code --rm} or the restart policy.
      * Idempotent: an exit for a container that is no longer recorded as running changes nothing.
      */
-    RestoreOutcome exited(String id, ExitStatus exit, boolean whileDown) {
+    RestoreOutcome exited(MonitorStatus ended, boolean whileDown) {
+        String id = ended.containerId();
+        ExitStatus exit = ended.exit();
         return locked(id, () -> {
             if (!table.contains(id)) {
-                releaseQuietly(id);
+                releaseIfStillHeld(ended);
                 return RestoreOutcome.EXITED_WHILE_DOWN;
             }
             ContainerRecord record = table.byId(id);
-            if (record.state().status() != ContainerStatus.RUNNING) {
-                releaseQuietly(id);
+            if (record.state().status() != ContainerStatus.RUNNING || record.state().pid() != ended.pid()) {
+                releaseIfStillHeld(ended); // a report about a run already accounted for
                 return RestoreOutcome.EXITED_WHILE_DOWN;
             }
-            ContainerRecord ended = record.withState(record.state().exited(exit.code(), exit.finishedAt(), ""));
-            table.put(ended);
+            ContainerRecord stopped = record.withState(record.state().exited(exit.code(), exit.finishedAt(), ""));
+            table.put(stopped);
             releaseQuietly(id);
             waiters.exited(id, exit.code());
             LOG.info(() -> record.shortId() + " (" + record.name() + ") exited with " + exit.code()
                     + (whileDown ? " while the engine was down" : ""));
             if (record.spec().autoRemove()) {
-                destroy(ended);
+                destroy(stopped);
                 return RestoreOutcome.REMOVED;
             }
             var policy = record.spec().restartPolicy();
             if (policy.restartsAfter(exit.code(), record.restartCount(), record.state().manuallyStopped())) {
-                ContainerRecord restarting = ended.withRestartCount(record.restartCount() + 1)
-                        .withState(ended.state().restarting());
+                ContainerRecord restarting = stopped.withRestartCount(record.restartCount() + 1)
+                        .withState(stopped.state().restarting());
                 table.put(restarting);
                 scheduleRestart(id, whileDown ? Duration.ZERO : backoff(restarting.restartCount()));
                 return RestoreOutcome.RESTARTED;
@@ -172,8 +175,13 @@ final class Lifecycle {
         return Duration.ofMillis(Math.min(60_000, 100L << Math.min(restartCount - 1, 10)));
     }
 
+    /** Schedules a policy restart; a container has at most one pending. */
     void scheduleRestart(String id, Duration delay) {
+        if (!pendingRestarts.add(id)) {
+            return;
+        }
         restarts.schedule(() -> {
+            pendingRestarts.remove(id);
             try {
                 if (table.contains(id) && table.byId(id).state().status() == ContainerStatus.RESTARTING) {
                     start(id);
@@ -206,6 +214,13 @@ final class Lifecycle {
         } catch (MonitorException e) {
             LOG.fine(() -> "signal " + signal + " to " + id + ": " + e.getMessage()); // it may have just exited
         }
+    }
+
+    /** Frees the monitor only if it still holds that very run, never a newer one. */
+    private void releaseIfStillHeld(MonitorStatus ended) {
+        monitor.status(ended.containerId())
+                .filter(held -> !held.running() && held.pid() == ended.pid())
+                .ifPresent(held -> releaseQuietly(held.containerId()));
     }
 
     private void releaseQuietly(String id) {

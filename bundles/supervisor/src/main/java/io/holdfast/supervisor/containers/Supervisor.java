@@ -6,7 +6,6 @@ import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.monitor.ContainerMonitor;
-import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.network.NetworkBridge;
@@ -49,7 +48,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     private final Plugins plugins = new Plugins();
     private final ExitWaiters waiters = new ExitWaiters();
-    private final java.util.Queue<Object[]> heldExits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<MonitorStatus> heldExits = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean restored;
 
     @Reference
@@ -187,12 +186,12 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     // ---- MonitorExitListener
 
     @Override
-    public void exited(String containerId, ExitStatus exit) {
+    public void exited(MonitorStatus ended) {
         if (!restored) {
-            heldExits.add(new Object[] {containerId, exit});
+            heldExits.add(ended);
             return;
         }
-        lifecycle.exited(containerId, exit, false);
+        lifecycle.exited(ended, false);
     }
 
     // ---- RestoreTarget
@@ -212,13 +211,13 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
-    public RestoreOutcome exitedWhileDown(String containerId, ExitStatus exit) {
-        ContainerRecord record = table.byId(containerId);
+    public RestoreOutcome exitedWhileDown(MonitorStatus ended) {
+        ContainerRecord record = table.byId(ended.containerId());
         if (!record.state().running()) {
-            // e.g. killed between launching the monitor and saving "running": adopt first, then apply the exit
-            table.put(record.withState(record.state().started(0, 0, record.state().startedAt())));
+            // killed between launching the monitor and saving "running": record that run, then its exit
+            adopt(ended.containerId(), ended);
         }
-        return lifecycle.exited(containerId, exit, true);
+        return lifecycle.exited(ended, true);
     }
 
     @Override
@@ -230,8 +229,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public void restoreCompleted(RestoreReport restoreReport) {
         restored = true;
-        for (Object[] exit; (exit = heldExits.poll()) != null; ) {
-            lifecycle.exited((String) exit[0], (ExitStatus) exit[1], false);
+        for (MonitorStatus ended; (ended = heldExits.poll()) != null; ) {
+            lifecycle.exited(ended, false); // runs the restore already applied are recognised and skipped
         }
         for (ContainerRecord record : table.all()) {
             if (record.state().status() == io.holdfast.spi.container.ContainerStatus.RESTARTING) {

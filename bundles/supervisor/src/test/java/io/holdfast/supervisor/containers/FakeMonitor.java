@@ -1,0 +1,58 @@
+package io.holdfast.supervisor.containers;
+
+import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.ExitStatus;
+import io.holdfast.spi.monitor.MonitorLaunch;
+import io.holdfast.spi.monitor.MonitorStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A monitor without processes: each start is a new run with a new pid; tests end runs by hand. */
+final class FakeMonitor implements ContainerMonitor {
+    private final Map<String, MonitorStatus> held = new ConcurrentHashMap<>();
+    private final AtomicLong pids = new AtomicLong(1000);
+
+    @Override
+    public MonitorStatus start(MonitorLaunch launch) {
+        MonitorStatus run = new MonitorStatus(launch.containerId(), 1, pids.incrementAndGet(), Instant.now(),
+                launch.runtime(), null);
+        held.put(launch.containerId(), run);
+        return run;
+    }
+
+    /** Ends the current run of {@code id} and returns its report, as the shim would announce it. */
+    MonitorStatus end(String id, int code) {
+        MonitorStatus run = held.get(id);
+        MonitorStatus ended = new MonitorStatus(id, run.monitorPid(), run.pid(), run.startedAt(), run.runtime(),
+                new ExitStatus(code, Instant.now()));
+        held.put(id, ended);
+        return ended;
+    }
+
+    @Override
+    public Optional<MonitorStatus> status(String containerId) {
+        return Optional.ofNullable(held.get(containerId));
+    }
+
+    @Override
+    public Collection<MonitorStatus> held() {
+        return held.values();
+    }
+
+    @Override
+    public void signal(String containerId, String signal) {
+    }
+
+    @Override
+    public void release(String containerId, boolean force) {
+        MonitorStatus run = held.get(containerId);
+        if (run != null && run.running() && !force) {
+            throw new IllegalStateException("released a running container: " + containerId);
+        }
+        held.remove(containerId);
+    }
+}

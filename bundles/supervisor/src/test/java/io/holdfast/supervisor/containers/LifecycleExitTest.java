@@ -1,0 +1,117 @@
+package io.holdfast.supervisor.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.ContainerStatus;
+import io.holdfast.spi.container.RestartPolicy;
+import io.holdfast.spi.container.RunState;
+import io.holdfast.spi.monitor.MonitorStatus;
+import io.holdfast.spi.monitor.OciRuntime;
+import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.supervisor.state.ContainerStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How exits are applied: once per run, with --rm and restart policies, never to a newer run. */
+class LifecycleExitTest {
+    private static final OciRuntime RUNC = new OciRuntime("runc", "/usr/sbin/runc");
+
+    @TempDir
+    Path dataRoot;
+
+    private final FakeMonitor monitor = new FakeMonitor();
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor();
+    private ContainerTable table;
+    private Lifecycle lifecycle;
+
+    @AfterEach
+    void stopExecutor() {
+        restarts.shutdownNow();
+    }
+
+    private String container(RestartPolicy policy, boolean autoRemove) {
+        DaemonConfig config = new DaemonConfig(null, true, dataRoot.toString(), dataRoot.resolve("run").toString(),
+                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10);
+        table = new ContainerTable(new ContainerStore(dataRoot.resolve("containers")), List.of());
+        Plugins plugins = new Plugins();
+        plugins.add(new io.holdfast.spi.storage.StorageDriver() {
+            public String name() {
+                return "vfs";
+            }
+
+            public Path create(String id, Path image, Path home) {
+                return home.resolve(id);
+            }
+
+            public void remove(String id, Path home) {
+            }
+        });
+        plugins.add(new io.holdfast.spi.network.NetworkBridge() {
+            public String name() {
+                return "none";
+            }
+
+            public io.holdfast.spi.network.NetworkAttachment attach(String id) {
+                return new io.holdfast.spi.network.NetworkAttachment("none", null, Map.of());
+            }
+
+            public void detach(String id) {
+            }
+        });
+        lifecycle = new Lifecycle(config, monitor, plugins, table, new ExitWaiters(), restarts);
+        String id = "f".repeat(64);
+        table.put(new ContainerRecord(1, id, "c", Instant.now(), new ContainerSpec("c", "busybox", List.of(),
+                List.of(), policy, autoRemove, "none", "runc", 10), "sha256:x", RunState.created(), 0, "vfs",
+                "/r", "/b", dataRoot.resolve("c.log").toString()));
+        return id;
+    }
+
+    @Test
+    void exitIsRecordedAndTheMonitorFreed() {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        assertEquals(RestoreOutcome.EXITED_WHILE_DOWN, lifecycle.exited(monitor.end(id, 3), false));
+        assertEquals(ContainerStatus.EXITED, table.byId(id).state().status());
+        assertEquals(3, table.byId(id).state().exitCode());
+        assertTrue(monitor.status(id).isEmpty());
+    }
+
+    @Test
+    void autoRemoveRemovesAfterTheExit() {
+        String id = container(RestartPolicy.NONE, true);
+        lifecycle.start(id);
+        assertEquals(RestoreOutcome.REMOVED, lifecycle.exited(monitor.end(id, 0), true));
+        assertTrue(table.all().isEmpty());
+    }
+
+    @Test
+    void lateReportOfAnEarlierRunNeverEndsTheNewRun() throws Exception {
+        String id = container(RestartPolicy.parse("always"), false);
+        lifecycle.start(id);
+        MonitorStatus firstRunEnded = monitor.end(id, 5);
+        assertEquals(RestoreOutcome.RESTARTED, lifecycle.exited(firstRunEnded, true));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!table.byId(id).state().running() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        RunState restarted = table.byId(id).state();
+        assertTrue(restarted.running());
+
+        lifecycle.exited(firstRunEnded, false); // the shim replays the first run's exit to a new listener
+
+        assertEquals(restarted, table.byId(id).state(), "the new run is untouched");
+        assertEquals(1, table.byId(id).restartCount());
+        assertTrue(monitor.status(id).orElseThrow().running(), "the new run's monitor is not released");
+    }
+}
