@@ -67,8 +67,8 @@ class DaemonConfigReaderTest {
     void unknownKeyIsNamedWithLineAndColumn() throws IOException {
         String message = error("{\n  \"live-restore\": true,\n  \"storage-drver\": \"vfs\"\n}", Map.of());
         assertTrue(message.endsWith("daemon.json:3:3: key \"storage-drver\": unknown key; known keys are "
-                + "data-root, debug, default-runtime, exec-root, hosts, live-restore, runtimes, shutdown-timeout, "
-                + "storage-driver"), message);
+                + "bip, bridge, data-root, debug, default-runtime, exec-root, hosts, live-restore, mtu, runtimes, "
+                + "shutdown-timeout, storage-driver"), message);
     }
 
     @Test
@@ -109,6 +109,17 @@ class DaemonConfigReaderTest {
         assertTrue(error("{\"data-root\": \"var/lib\"}", Map.of()).contains("expected an absolute path"));
         assertTrue(error("{\"hosts\": [\"tcp://0.0.0.0:2375\"]}", Map.of())
                 .contains("only unix:///ABSOLUTE/PATH sockets are supported"));
+    }
+
+    @Test
+    void bridgeSettingsAreChecked() throws Exception {
+        DaemonConfig config = read("{\"bridge\": \"hf-test0\", \"bip\": \"10.200.0.1/24\", \"mtu\": 1400}", Map.of());
+        assertEquals("hf-test0", config.bridge());
+        assertEquals("10.200.0.1/24", config.bip());
+        assertEquals(1400, config.mtu());
+        assertTrue(error("{\"bip\": \"10.200.0.300/24\"}", Map.of()).contains("key \"bip\": expected an IPv4"));
+        assertTrue(error("{\"bridge\": \"a-name-that-is-far-too-long\"}", Map.of()).contains("not a valid interface name"));
+        assertTrue(error("{\"mtu\": 70000}", Map.of()).contains("expected a whole number from 576 to 65535"));
     }
 
     @Test

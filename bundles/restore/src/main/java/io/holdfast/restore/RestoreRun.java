@@ -34,6 +34,9 @@ final class RestoreRun {
     RestoreReport run() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        for (String failure : target.restorePlugins()) {
+            LOG.warning(() -> "restore: " + failure);
+        }
         List<ContainerRecord> records = target.records();
         Collection<MonitorStatus> held = monitor.held();
         Map<String, MonitorStatus> monitors = held.stream()

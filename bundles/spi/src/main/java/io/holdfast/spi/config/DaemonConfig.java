@@ -18,10 +18,13 @@ import java.util.Map;
  * @param storageDriver   the storage driver new containers use ({@code storage-driver})
  * @param debug           verbose engine log ({@code debug})
  * @param shutdownTimeoutSeconds how long a stop waits before SIGKILL when live restore is off ({@code shutdown-timeout})
+ * @param bridge          the Linux bridge the bridge network uses ({@code bridge})
+ * @param bip             the bridge's address and prefix, e.g. {@code 172.30.0.1/16}: gateway and subnet ({@code bip})
+ * @param mtu             the MTU of the bridge and the containers' interfaces ({@code mtu})
  */
 public record DaemonConfig(String source, boolean liveRestore, String dataRoot, String execRoot, List<String> hosts,
                            String defaultRuntime, Map<String, OciRuntime> runtimes, String storageDriver,
-                           boolean debug, int shutdownTimeoutSeconds) {
+                           boolean debug, int shutdownTimeoutSeconds, String bridge, String bip, int mtu) {
 
     public DaemonConfig {
         hosts = List.copyOf(hosts);

@@ -1,5 +1,6 @@
 package io.holdfast.spi.container;
 
+import io.holdfast.spi.network.NetworkAttachment;
 import java.time.Instant;
 
 /**
@@ -17,20 +18,21 @@ import java.time.Instant;
  * @param rootfs         the root filesystem's path on the host
  * @param bundleDir      the OCI bundle directory (holds {@code config.json})
  * @param logPath        the log file its monitor writes
+ * @param network        how it joined its network (namespace, addresses), as the bridge reported it
  */
 public record ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
                               String imageId, RunState state, int restartCount, String storageDriver,
-                              String rootfs, String bundleDir, String logPath) {
+                              String rootfs, String bundleDir, String logPath, NetworkAttachment network) {
     public static final int SCHEMA_VERSION = 1;
 
     public ContainerRecord withState(RunState newState) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, newState, restartCount,
-                storageDriver, rootfs, bundleDir, logPath);
+                storageDriver, rootfs, bundleDir, logPath, network);
     }
 
     public ContainerRecord withRestartCount(int count) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, count,
-                storageDriver, rootfs, bundleDir, logPath);
+                storageDriver, rootfs, bundleDir, logPath, network);
     }
 
     public String shortId() {

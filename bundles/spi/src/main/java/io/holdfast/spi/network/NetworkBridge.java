@@ -1,6 +1,7 @@
 package io.holdfast.spi.network;
 
 import java.io.IOException;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -29,4 +30,12 @@ public interface NetworkBridge {
 
     /** Releases what {@link #attach} took. Detaching something unknown succeeds. */
     void detach(String containerId) throws IOException;
+
+    /**
+     * Called once per engine start, before any container is adopted or started, with the attachment of every
+     * container on this network that the engine has a record for. The bridge keeps their links, addresses, routes
+     * and leases exactly as they are (no flush and rebuild), and releases whatever belongs to no container. Blocks
+     * on netlink and disk I/O.
+     */
+    void restore(Map<String, NetworkAttachment> attachments) throws IOException;
 }

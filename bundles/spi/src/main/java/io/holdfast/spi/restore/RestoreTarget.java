@@ -18,6 +18,13 @@ public interface RestoreTarget {
     /** Every container record found on disk. */
     List<ContainerRecord> records();
 
+    /**
+     * The first step of a restore: hands every storage driver and network bridge the containers that use it (see
+     * their {@code restore} methods), so mounts, links and leases are checked before any container is adopted.
+     * Returns one line per plugin that failed, with the reason; an empty list when all went well.
+     */
+    List<String> restorePlugins();
+
     /** The container is still running under {@code monitor}: record it as running with the monitor's pid. */
     void adopt(String containerId, MonitorStatus monitor);
 

@@ -2,6 +2,7 @@ package io.holdfast.spi.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -37,4 +38,13 @@ public interface StorageDriver {
 
     /** Removes what {@link #create} made. Removing something that does not exist succeeds. */
     void remove(String containerId, Path home) throws IOException;
+
+    /**
+     * Called once per engine start, before any container is adopted or started, with every container the engine
+     * has a record for. The driver keeps their root filesystems exactly as they are (a running container's mount
+     * stays mounted, untouched), makes any that a reboot unmounted usable again, and removes what belongs to no
+     * container (a create interrupted by a crash, a container removed while its mount leaked). Blocks on disk I/O
+     * and mount calls; never blocks on other containers.
+     */
+    void restore(Set<String> containerIds, Path home) throws IOException;
 }

@@ -72,7 +72,7 @@ final class ContainerFactory {
             writeBundle(id, dir, rootfs, spec, attachment);
             ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
-                    dir.resolve("container.log").toString());
+                    dir.resolve("container.log").toString(), attachment);
             table.put(record);
             return record;
         } catch (IOException | RuntimeException e) {

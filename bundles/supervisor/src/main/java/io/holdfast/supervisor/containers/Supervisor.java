@@ -50,6 +50,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private final ExitWaiters waiters = new ExitWaiters();
     private final java.util.Queue<MonitorStatus> heldExits = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean restored;
+    private volatile boolean pluginsRestored;
 
     @Reference
     private DaemonConfig config;
@@ -69,6 +70,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             policyOption = ReferencePolicyOption.GREEDY)
     void addStorageDriver(StorageDriver driver) {
         plugins.add(driver);
+        if (pluginsRestored) { // a plugin that arrives after the restore's first step gets its call now
+            Plugins.restore(driver, table.all(), Path.of(config.dataRoot(), "storage")).ifPresent(LOG::warning);
+        }
     }
 
     void removeStorageDriver(StorageDriver driver) {
@@ -79,6 +83,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             policyOption = ReferencePolicyOption.GREEDY)
     void addNetworkBridge(NetworkBridge bridge) {
         plugins.add(bridge);
+        if (pluginsRestored) {
+            Plugins.restore(bridge, table.all()).ifPresent(LOG::warning);
+        }
     }
 
     void removeNetworkBridge(NetworkBridge bridge) {
@@ -199,6 +206,12 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<ContainerRecord> records() {
         return table.all();
+    }
+
+    @Override
+    public List<String> restorePlugins() {
+        pluginsRestored = true; // set first: a plugin binding meanwhile is restored on bind (restores are idempotent)
+        return plugins.restore(table.all(), Path.of(config.dataRoot(), "storage"));
     }
 
     @Override

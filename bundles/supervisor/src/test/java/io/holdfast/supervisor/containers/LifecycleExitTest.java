@@ -42,7 +42,7 @@ class LifecycleExitTest {
 
     private String container(RestartPolicy policy, boolean autoRemove) {
         DaemonConfig config = new DaemonConfig(null, true, dataRoot.toString(), dataRoot.resolve("run").toString(),
-                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10);
+                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10, "holdfast0", "172.30.0.1/16", 1500);
         table = new ContainerTable(new ContainerStore(dataRoot.resolve("containers")), List.of());
         Plugins plugins = new Plugins();
         plugins.add(new io.holdfast.spi.storage.StorageDriver() {
@@ -56,6 +56,9 @@ class LifecycleExitTest {
 
             public void remove(String id, Path home) {
             }
+
+            public void restore(java.util.Set<String> ids, Path home) {
+            }
         });
         plugins.add(new io.holdfast.spi.network.NetworkBridge() {
             public String name() {
@@ -68,12 +71,15 @@ class LifecycleExitTest {
 
             public void detach(String id) {
             }
+
+            public void restore(Map<String, io.holdfast.spi.network.NetworkAttachment> attachments) {
+            }
         });
         lifecycle = new Lifecycle(config, monitor, plugins, table, new ExitWaiters(), restarts);
         String id = "f".repeat(64);
         table.put(new ContainerRecord(1, id, "c", Instant.now(), new ContainerSpec("c", "busybox", List.of(),
                 List.of(), policy, autoRemove, "none", "runc", 10), "sha256:x", RunState.created(), 0, "vfs",
-                "/r", "/b", dataRoot.resolve("c.log").toString()));
+                "/r", "/b", dataRoot.resolve("c.log").toString(), null));
         return id;
     }
 

@@ -27,7 +27,7 @@ class ContainerStoreTest {
                 new ContainerSpec("web", "busybox", List.of("sleep", "1"), List.of("A=1"),
                         RestartPolicy.parse("on-failure:3"), false, "none", "runc", 10),
                 "sha256:abc", RunState.created().started(42, 41, Instant.parse("2026-11-25T10:00:01Z")), 2, "vfs",
-                "/r", "/b", "/l");
+                "/r", "/b", "/l", new io.holdfast.spi.network.NetworkAttachment("none", null, java.util.Map.of()));
     }
 
     @Test

@@ -26,4 +26,9 @@ public class NoNetwork implements NetworkBridge {
     public void detach(String containerId) {
         // nothing was taken
     }
+
+    @Override
+    public void restore(Map<String, NetworkAttachment> attachments) {
+        // nothing is held outside the containers' own namespaces
+    }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -40,6 +42,25 @@ public class VfsStorageDriver implements StorageDriver {
     public void remove(String containerId, Path home) throws IOException {
         Directories.deleteTree(home.resolve(containerId));
         Directories.deleteTree(home.resolve(containerId + ".partial"));
+    }
+
+    /**
+     * Copies are plain directories: nothing to remount. What belongs to no container (a copy a crash interrupted,
+     * a create whose record was never written) is deleted.
+     */
+    @Override
+    public void restore(Set<String> containerIds, Path home) throws IOException {
+        if (!Files.isDirectory(home)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(home)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!containerIds.contains(name)) {
+                    Directories.deleteTree(entry);
+                }
+            }
+        }
     }
 
     /** Copies files, directories and links as they are, with permissions, owners and times. */
