@@ -9,9 +9,13 @@ need=()
 command -v runc >/dev/null || need+=(runc)
 command -v crun >/dev/null || need+=(crun)
 command -v conmon >/dev/null || [ -x /usr/libexec/podman/conmon ] || need+=(conmon)
-[ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 && ldd /bin/busybox 2>&1 | grep -q "not a dynamic" \
-  || need+=(busybox-static)
+case "$(ldd /bin/busybox 2>&1)" in # the tests' image needs the static busybox, not the dynamic one
+  *"not a dynamic executable"*) ;;
+  *) need+=(busybox-static) ;;
+esac
 command -v tar >/dev/null || need+=(tar)
+command -v ip >/dev/null || need+=(iproute2)       # the bridge network
+command -v mount >/dev/null || need+=(mount)       # the overlay storage driver
 command -v setpriv >/dev/null || need+=(util-linux)
 if ! command -v javac >/dev/null || ! javac -version 2>&1 | grep -Eq 'javac (1[7-9]|2[0-9])'; then
   need+=(openjdk-17-jdk-headless)

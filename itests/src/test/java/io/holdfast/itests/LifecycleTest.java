@@ -101,7 +101,8 @@ class LifecycleTest {
         assertFalse(Await.alive(pid));
         assertEquals(404, api.request("GET", "/containers/" + id + "/json").status());
         assertFalse(Files.exists(engine.dataRoot().resolve("containers").resolve(id)), "its state is gone");
-        assertFalse(Files.exists(engine.dataRoot().resolve("storage/vfs").resolve(id)), "its rootfs is gone");
+        assertFalse(Files.exists(engine.dataRoot().resolve("storage/overlay").resolve(id)), "its rootfs is gone");
+        assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(id), "its overlay is unmounted");
     }
 
     @Test

@@ -8,8 +8,6 @@ import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Engine;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +16,7 @@ class LiveRestoreOffTest {
 
     @Test
     void sigtermStopsContainersGracefullyFirst() throws Exception {
-        Path config = Files.createTempFile("hf-daemon", ".json");
-        try (Engine engine = new Engine("--config", config.toString())) {
-            Files.writeString(config, "{\"live-restore\": false, \"shutdown-timeout\": 5}");
+        try (Engine engine = new Engine(java.util.Map.of("live-restore", false, "shutdown-timeout", 5))) {
             engine.start();
             BusyboxImage.importInto(engine);
             // handles SIGTERM by exiting with 3: only a graceful stop produces that code
@@ -40,8 +36,6 @@ class LiveRestoreOffTest {
             assertEquals("exited", state.path("Status").asText());
             assertEquals(3, state.path("ExitCode").asInt());
             assertEquals(137, Api.of(engine).inspect(stubborn).path("State").path("ExitCode").asInt());
-        } finally {
-            Files.deleteIfExists(config);
         }
     }
 }

@@ -27,7 +27,8 @@ public class DaemonConfigPublisher {
     @Activate
     void activate(BundleContext context) {
         try {
-            DaemonConfig config = new DaemonConfigReader(RuntimeLocator.system()).read(FlagValues.from(context::getProperty));
+            DaemonConfig config = new DaemonConfigReader(RuntimeLocator.system(),
+                    DaemonConfigReader.kernelDefaultStorageDriver()).read(FlagValues.from(context::getProperty));
             LOG.info(() -> "configuration: live-restore=" + config.liveRestore() + ", data-root=" + config.dataRoot()
                     + ", exec-root=" + config.execRoot() + ", default-runtime=" + config.defaultRuntime()
                     + ", storage-driver=" + config.storageDriver() + (config.source() == null ? ""

@@ -25,9 +25,25 @@ final class DaemonConfigReader {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RuntimeLocator runtimes;
+    private final String defaultStorageDriver;
 
-    DaemonConfigReader(RuntimeLocator runtimes) {
+    /**
+     * @param runtimes             finds the built-in OCI runtimes
+     * @param defaultStorageDriver {@code overlay} where the kernel has overlayfs, else {@code vfs}
+     */
+    DaemonConfigReader(RuntimeLocator runtimes, String defaultStorageDriver) {
         this.runtimes = runtimes;
+        this.defaultStorageDriver = defaultStorageDriver;
+    }
+
+    /** Docker's choice: overlay where the kernel supports overlayfs. */
+    static String kernelDefaultStorageDriver() {
+        try {
+            return Files.readString(Path.of("/proc/filesystems")).lines().anyMatch(l -> l.endsWith("\toverlay"))
+                    ? "overlay" : "vfs";
+        } catch (IOException e) {
+            return "vfs";
+        }
     }
 
     DaemonConfig read(FlagValues flags) throws ConfigException {
@@ -67,7 +83,7 @@ final class DaemonConfigReader {
                 values.absolutePath("exec-root", "/run/holdfast"),
                 values.hosts("hosts", List.of("unix:///run/holdfast.sock")),
                 defaultRuntime, known,
-                values.string("storage-driver", "vfs"),
+                values.string("storage-driver", defaultStorageDriver),
                 values.bool("debug", false),
                 values.nonNegativeInt("shutdown-timeout", 15),
                 values.bridgeName("bridge", "holdfast0"),

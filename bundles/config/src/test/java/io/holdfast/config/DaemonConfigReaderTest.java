@@ -25,19 +25,19 @@ class DaemonConfigReaderTest {
     private DaemonConfig read(String json, Map<String, Object> flags) throws Exception {
         Path file = dir.resolve("daemon.json");
         Files.writeString(file, json);
-        return new DaemonConfigReader(RUNC_ONLY).read(new FlagValues(file.toString(), flags));
+        return new DaemonConfigReader(RUNC_ONLY, "vfs").read(new FlagValues(file.toString(), flags));
     }
 
     private String error(String json, Map<String, Object> flags) throws IOException {
         Path file = dir.resolve("daemon.json");
         Files.writeString(file, json);
         return assertThrows(ConfigException.class,
-                () -> new DaemonConfigReader(RUNC_ONLY).read(new FlagValues(file.toString(), flags))).getMessage();
+                () -> new DaemonConfigReader(RUNC_ONLY, "vfs").read(new FlagValues(file.toString(), flags))).getMessage();
     }
 
     @Test
     void noFileMeansDockerLikeDefaults() throws Exception {
-        DaemonConfig config = new DaemonConfigReader(RUNC_ONLY).read(new FlagValues(null, Map.of()));
+        DaemonConfig config = new DaemonConfigReader(RUNC_ONLY, "vfs").read(new FlagValues(null, Map.of()));
         assertTrue(config.liveRestore());
         assertEquals("/var/lib/holdfast", config.dataRoot());
         assertEquals("/run/holdfast", config.execRoot());
@@ -109,6 +109,13 @@ class DaemonConfigReaderTest {
         assertTrue(error("{\"data-root\": \"var/lib\"}", Map.of()).contains("expected an absolute path"));
         assertTrue(error("{\"hosts\": [\"tcp://0.0.0.0:2375\"]}", Map.of())
                 .contains("only unix:///ABSOLUTE/PATH sockets are supported"));
+    }
+
+    @Test
+    void storageDriverDefaultsToWhatTheKernelSupports() throws Exception {
+        assertEquals("overlay", new DaemonConfigReader(RUNC_ONLY, "overlay").read(new FlagValues(null, Map.of()))
+                .storageDriver());
+        assertEquals("vfs", read("{\"storage-driver\": \"vfs\"}", Map.of()).storageDriver());
     }
 
     @Test

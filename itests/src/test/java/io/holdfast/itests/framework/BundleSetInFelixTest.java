@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.junit.AfterClass;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -52,6 +53,8 @@ public class BundleSetInFelixTest {
             .toAbsolutePath().normalize();
     /** Under target/, so a failed run leaves nothing outside the build directory. */
     private static final Path ROOT = Path.of("target", "paxexam-engine").toAbsolutePath();
+    /** A bridge of this test's own, deleted after it, so the host keeps no link from the test. */
+    private static final String BRIDGE = "hfpax" + Long.toHexString(ProcessHandle.current().pid());
 
     @Inject
     private BundleContext context;
@@ -63,6 +66,10 @@ public class BundleSetInFelixTest {
             jars.filter(p -> p.toString().endsWith(".jar")).sorted()
                     .forEach(jar -> options.add(bundle(jar.toUri().toString())));
         }
+        Files.createDirectories(ROOT);
+        Path config = Files.writeString(ROOT.resolve("daemon.json"),
+                "{\"bridge\": \"" + BRIDGE + "\", \"bip\": \"10.214." + (ProcessHandle.current().pid() % 250 + 1) + ".1/24\"}");
+        options.add(frameworkProperty("holdfast.config").value(config.toString()));
         options.add(frameworkProperty("holdfast.data-root").value(ROOT.resolve("data").toString()));
         options.add(frameworkProperty("holdfast.exec-root").value(ROOT.resolve("run").toString()));
         options.add(frameworkProperty("holdfast.hosts").value("unix://" + ROOT.resolve("hf.sock")));
@@ -86,6 +93,16 @@ public class BundleSetInFelixTest {
         }
     }
 
+    private List<String> names(Class<?> type, String property) throws Exception {
+        return context.getServiceReferences(type, null).stream().map(r -> String.valueOf(r.getProperty(property)))
+                .sorted().toList();
+    }
+
+    @AfterClass
+    public static void deleteBridge() throws Exception {
+        new ProcessBuilder("ip", "link", "delete", BRIDGE).start().waitFor();
+    }
+
     @Test
     public void everyBundleResolvesAndStarts() {
         List<String> notActive = new ArrayList<>();
@@ -106,8 +123,10 @@ public class BundleSetInFelixTest {
         service(RestoreTarget.class);
         service(Images.class);
         service(ContainerLogs.class);
-        assertEquals("vfs", service(StorageDriver.class).name());
-        assertEquals("none", service(NetworkBridge.class).name());
+        service(StorageDriver.class);
+        service(NetworkBridge.class);
+        assertEquals(List.of("overlay", "vfs"), names(StorageDriver.class, StorageDriver.NAME));
+        assertEquals(List.of("bridge", "host", "none"), names(NetworkBridge.class, NetworkBridge.NAME));
         RestoreReport report = service(RestoreReport.class);
         assertEquals(List.of(), report.orphans());
         assertTrue(Files.exists(ROOT.resolve("hf.sock")));

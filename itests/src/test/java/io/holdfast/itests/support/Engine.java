@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,16 +20,49 @@ public final class Engine implements AutoCloseable {
     public static final Path HOME = Path.of(System.getProperty("holdfast.home", "../distribution/target/holdfast"))
             .toAbsolutePath().normalize();
 
+    /** Engines not yet closed: a JVM ended by a signal (an interrupted benchmark or test run) still cleans up. */
+    private static final java.util.Set<Engine> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Engine engine : OPEN) {
+                try {
+                    engine.close();
+                } catch (Exception e) {
+                    System.err.println("cannot clean up " + engine.root + ": " + e);
+                }
+            }
+        }, "holdfast-test-cleanup"));
+    }
+
     private final Path root;
     private final Path log;
-    private final List<String> extraArgs;
+    private final Path config;
     private Process process;
-    private int starts;
 
-    public Engine(String... extraArgs) throws IOException {
+    public Engine() throws IOException {
+        this(Map.of());
+    }
+
+    /**
+     * An engine whose daemon.json holds {@code settings} plus a bridge of its own (unique name and subnet), so
+     * engines never share host links and a failed run's leftovers never clash with the next.
+     */
+    public Engine(Map<String, Object> settings) throws IOException {
         this.root = Files.createTempDirectory("hf-it-");
+        OPEN.add(this);
         this.log = root.resolve("engine.log");
-        this.extraArgs = List.of(extraArgs);
+        this.config = root.resolve("daemon.json");
+        Map<String, Object> json = new LinkedHashMap<>();
+        int subnet = 1 + Math.floorMod(root.getFileName().toString().hashCode(), 250);
+        json.put("bridge", "hf" + Integer.toHexString(root.getFileName().toString().hashCode() & 0xfffffff));
+        json.put("bip", "10.213." + subnet + ".1/24");
+        json.putAll(settings);
+        new ObjectMapper().writeValue(config.toFile(), json);
+    }
+
+    public String bridge() throws IOException {
+        return new ObjectMapper().readTree(config.toFile()).path("bridge").asText();
     }
 
     public Path root() {
@@ -45,10 +81,14 @@ public final class Engine implements AutoCloseable {
         return "unix://" + root.resolve("hf.sock");
     }
 
+    /** Starts holdfastd without waiting for it; see {@link #start()}. */
+    public void begin() throws IOException {
+        process = launch(List.of("--config", config.toString()));
+    }
+
     /** Starts holdfastd and waits until its API answers. */
     public Engine start() throws Exception {
-        process = launch(extraArgs);
-        starts++;
+        begin();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Api.of(this).ping()) {
             if (!process.isAlive()) {
@@ -105,10 +145,11 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        OPEN.remove(this);
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
-        HostCleanup.removeEverythingUnder(root);
+        HostCleanup.removeEverythingUnder(root, bridge());
     }
 }

@@ -20,7 +20,7 @@ final class HostCleanup {
     private HostCleanup() {
     }
 
-    static void removeEverythingUnder(Path root) throws Exception {
+    static void removeEverythingUnder(Path root, String bridge) throws Exception {
         Path runtimes = root.resolve("run/runtime");
         if (Files.isDirectory(runtimes)) {
             try (Stream<Path> roots = Files.list(runtimes)) {
@@ -38,7 +38,35 @@ final class HostCleanup {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("conmon") && c.contains(root.toString()))
                         .orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
+        Path containers = root.resolve("data/containers");
+        if (Files.isDirectory(containers)) {
+            try (Stream<Path> ids = Files.list(containers)) {
+                for (Path id : ids.toList()) {
+                    String netns = "holdfast-" + id.getFileName().toString().substring(0, 12);
+                    if (Files.exists(Path.of("/run/netns", netns))) {
+                        run(List.of("ip", "netns", "delete", netns));
+                    }
+                }
+            }
+        }
+        if (Files.exists(Path.of("/sys/class/net", bridge))) {
+            run(List.of("ip", "link", "delete", bridge));
+        }
+        unmountUnder(root);
         deleteTree(root);
+    }
+
+    /** Overlay mounts of containers the test left behind, deepest first. */
+    private static void unmountUnder(Path root) throws IOException, InterruptedException {
+        List<String> mountPoints = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .map(line -> line.split(" ")[4].replace("\\040", " "))
+                .filter(point -> point.startsWith(root.toString() + "/"))
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String point : mountPoints) {
+            if (!run(List.of("umount", point)).isBlank()) {
+                run(List.of("umount", "-l", point));
+            }
+        }
     }
 
     private static String run(List<String> argv) throws IOException, InterruptedException {

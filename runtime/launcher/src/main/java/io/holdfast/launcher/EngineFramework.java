@@ -43,7 +43,7 @@ final class EngineFramework {
     }
 
     int runUntilStopped() throws Exception {
-        long t0 = System.nanoTime();
+        StartupClock clock = new StartupClock();
         Path cache = FrameworkCache.create();
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
                 .newFramework(config(cache));
@@ -55,9 +55,11 @@ final class EngineFramework {
             framework.init();
             BundleContext context = framework.getBundleContext();
             registerFatalReporter(context, framework);
-            announceWhenReady(context, t0);
+            announceWhenReady(context, clock);
             framework.start();
+            clock.frameworkStarted();
             startAll(context, installAll(context));
+            clock.bundlesStarted();
             FrameworkEvent event;
             do {
                 event = framework.waitForStop(0);
@@ -129,13 +131,13 @@ final class EngineFramework {
     }
 
     /** Prints one line once the restore has run and the API is about to open. */
-    private static void announceWhenReady(BundleContext context, long t0) throws Exception {
+    private static void announceWhenReady(BundleContext context, StartupClock clock) throws Exception {
         String filter = "(" + Constants.OBJECTCLASS + "=" + RESTORE_REPORT + ")";
         context.addServiceListener(new ServiceListener() {
             @Override
             public void serviceChanged(ServiceEvent event) {
                 if (event.getType() == ServiceEvent.REGISTERED) {
-                    System.err.printf("holdfastd: ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+                    System.err.println("holdfastd: " + clock.ready());
                     context.removeServiceListener(this);
                 }
             }

@@ -57,7 +57,7 @@ final class ContainerFactory {
         String runtime = config.runtime(requested.runtime()).name();
         StorageDriver driver = plugins.driver(config.storageDriver());
         String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
-                || requested.networkMode().equals("default") ? "none" : requested.networkMode();
+                || requested.networkMode().equals("default") ? plugins.defaultNetwork() : requested.networkMode();
         NetworkBridge network = plugins.network(networkMode);
         ContainerSpec spec = new ContainerSpec(name, requested.image(), requested.cmd(), requested.env(),
                 requested.restartPolicy(), requested.autoRemove(), networkMode, runtime,

@@ -39,6 +39,11 @@ final class Plugins {
         networks.remove(bridge.name(), bridge);
     }
 
+    /** Docker's rule: bridge when a bridge network is installed, else none. */
+    String defaultNetwork() {
+        return networks.containsKey("bridge") ? "bridge" : "none";
+    }
+
     StorageDriver driver(String name) {
         StorageDriver driver = drivers.get(name);
         if (driver == null) {

@@ -89,8 +89,23 @@ public final class DockerViews {
         config.put("Env", spec.env());
         config.put("StopTimeout", spec.stopTimeoutSeconds());
         view.put("Config", config);
-        view.put("NetworkSettings", Map.of("Networks", Map.of(spec.networkMode(), Map.of())));
+        view.put("NetworkSettings", networkSettings(c));
         return view;
+    }
+
+    /** Docker's {@code NetworkSettings}: the bridge's report at top level and under {@code Networks.<name>}. */
+    private static Map<String, Object> networkSettings(ContainerRecord c) {
+        Map<String, String> reported = c.network() == null ? Map.of() : c.network().settings();
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        for (String key : List.of("IPAddress", "IPPrefixLen", "Gateway", "MacAddress")) {
+            Object value = reported.getOrDefault(key, "");
+            endpoint.put(key, key.equals("IPPrefixLen") && !reported.containsKey(key) ? 0
+                    : key.equals("IPPrefixLen") ? Integer.parseInt(reported.get(key)) : value);
+        }
+        Map<String, Object> settings = new LinkedHashMap<>(endpoint);
+        settings.put("SandboxKey", reported.getOrDefault("SandboxKey", ""));
+        settings.put("Networks", Map.of(c.spec().networkMode(), endpoint));
+        return settings;
     }
 
     public static Map<String, Object> image(ImageRecord image) {

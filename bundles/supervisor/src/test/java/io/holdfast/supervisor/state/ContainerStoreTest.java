@@ -18,11 +18,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ContainerStoreTest {
+public class ContainerStoreTest {
     @TempDir
     Path root;
 
-    static ContainerRecord record(String id) {
+    public static ContainerRecord record(String id) {
         return new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, "web", Instant.parse("2026-11-25T10:00:00Z"),
                 new ContainerSpec("web", "busybox", List.of("sleep", "1"), List.of("A=1"),
                         RestartPolicy.parse("on-failure:3"), false, "none", "runc", 10),

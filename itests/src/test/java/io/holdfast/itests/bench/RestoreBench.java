@@ -1,0 +1,97 @@
+package io.holdfast.itests.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Engine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenarios 1 and 3: N running containers, the engine SIGKILLed and started again, timed to the socket answering
+ * and to all N listed as running with their original pids; and memory, idle and with N containers.
+ */
+final class RestoreBench {
+    private RestoreBench() {
+    }
+
+    static List<Figure> run(int n, int repetitions) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        String scenario = "restore after SIGKILL, N=" + n;
+        try (Engine engine = new Engine()) {
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            long idleRss = ProcStats.rssKiB(engine.pid());
+            long idleHeap = ProcStats.liveHeapKiB(engine.pid());
+
+            Map<String, Long> pids = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                String id = api.runDetached(List.of("sleep", "1000000"));
+                pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
+            }
+            figures.addAll(memory(engine, n, idleRss, idleHeap));
+
+            List<Double> socket = new ArrayList<>();
+            List<Double> allRunning = new ArrayList<>();
+            for (int r = 0; r < repetitions; r++) {
+                engine.kill9();
+                long t0 = System.nanoTime();
+                engine.begin();
+                Bench.awaitPing(engine);
+                socket.add((System.nanoTime() - t0) / 1e6);
+                long deadline = System.nanoTime() + 600_000_000_000L;
+                while (runningCount(api) < n) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("not all " + n + " containers came back running");
+                    }
+                    Thread.sleep(2);
+                }
+                allRunning.add((System.nanoTime() - t0) / 1e6);
+                for (var entry : pids.entrySet()) { // not timed: every container kept its pid
+                    long pid = api.inspect(entry.getKey()).path("State").path("Pid").asLong();
+                    if (pid != entry.getValue()) {
+                        throw new IllegalStateException(entry.getKey() + " came back with pid " + pid + ", not "
+                                + entry.getValue());
+                    }
+                }
+            }
+            Stats s = Stats.of(socket);
+            Stats a = Stats.of(allRunning);
+            figures.add(new Figure(scenario, "engine start to socket answering", s.median(), "ms", s.spread()));
+            figures.add(new Figure(scenario, "engine start to all N running, same pids", a.median(), "ms",
+                    a.spread()));
+        }
+        return figures;
+    }
+
+    private static int runningCount(Api api) throws Exception {
+        JsonNode list = api.request("GET", "/containers/json").json();
+        int running = 0;
+        for (JsonNode c : list) {
+            if (c.path("State").asText().equals("running")) {
+                running++;
+            }
+        }
+        return running;
+    }
+
+    private static List<Figure> memory(Engine engine, int n, long idleRss, long idleHeap) throws Exception {
+        long rss = ProcStats.rssKiB(engine.pid());
+        long heap = ProcStats.liveHeapKiB(engine.pid());
+        List<Long> monitors = ProcStats.conmonPids(engine.root());
+        long monitorRss = monitors.stream().mapToLong(ProcStats::rssKiB).sum();
+        String scenario = "memory, N=" + n;
+        return List.of(
+                new Figure(scenario, "engine RSS idle", idleRss / 1024.0, "MiB", "no containers"),
+                new Figure(scenario, "engine RSS with N containers", rss / 1024.0, "MiB", ""),
+                new Figure(scenario, "engine live heap per container", Math.max(0, heap - idleHeap) / (double) n,
+                        "KiB", "after full GC: " + idleHeap + " KiB idle, " + heap + " KiB with N"),
+                new Figure(scenario, "monitor (conmon) RSS per container", monitorRss / (double) monitors.size(),
+                        "KiB", monitors.size() + " monitors"),
+                new Figure(scenario, "per-container overhead (monitor RSS + engine heap)",
+                        (monitorRss + Math.max(0, heap - idleHeap)) / (double) n, "KiB", ""));
+    }
+}

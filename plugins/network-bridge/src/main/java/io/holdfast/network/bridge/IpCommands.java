@@ -1,0 +1,208 @@
+package io.holdfast.network.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.common.process.Command;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * iproute2's {@code ip}, one method per operation, in the host's network namespace or (after {@link #in}) in a
+ * named one via {@code ip -n}. Each call runs {@code ip} to completion through {@link Command} and blocks on it, at
+ * most {@link #TIMEOUT}; a failure throws an {@link IOException} that names the command line and what it printed.
+ * Queries use {@code ip -j} (JSON). Needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN for namespaces).
+ */
+final class IpCommands {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A network interface as {@code ip -d -j link show} reports it.
+     *
+     * @param kind   the link type, e.g. {@code bridge} or {@code veth}, or {@code ""} for a plain device
+     * @param master the bridge it is a port of, or {@code null}
+     */
+    record Link(String name, String kind, int mtu, boolean up, String mac, String master) {
+    }
+
+    private final String program;
+    private final String namespace;
+
+    /** {@code ip} from the PATH, in the host's namespace. */
+    IpCommands() {
+        this("ip", null);
+    }
+
+    private IpCommands(String program, String namespace) {
+        this.program = program;
+        this.namespace = namespace;
+    }
+
+    /** The same commands run inside the named network namespace {@code name}. */
+    IpCommands in(String name) {
+        return new IpCommands(program, name);
+    }
+
+    /** The link called {@code name}, or empty if there is none. */
+    Optional<Link> link(String name) throws IOException {
+        Command.Result result = run("-d", "-j", "link", "show", "dev", name);
+        if (!result.ok() && missing(result)) {
+            return Optional.empty();
+        }
+        List<Link> links = links(check(result));
+        return links.isEmpty() ? Optional.empty() : Optional.of(links.get(0));
+    }
+
+    /** The ports of {@code bridge}. */
+    List<Link> portsOf(String bridge) throws IOException {
+        return links(check(run("-d", "-j", "link", "show", "master", bridge)));
+    }
+
+    /** The IPv4 addresses of {@code device} as {@code address/prefix}, e.g. {@code 172.30.0.1/16}. */
+    List<String> ipv4Addresses(String device) throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode link : json(check(run("-j", "-4", "addr", "show", "dev", device)))) {
+            for (JsonNode address : link.path("addr_info")) {
+                if ("inet".equals(address.path("family").asText())) {
+                    addresses.add(address.path("local").asText() + "/" + address.path("prefixlen").asInt());
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** {@code ip link add name NAME address MAC mtu MTU type bridge}. */
+    void addBridge(String name, String mac, int mtu) throws IOException {
+        check(run("link", "add", "name", name, "address", mac, "mtu", Integer.toString(mtu), "type", "bridge"));
+    }
+
+    /** {@code ip addr add CIDR dev DEVICE}. */
+    void addAddress(String device, String cidr) throws IOException {
+        check(run("addr", "add", cidr, "dev", device));
+    }
+
+    /** {@code ip link set DEVICE up}. */
+    void up(String device) throws IOException {
+        check(run("link", "set", device, "up"));
+    }
+
+    /** {@code ip link set DEVICE master BRIDGE}. */
+    void setMaster(String device, String bridge) throws IOException {
+        check(run("link", "set", device, "master", bridge));
+    }
+
+    /**
+     * A veth pair in one step: {@code hostName} here, its peer created directly inside {@code peerNamespace} as
+     * {@code peerName} with {@code peerMac}, both with {@code mtu}. Nothing is left behind if it fails.
+     */
+    void addVethPair(String hostName, String peerName, String peerMac, String peerNamespace, int mtu)
+            throws IOException {
+        String m = Integer.toString(mtu);
+        check(run("link", "add", hostName, "mtu", m, "type", "veth",
+                "peer", "name", peerName, "address", peerMac, "mtu", m, "netns", peerNamespace));
+    }
+
+    /** {@code ip route add default via GATEWAY dev DEVICE}. */
+    void addDefaultRoute(String gateway, String device) throws IOException {
+        check(run("route", "add", "default", "via", gateway, "dev", device));
+    }
+
+    /** Deletes link {@code name} (for a veth, both ends); whether it existed. */
+    boolean deleteLinkIfPresent(String name) throws IOException {
+        Command.Result result = run("link", "delete", name);
+        if (!result.ok() && missing(result)) {
+            return false;
+        }
+        check(result);
+        return true;
+    }
+
+    /** The names of the named network namespaces ({@code ip netns list}, i.e. {@code /run/netns}). */
+    List<String> namespaces() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (JsonNode entry : json(check(run("-j", "netns", "list")))) {
+            names.add(entry.path("name").asText());
+        }
+        return names;
+    }
+
+    /** {@code ip netns add NAME}; fails if it exists. */
+    void addNamespace(String name) throws IOException {
+        check(run("netns", "add", name));
+    }
+
+    /**
+     * Unmounts and removes namespace {@code name}; whether it existed. The kernel frees the namespace, and with it
+     * its interfaces, once no process is left in it.
+     */
+    boolean deleteNamespaceIfPresent(String name) throws IOException {
+        if (!namespaces().contains(name)) {
+            return false;
+        }
+        Command.Result result = run("netns", "delete", name);
+        if (!result.ok() && result.output().contains("No such file")) {
+            return false;
+        }
+        check(result);
+        return true;
+    }
+
+    private Command.Result run(String... args) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(program);
+        if (namespace != null) {
+            argv.add("-n");
+            argv.add(namespace);
+        }
+        argv.addAll(List.of(args));
+        try {
+            return Command.run(argv, TIMEOUT);
+        } catch (IOException e) {
+            throw new IOException("`" + String.join(" ", argv) + "` could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private static Command.Result check(Command.Result result) throws IOException {
+        if (!result.ok()) {
+            String output = result.output().strip();
+            throw new IOException("`" + String.join(" ", result.argv()) + "` exited with " + result.exitCode()
+                    + (output.isEmpty() ? "" : ": " + output.replace('\n', ' ')));
+        }
+        return result;
+    }
+
+    private static boolean missing(Command.Result result) {
+        String output = result.output();
+        return output.contains("does not exist") || output.contains("Cannot find device");
+    }
+
+    private static JsonNode json(Command.Result result) throws IOException {
+        String output = result.output().strip();
+        if (output.isEmpty()) {
+            return JSON.createArrayNode();
+        }
+        try {
+            return JSON.readTree(output);
+        } catch (IOException e) {
+            throw new IOException("`" + String.join(" ", result.argv()) + "` printed no JSON: " + output, e);
+        }
+    }
+
+    private static List<Link> links(Command.Result result) throws IOException {
+        List<Link> links = new ArrayList<>();
+        for (JsonNode link : json(result)) {
+            boolean up = false;
+            for (JsonNode flag : link.path("flags")) {
+                up |= "UP".equals(flag.asText());
+            }
+            JsonNode master = link.get("master");
+            links.add(new Link(link.path("ifname").asText(), link.path("linkinfo").path("info_kind").asText(""),
+                    link.path("mtu").asInt(), up, link.path("address").asText(""),
+                    master == null ? null : master.asText()));
+        }
+        return links;
+    }
+}

@@ -1,0 +1,145 @@
+package io.holdfast.network.bridge;
+
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.network.NetworkAttachment;
+import io.holdfast.spi.network.NetworkBridge;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Docker's default {@code bridge} network on a Linux bridge ({@code bridge} in daemon.json, default
+ * {@code holdfast0}, with the {@code bip} address). Each container gets a named network namespace
+ * {@code /run/netns/holdfast-<12>} that the runtime joins, with {@code eth0} (one end of a veth pair whose other end
+ * {@code hf<11>} is a bridge port), an address leased from the {@code bip} subnet and a default route via the bridge.
+ * Containers reach each other and the host; forwarding and NAT to the outside are not set up.
+ *
+ * <p>Everything lives in the kernel and in {@code <data-root>/network/bridge/<bridge>/leases.json}, so running
+ * containers keep their network while the engine is down; activation and {@link #restore} never flush or rebuild.
+ * Every method blocks on {@code ip} runs (each at most {@link IpCommands#TIMEOUT}) and on writing the lease file.
+ * Needs root and iproute2's {@code ip}.
+ */
+@Component(property = NetworkBridge.NAME + "=bridge")
+public class LinuxBridgeNetwork implements NetworkBridge {
+    private static final Logger LOG = Logger.getLogger(LinuxBridgeNetwork.class.getName());
+    static final String NAME = "bridge";
+
+    @Reference
+    private DaemonConfig config;
+
+    private String bridge;
+    private AddressPool pool;
+    private Sandboxes sandboxes;
+    private RestoreSweep sweep;
+
+    /** For Declarative Services, which then calls {@link #activate()}. */
+    public LinuxBridgeNetwork() {
+    }
+
+    /** A network activated at once with {@code config}; for tests, which run without OSGi. */
+    LinuxBridgeNetwork(DaemonConfig config) throws IOException {
+        this.config = config;
+        activate();
+    }
+
+    /** Loads the leases and makes sure the bridge exists, is up and has the gateway address. */
+    @Activate
+    void activate() throws IOException {
+        IpCommands ip = new IpCommands();
+        Subnet subnet = Subnet.parse(config.bip());
+        bridge = config.bridge();
+        pool = AddressPool.open(subnet, LeaseFile.under(Path.of(config.dataRoot()), bridge));
+        new BridgeDevice(ip, bridge, subnet, config.mtu()).ensure();
+        sandboxes = new Sandboxes(ip, bridge, subnet, config.mtu());
+        sweep = new RestoreSweep(ip, bridge, pool, sandboxes);
+        LOG.info(() -> "bridge network on " + bridge + " (" + subnet + ", gateway " + Ipv4.format(subnet.gateway())
+                + "), " + pool.leases().size() + " lease(s)");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Leases an address and builds the container's namespace and veth; if the container already has complete
+     * plumbing (attached before), returns it as it is. On failure nothing is left and the lease is released.
+     */
+    @Override
+    public NetworkAttachment attach(String containerId) throws IOException {
+        NetworkNames.check(containerId);
+        boolean leased = pool.leaseOf(containerId).isPresent();
+        int address = pool.allocate(containerId);
+        try {
+            Optional<Map<String, String>> existing = sandboxes.existing(containerId, address);
+            if (existing.isPresent()) {
+                return attachment(containerId, existing.get());
+            }
+            clearLeftover(containerId, leased);
+            return attachment(containerId, sandboxes.create(containerId, address));
+        } catch (IOException | RuntimeException e) {
+            try {
+                pool.release(containerId);
+            } catch (IOException releaseFailure) {
+                e.addSuppressed(releaseFailure);
+            }
+            throw new IOException("cannot attach container " + containerId + " to bridge " + bridge + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the container's veth and namespace and frees its address; unknown containers are fine. */
+    @Override
+    public void detach(String containerId) throws IOException {
+        if (!NetworkNames.valid(containerId)) {
+            return; // could never have been attached
+        }
+        try {
+            if (!sharesNamesWithAnother(containerId)) {
+                sandboxes.remove(containerId);
+            }
+            pool.release(containerId);
+        } catch (IOException e) {
+            throw new IOException("cannot detach container " + containerId + " from bridge " + bridge + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** See {@link RestoreSweep}. */
+    @Override
+    public void restore(Map<String, NetworkAttachment> attachments) throws IOException {
+        sweep.run(attachments);
+    }
+
+    /**
+     * Removes what a crashed attach of this container left (it held a lease, so the namespace is its own). A
+     * namespace without a lease, or one whose name another leased container shares, is someone else's: the attach
+     * fails and it is left alone.
+     */
+    private void clearLeftover(String containerId, boolean leased) throws IOException {
+        if (sharesNamesWithAnother(containerId)) {
+            throw new IOException("namespace " + NetworkNames.namespace(containerId) + " or veth "
+                    + NetworkNames.hostVeth(containerId) + " belongs to another container with the same id prefix");
+        }
+        if (leased) {
+            sandboxes.remove(containerId);
+        } else if (sandboxes.exists(containerId)) {
+            throw new IOException("namespace " + NetworkNames.namespace(containerId)
+                    + " exists but this bridge holds no lease for it; remove it with `ip netns delete "
+                    + NetworkNames.namespace(containerId) + "` if no container uses it");
+        }
+    }
+
+    private boolean sharesNamesWithAnother(String containerId) {
+        return pool.leases().keySet().stream().anyMatch(other -> NetworkNames.clash(containerId, other));
+    }
+
+    private NetworkAttachment attachment(String containerId, Map<String, String> settings) {
+        return new NetworkAttachment(NAME, NetworkNames.namespacePath(containerId), settings);
+    }
+}

@@ -1,0 +1,120 @@
+package io.holdfast.network.bridge;
+
+import io.holdfast.spi.network.NetworkAttachment;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * What {@link io.holdfast.spi.network.NetworkBridge#restore} does at engine start. The containers the engine still
+ * has keep everything: their namespaces, veths, addresses and routes are not touched, and their addresses are
+ * leased again even if the lease file was lost. Everything of this bridge that belongs to none of them is deleted:
+ * their leases, the host veths ({@code hf*}) among the bridge's ports and the matching {@code holdfast-*}
+ * namespaces, and the namespaces of the released leases.
+ *
+ * <p>Only this bridge's things are swept: a {@code holdfast-*} namespace that has neither a lease here nor a veth
+ * on this bridge may belong to another engine's bridge on the same host and is left alone. Blocks on {@code ip}
+ * and on writing the lease file.
+ */
+final class RestoreSweep {
+    private static final Logger LOG = Logger.getLogger(RestoreSweep.class.getName());
+
+    private final IpCommands ip;
+    private final String bridge;
+    private final AddressPool pool;
+    private final Sandboxes sandboxes;
+
+    RestoreSweep(IpCommands ip, String bridge, AddressPool pool, Sandboxes sandboxes) {
+        this.ip = ip;
+        this.bridge = bridge;
+        this.pool = pool;
+        this.sandboxes = sandboxes;
+    }
+
+    /**
+     * Re-leases the given containers' addresses and deletes what belongs to no given container. Fails only if the
+     * lease file cannot be written; a leftover that cannot be deleted is logged and left.
+     */
+    void run(Map<String, NetworkAttachment> attachments) throws IOException {
+        Set<String> kept = attachments.keySet();
+        for (Map.Entry<String, NetworkAttachment> entry : attachments.entrySet()) {
+            keepLease(entry.getKey(), entry.getValue());
+        }
+        Map<String, Integer> released = pool.retainOnly(kept);
+
+        Set<String> veths = new TreeSet<>();
+        Set<String> namespaces = new TreeSet<>();
+        for (String id : released.keySet()) {
+            if (NetworkNames.valid(id) && kept.stream().noneMatch(k -> NetworkNames.clash(k, id))) {
+                veths.add(NetworkNames.hostVeth(id));
+                namespaces.add(NetworkNames.namespace(id));
+            }
+        }
+        for (IpCommands.Link port : ip.portsOf(bridge)) {
+            if (NetworkNames.isHostVeth(port.name()) && !keptName(kept, port.name())) {
+                veths.add(port.name());
+            }
+        }
+        for (String namespace : ip.namespaces()) {
+            if (veths.stream().anyMatch(veth -> NetworkNames.pair(namespace, veth)) && !keptName(kept, namespace)) {
+                namespaces.add(namespace);
+            }
+        }
+
+        List<String> removed = new ArrayList<>();
+        for (String veth : veths) {
+            delete(removed, "veth " + veth, () -> ip.deleteLinkIfPresent(veth));
+        }
+        for (String namespace : namespaces) {
+            delete(removed, "namespace " + namespace, () -> ip.deleteNamespaceIfPresent(namespace));
+        }
+        LOG.info(() -> "bridge " + bridge + " restored: " + kept.size() + " container(s) kept, "
+                + released.size() + " lease(s) released" + (removed.isEmpty() ? "" : ", removed " + removed));
+    }
+
+    /** Leases the address the container has: from its attachment, else from its namespace, else as leased. */
+    private void keepLease(String id, NetworkAttachment attachment) throws IOException {
+        Optional<Integer> address = Optional.empty();
+        String recorded = attachment == null ? null : attachment.settings().get("IPAddress");
+        if (recorded != null && !recorded.isEmpty()) {
+            try {
+                address = Optional.of(Ipv4.parse(recorded));
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "container " + id + " has an unreadable IPAddress \"" + recorded + "\"");
+            }
+        }
+        if (address.isEmpty() && NetworkNames.valid(id)) {
+            address = sandboxes.address(id);
+        }
+        if (address.isPresent()) {
+            pool.mark(id, address.get());
+        } else if (pool.leaseOf(id).isEmpty()) {
+            LOG.warning(() -> "container " + id + " on bridge " + bridge + " has no address that can be found");
+        }
+    }
+
+    /** Whether {@code name} (a namespace or host veth) is named for one of the kept containers. */
+    private static boolean keptName(Set<String> kept, String name) {
+        return kept.stream().filter(NetworkNames::valid).anyMatch(id -> name.equals(NetworkNames.hostVeth(id))
+                || name.equals(NetworkNames.namespace(id)));
+    }
+
+    private interface Deletion {
+        boolean run() throws IOException;
+    }
+
+    private void delete(List<String> removed, String what, Deletion deletion) {
+        try {
+            if (deletion.run()) {
+                removed.add(what);
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "bridge " + bridge + ": cannot delete leftover " + what + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.holdfast.storage.overlay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripsOddPaths() throws IOException {
+        Path file = dir.resolve("layer.json");
+        for (String lower : new String[] {"/data/images/abc/rootfs", "/a b/\"q\"/back\\slash/tab\t/café"}) {
+            LayerFile.write(file, Path.of(lower));
+            assertEquals(Path.of(lower), LayerFile.read(file, "c1"));
+        }
+        LayerFile.write(file, Path.of("/data/images/abc/rootfs"));
+        assertEquals("{\"lowerdir\": \"/data/images/abc/rootfs\"}\n", Files.readString(file));
+    }
+
+    @Test
+    void parsesPlainJsonObjectsOfStrings() {
+        assertEquals(Map.of("lowerdir", "/x/é\n", "other", "y"),
+                LayerFile.parse(" { \"lowerdir\" : \"\\/x\\/\\u00e9\\n\" , \"other\":\"y\" } "));
+        assertEquals(Map.of(), LayerFile.parse("{}"));
+        assertThrows(IllegalArgumentException.class, () -> LayerFile.parse("{\"lowerdir\": 1}"));
+        assertThrows(IllegalArgumentException.class, () -> LayerFile.parse("{\"lowerdir\": \"x\"} trailing"));
+        assertThrows(IllegalArgumentException.class, () -> LayerFile.parse("{\"lowerdir\": \"x"));
+    }
+
+    @Test
+    void errorsNameTheContainerAndTheFile() throws IOException {
+        Path file = dir.resolve("layer.json");
+        IOException missing = assertThrows(IOException.class, () -> LayerFile.read(file, "c7"));
+        assertTrue(missing.getMessage().contains("container c7") && missing.getMessage().contains(file.toString()),
+                missing.getMessage());
+
+        Files.writeString(file, "{\"upperdir\": \"/x\"}");
+        IOException invalid = assertThrows(IOException.class, () -> LayerFile.read(file, "c7"));
+        assertTrue(invalid.getMessage().contains("container c7") && invalid.getMessage().contains("lowerdir"),
+                invalid.getMessage());
+    }
+}
