@@ -17,7 +17,7 @@ import java.util.Map;
  * table and writes the same figures as JSON. Run it with {@code scripts/bench.sh}; timings never live in tests.
  *
  * <pre>{@code scripts/bench.sh                 # N = 10, 100, 500; 3 repetitions
- * scripts/bench.sh --sizes 10,50 --reps 3}</pre>
+ * scripts/bench.sh --sizes 10,50 --reps 3 --only restore,logging}</pre>
  */
 public final class Benchmarks {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,14 +33,25 @@ public final class Benchmarks {
         Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
 
+        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,jmh").split(","));
         List<Figure> figures = new ArrayList<>();
-        figures.addAll(ColdStartBench.run(Math.max(reps, 5)));
-        figures.addAll(RunLatencyBench.run(30, 10, 4));
-        for (int n : sizes) {
-            figures.addAll(RestoreBench.run(n, reps));
+        if (only.contains("cold-start")) {
+            figures.addAll(ColdStartBench.run(Math.max(reps, 5)));
         }
-        figures.addAll(LoggingBench.run(1_000_000));
-        figures.addAll(Jmh.figures(out));
+        if (only.contains("run")) {
+            figures.addAll(RunLatencyBench.run(30, 10, 4));
+        }
+        if (only.contains("restore")) {
+            for (int n : sizes) {
+                figures.addAll(RestoreBench.run(n, reps));
+            }
+        }
+        if (only.contains("logging")) {
+            figures.addAll(LoggingBench.run(1_000_000));
+        }
+        if (only.contains("jmh")) {
+            figures.addAll(Jmh.figures(out));
+        }
 
         String table = markdown(figures);
         System.out.println();

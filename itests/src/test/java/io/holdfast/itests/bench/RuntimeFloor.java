@@ -35,39 +35,43 @@ final class RuntimeFloor {
 
         Path base = Files.createDirectories(engine.root().resolve("floor"));
         Path runtimeRoot = engine.execRoot().resolve("runtime").resolve("runc-floor");
+        Path sockets = Files.createDirectories(base.resolve("sock")); // conmon uses <dir>/<id>: not the bundle
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = "floor" + i;
             Path bundle = Files.createDirectories(base.resolve(id));
-            exec(List.of("cp", "-a", rootfs, bundle.resolve("rootfs").toString())); // not timed, as a driver's work
+            exec(bundle.resolve("cp.out"), List.of("cp", "-a", rootfs, bundle.resolve("rootfs").toString())); // not timed, as a driver's work
             ((ObjectNode) config.path("root")).put("path", bundle.resolve("rootfs").toString());
             ((ObjectNode) config.path("linux")).put("cgroupsPath", "/holdfast-" + engine.root().getFileName() + "-" + id);
             JSON.writeValue(bundle.resolve("config.json").toFile(), config);
             long t0 = System.nanoTime();
-            exec(List.of("conmon", "--api-version", "1", "-c", id, "-u", id, "-n", id, "-r", "/usr/sbin/runc",
+            exec(bundle.resolve("conmon.out"), List.of("conmon", "--api-version", "1", "-c", id, "-u", id, "-n", id, "-r", "/usr/sbin/runc",
                     "-b", bundle.toString(), "-p", bundle.resolve("pid").toString(),
                     "-P", bundle.resolve("conmon.pid").toString(), "-l", "k8s-file:" + bundle.resolve("log"),
-                    "--exit-dir", bundle.toString(), "--socket-dir-path", base.toString(), "--log-level", "warn",
+                    "--exit-dir", bundle.toString(), "--socket-dir-path", sockets.toString(), "--log-level", "warn",
                     "--runtime-arg", "--root=" + runtimeRoot, "--runtime-arg", "--log=" + bundle.resolve("runc.log")));
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!Files.exists(bundle.resolve("pid")) || Files.size(bundle.resolve("pid")) == 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("runc did not create " + id + ": "
+                            + Files.readString(bundle.resolve("conmon.out")) + " "
                             + (Files.exists(bundle.resolve("runc.log")) ? Files.readString(bundle.resolve("runc.log")) : ""));
                 }
                 Thread.sleep(1);
             }
-            exec(List.of("runc", "--root", runtimeRoot.toString(), "start", id));
+            exec(bundle.resolve("runc.out"), List.of("runc", "--root", runtimeRoot.toString(), "start", id));
             samples.add((System.nanoTime() - t0) / 1e6);
         }
         return samples;
     }
 
-    private static void exec(List<String> argv) throws Exception {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    /** Runs a helper with its output in a file, not a pipe: conmon's daemon would hold a pipe open forever. */
+    private static void exec(Path output, List<String> argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", argv) + " exited with " + p.exitValue());
+            throw new IllegalStateException(String.join(" ", argv) + " exited with " + p.exitValue() + ": "
+                    + Files.readString(output));
         }
     }
 }

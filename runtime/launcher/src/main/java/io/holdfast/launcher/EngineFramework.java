@@ -59,7 +59,6 @@ final class EngineFramework {
             framework.start();
             clock.frameworkStarted();
             startAll(context, installAll(context));
-            clock.bundlesStarted();
             FrameworkEvent event;
             do {
                 event = framework.waitForStop(0);
