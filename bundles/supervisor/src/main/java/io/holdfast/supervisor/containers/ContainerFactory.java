@@ -92,7 +92,7 @@ final class ContainerFactory {
                 + id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
         AtomicFile.write(hostname, (id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
         var oci = OciSpec.build(new OciSpec.Input(id, rootfs.toString(), spec.cmd(), spec.env(),
-                network.namespacePath(), hosts.toString(), hostname.toString()));
+                network.namespacePath(), network.sharesHost(), hosts.toString(), hostname.toString()));
         AtomicFile.write(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(oci));
     }
 

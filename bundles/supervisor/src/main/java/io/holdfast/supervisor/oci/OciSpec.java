@@ -35,11 +35,12 @@ public final class OciSpec {
      * @param args          the command; empty means {@code /bin/sh}
      * @param env           {@code KEY=VALUE} entries added to Docker's defaults
      * @param netnsPath     a network namespace to join, or {@code null} for a new one
+     * @param hostNetwork   no network namespace at all: the container uses the host's
      * @param hostsFile     the {@code /etc/hosts} to bind in
      * @param hostnameFile  the {@code /etc/hostname} to bind in
      */
     public record Input(String id, String rootfs, List<String> args, List<String> env, String netnsPath,
-                        String hostsFile, String hostnameFile) {
+                        boolean hostNetwork, String hostsFile, String hostnameFile) {
     }
 
     private OciSpec() {
@@ -102,9 +103,11 @@ public final class OciSpec {
         for (String type : List.of("pid", "ipc", "uts", "mount")) {
             namespaces.addObject().put("type", type);
         }
-        ObjectNode network = namespaces.addObject().put("type", "network");
-        if (in.netnsPath() != null) {
-            network.put("path", in.netnsPath());
+        if (!in.hostNetwork()) {
+            ObjectNode network = namespaces.addObject().put("type", "network");
+            if (in.netnsPath() != null) {
+                network.put("path", in.netnsPath());
+            }
         }
         linux.put("cgroupsPath", "/holdfast-" + in.id());
         ObjectNode resources = linux.putObject("resources");

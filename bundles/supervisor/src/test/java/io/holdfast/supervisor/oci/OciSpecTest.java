@@ -19,7 +19,7 @@ class OciSpecTest {
     }
 
     private static JsonNode spec(List<String> args, List<String> env, String netns) {
-        return OciSpec.build(new OciSpec.Input(ID, "/rootfs", args, env, netns, "/b/hosts", "/b/hostname"));
+        return OciSpec.build(new OciSpec.Input(ID, "/rootfs", args, env, netns, false, "/b/hosts", "/b/hostname"));
     }
 
     @Test
@@ -51,6 +51,13 @@ class OciSpecTest {
         JsonNode spec = spec(List.of(), List.of("PATH=/bin"), null);
         assertEquals(List.of("/bin/sh"), texts(spec.path("process").path("args")));
         assertEquals(List.of("HOSTNAME=0123456789ab", "PATH=/bin"), texts(spec.path("process").path("env")));
+    }
+
+    @Test
+    void hostNetworkMeansNoNetworkNamespace() {
+        JsonNode spec = OciSpec.build(new OciSpec.Input(ID, "/rootfs", List.of("true"), List.of(), null, true,
+                "/b/hosts", "/b/hostname"));
+        assertEquals(List.of("pid", "ipc", "uts", "mount"), texts(spec.path("linux").path("namespaces")));
     }
 
     @Test

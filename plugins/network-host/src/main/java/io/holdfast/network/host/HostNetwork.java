@@ -6,13 +6,11 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Docker's {@code --network host}: the container joins the host's network namespace (that of pid 1) instead of
- * getting one of its own. Nothing is created, so there is nothing to release or restore.
+ * Docker's {@code --network host}: the container gets no network namespace of its own and uses the host's. Nothing
+ * is created, so there is nothing to release or restore.
  */
 @Component(property = NetworkBridge.NAME + "=host")
 public class HostNetwork implements NetworkBridge {
-    static final String HOST_NAMESPACE = "/proc/1/ns/net";
-
     @Override
     public String name() {
         return "host";
@@ -20,7 +18,7 @@ public class HostNetwork implements NetworkBridge {
 
     @Override
     public NetworkAttachment attach(String containerId) {
-        return new NetworkAttachment("host", HOST_NAMESPACE, Map.of());
+        return NetworkAttachment.host("host");
     }
 
     @Override
