@@ -1,11 +1,9 @@
 package io.holdfast.itests.support;
 
+import io.holdfast.common.io.Directories;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +51,7 @@ final class HostCleanup {
             run(List.of("ip", "link", "delete", bridge));
         }
         unmountUnder(root);
-        deleteTree(root);
+        Directories.deleteTree(root);
     }
 
     /** Overlay mounts of containers the test left behind, deepest first. */
@@ -76,22 +74,4 @@ final class HostCleanup {
         return out;
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }

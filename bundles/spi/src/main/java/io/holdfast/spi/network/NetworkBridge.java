@@ -8,9 +8,21 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Connects containers to a network. Plugins register implementations with the {@link #NAME} property; a container's
  * {@code --network} picks one.
  *
- * <p>Restore contract: a bridge must never tear down or rebuild a running container's links, addresses or routes
- * when it starts; the engine calls {@link #detach} only for containers that are being removed. Methods may block on
- * netlink or disk I/O; they are not called concurrently for the same container.
+ * <p>What the engine calls, in order:
+ * <ol>
+ * <li>{@link #attach} when a container is created, before the runtime creates it; a failure must undo its own work
+ *     and release any address it took.</li>
+ * <li>{@link #detach} when the container is removed, after its process has ended; never for a running one.</li>
+ * <li>{@link #restore} once per engine start, before any container is adopted or started, with the attachment of
+ *     every container on this network; again whenever the bridge's bundle arrives after that (so it must be
+ *     idempotent).</li>
+ * </ol>
+ *
+ * <p>Restore contract: a bridge must never tear down, flush or rebuild a listed container's links, addresses, routes
+ * or lease, neither when its component activates nor in {@link #restore}; it must never hand out an address a
+ * listed container holds; it releases only what belongs to no listed container, and never touches what another
+ * bridge or engine owns. Methods may block on netlink and disk I/O; they are not called concurrently for the same
+ * container.
  *
  * <pre>{@code
  * @Component(property = NetworkBridge.NAME + "=none")

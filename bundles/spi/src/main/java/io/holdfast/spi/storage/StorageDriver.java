@@ -9,9 +9,19 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Gives each container a root filesystem made from its image's. Plugins register implementations as services with
  * the {@link #NAME} property; daemon.json's {@code storage-driver} picks one.
  *
- * <p>Restore contract: the engine never calls {@link #create} for a container that already has a root filesystem,
- * and a driver must never remove or remount a root filesystem when it starts: containers may be running on it while
- * the engine was away. Methods may block on disk I/O; they are not called concurrently for the same container.
+ * <p>What the engine calls, in order:
+ * <ol>
+ * <li>{@link #create} when a container is created, before its record exists; a failure must undo its own work.</li>
+ * <li>{@link #remove} when the container is removed, after its process has ended.</li>
+ * <li>{@link #restore} once per engine start, before any container is adopted or started, with every container
+ *     that uses this driver; again whenever the driver's bundle arrives after that (so it must be idempotent).</li>
+ * </ol>
+ *
+ * <p>Restore contract: containers may have run on their root filesystems all the while the engine was away. A driver
+ * must never unmount, remount or rewrite the root filesystem of a container the engine lists, neither when its
+ * component activates nor in {@link #restore}; it removes only what belongs to no listed container. It must not keep
+ * threads or caches past its deactivation. Methods may block on disk I/O and mount calls; they are not called
+ * concurrently for the same container.
  *
  * <pre>{@code
  * @Component(property = StorageDriver.NAME + "=vfs")

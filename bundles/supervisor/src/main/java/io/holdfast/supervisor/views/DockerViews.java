@@ -1,5 +1,6 @@
 package io.holdfast.supervisor.views;
 
+import io.holdfast.common.text.HumanDuration;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.RunState;
@@ -43,7 +44,7 @@ public final class DockerViews {
     }
 
     private static String ago(Instant then, Instant now) {
-        return then == null ? "" : HumanDuration.of(Duration.between(then, now)) + " ago";
+        return then == null ? "" : HumanDuration.ago(then, now);
     }
 
     public static Map<String, Object> inspect(ContainerRecord c) {

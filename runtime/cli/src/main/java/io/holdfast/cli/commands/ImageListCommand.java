@@ -2,7 +2,7 @@ package io.holdfast.cli.commands;
 
 import io.holdfast.cli.engine.ImageSummary;
 import io.holdfast.cli.output.HumanSize;
-import io.holdfast.cli.output.HumanTime;
+import io.holdfast.common.text.HumanDuration;
 import io.holdfast.cli.output.Tables;
 import java.io.IOException;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public class ImageListCommand extends EngineCommand {
                         ImageImportCommand.repository(repoTag),
                         tagOf(repoTag),
                         Ids.shortId(image.id()),
-                        HumanTime.ago(Instant.ofEpochSecond(image.created()), now),
+                        HumanDuration.ago(Instant.ofEpochSecond(image.created()), now),
                         HumanSize.decimal(image.size())));
             }
         }

@@ -1,7 +1,7 @@
 package io.holdfast.cli.commands;
 
 import io.holdfast.cli.engine.ContainerSummary;
-import io.holdfast.cli.output.HumanTime;
+import io.holdfast.common.text.HumanDuration;
 import io.holdfast.cli.output.Tables;
 import java.io.IOException;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public final class PsCommand extends EngineCommand {
                     Ids.shortId(container.id()),
                     Ids.isDigest(container.image()) ? Ids.shortId(container.image()) : container.image(),
                     GoQuote.quote(truncate(container.command())),
-                    HumanTime.ago(Instant.ofEpochSecond(container.created()), now),
+                    HumanDuration.ago(Instant.ofEpochSecond(container.created()), now),
                     container.status(),
                     names(container.names())));
         }

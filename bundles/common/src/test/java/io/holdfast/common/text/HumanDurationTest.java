@@ -1,4 +1,4 @@
-package io.holdfast.cli.output;
+package io.holdfast.common.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class HumanTimeTest {
+class HumanDurationTest {
 
     private static String words(Duration duration) {
-        return HumanTime.duration(duration);
+        return HumanDuration.of(duration);
     }
 
     @Test
@@ -46,8 +46,8 @@ class HumanTimeTest {
     @Test
     void agoMeasuresFromNow() {
         Instant now = Instant.parse("2025-01-01T12:00:00Z");
-        assertEquals("5 seconds ago", HumanTime.ago(now.minusSeconds(5), now));
-        assertEquals("2 minutes ago", HumanTime.ago(now.minusSeconds(150), now));
-        assertEquals("3 days ago", HumanTime.ago(now.minus(Duration.ofDays(3)), now));
+        assertEquals("5 seconds ago", HumanDuration.ago(now.minusSeconds(5), now));
+        assertEquals("2 minutes ago", HumanDuration.ago(now.minusSeconds(150), now));
+        assertEquals("3 days ago", HumanDuration.ago(now.minus(Duration.ofDays(3)), now));
     }
 }
