@@ -13,9 +13,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <li>{@link #attach} when a container is created, before the runtime creates it; a failure must undo its own work
  *     and release any address it took.</li>
  * <li>{@link #detach} when the container is removed, after its process has ended; never for a running one.</li>
- * <li>{@link #restore} once per engine start, before any container is adopted or started, with the attachment of
- *     every container on this network; again whenever the bridge's bundle arrives after that (so it must be
- *     idempotent).</li>
+ * <li>{@link #restore} at every engine start, before any container is adopted or started, with the attachment of
+ *     every container on this network; again when the bridge's bundle arrives or is updated later, and when the
+ *     restore runs again. It must be idempotent. The engine never runs it while an {@link #attach} is in
+ *     progress.</li>
  * </ol>
  *
  * <p>Restore contract: a bridge must never tear down, flush or rebuild a listed container's links, addresses, routes
@@ -44,8 +45,8 @@ public interface NetworkBridge {
     void detach(String containerId) throws IOException;
 
     /**
-     * Called once per engine start, before any container is adopted or started, with the attachment of every
-     * container on this network that the engine has a record for. The bridge keeps their links, addresses, routes
+     * Called at every engine start, before any container is adopted or started, with the attachment of every
+     * container on this network that the engine has a record for (see the class comment for when else). The bridge keeps their links, addresses, routes
      * and leases exactly as they are (no flush and rebuild), and releases whatever belongs to no container. Blocks
      * on netlink and disk I/O.
      */

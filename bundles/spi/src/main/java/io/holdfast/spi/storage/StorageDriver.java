@@ -13,8 +13,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <ol>
  * <li>{@link #create} when a container is created, before its record exists; a failure must undo its own work.</li>
  * <li>{@link #remove} when the container is removed, after its process has ended.</li>
- * <li>{@link #restore} once per engine start, before any container is adopted or started, with every container
- *     that uses this driver; again whenever the driver's bundle arrives after that (so it must be idempotent).</li>
+ * <li>{@link #restore} at every engine start, before any container is adopted or started, with every container
+ *     that uses this driver; again when the driver's bundle arrives or is updated later, and when the restore runs
+ *     again. It must be idempotent. The engine never runs it while a {@link #create} is in progress.</li>
  * </ol>
  *
  * <p>Restore contract: containers may have run on their root filesystems all the while the engine was away. A driver
@@ -25,7 +26,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <pre>{@code
  * @Component(property = StorageDriver.NAME + "=vfs")
- * public class VfsDriver implements StorageDriver { ... }
+ * public class VfsStorageDriver implements StorageDriver { ... }
  * }</pre>
  */
 @ConsumerType
@@ -50,8 +51,8 @@ public interface StorageDriver {
     void remove(String containerId, Path home) throws IOException;
 
     /**
-     * Called once per engine start, before any container is adopted or started, with every container the engine
-     * has a record for. The driver keeps their root filesystems exactly as they are (a running container's mount
+     * Called at every engine start, before any container is adopted or started, with every container the engine
+     * has a record for that uses this driver (see the class comment for when else it is called). The driver keeps their root filesystems exactly as they are (a running container's mount
      * stays mounted, untouched), makes any that a reboot unmounted usable again, and removes what belongs to no
      * container (a create interrupted by a crash, a container removed while its mount leaked). Blocks on disk I/O
      * and mount calls; never blocks on other containers.

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,9 +67,13 @@ final class ContainerFactory {
         String id = names.newId();
         Path dir = table.store().dir(id);
         Path driverHome = Path.of(config.dataRoot(), "storage", driver.name());
+        boolean rootfsMade = false;
+        boolean attached = false;
         try {
             Path rootfs = driver.create(id, Path.of(image.rootfs()), driverHome);
+            rootfsMade = true;
             NetworkAttachment attachment = network.attach(id);
+            attached = true;
             writeBundle(id, dir, rootfs, spec, attachment);
             ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
@@ -76,7 +81,7 @@ final class ContainerFactory {
             table.put(record);
             return record;
         } catch (IOException | RuntimeException e) {
-            undo(id, driver, driverHome, network);
+            undo(id, rootfsMade ? driver : null, driverHome, attached ? network : null);
             if (e instanceof EngineException engine) {
                 throw engine;
             }
@@ -96,14 +101,32 @@ final class ContainerFactory {
         AtomicFile.write(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(oci));
     }
 
-    private void undo(String id, StorageDriver driver, Path driverHome, NetworkBridge network) {
-        try {
-            network.detach(id);
-            driver.remove(id, driverHome);
-            table.store().delete(id);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot clean up the failed create of " + id, e);
+    /** Undoes each step that was done, each on its own: one failing clean-up must not skip the others. */
+    private void undo(String id, StorageDriver madeRootfs, Path driverHome, NetworkBridge attachedTo) {
+        List<UndoStep> steps = List.of(
+                () -> {
+                    if (attachedTo != null) {
+                        attachedTo.detach(id);
+                    }
+                },
+                () -> {
+                    if (madeRootfs != null) {
+                        madeRootfs.remove(id, driverHome);
+                    }
+                },
+                () -> table.store().delete(id));
+        for (UndoStep step : steps) {
+            try {
+                step.run();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot clean up the failed create of " + id, e);
+            }
         }
+    }
+
+    @FunctionalInterface
+    private interface UndoStep {
+        void run() throws IOException;
     }
 
     /** File-system exceptions carry only a path as their message; say what happened to it. */

@@ -71,7 +71,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     void addStorageDriver(StorageDriver driver) {
         plugins.add(driver);
         if (pluginsRestored) { // a plugin that arrives after the restore's first step gets its call now
-            Plugins.restore(driver, table.all(), Path.of(config.dataRoot(), "storage")).ifPresent(LOG::warning);
+            synchronized (factory) { // never while a create is half done
+                Plugins.restore(driver, table.all(), Path.of(config.dataRoot(), "storage")).ifPresent(LOG::warning);
+            }
         }
     }
 
@@ -84,7 +86,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     void addNetworkBridge(NetworkBridge bridge) {
         plugins.add(bridge);
         if (pluginsRestored) {
-            Plugins.restore(bridge, table.all()).ifPresent(LOG::warning);
+            synchronized (factory) {
+                Plugins.restore(bridge, table.all()).ifPresent(LOG::warning);
+            }
         }
     }
 
@@ -211,7 +215,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<String> restorePlugins() {
         pluginsRestored = true; // set first: a plugin binding meanwhile is restored on bind (restores are idempotent)
-        return plugins.restore(table.all(), Path.of(config.dataRoot(), "storage"));
+        synchronized (factory) { // creates hold the factory: plugins never see a half-made container
+            return plugins.restore(table.all(), Path.of(config.dataRoot(), "storage"));
+        }
     }
 
     @Override

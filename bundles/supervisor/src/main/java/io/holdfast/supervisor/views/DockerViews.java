@@ -100,13 +100,21 @@ public final class DockerViews {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         for (String key : List.of("IPAddress", "IPPrefixLen", "Gateway", "MacAddress")) {
             Object value = reported.getOrDefault(key, "");
-            endpoint.put(key, key.equals("IPPrefixLen") && !reported.containsKey(key) ? 0
-                    : key.equals("IPPrefixLen") ? Integer.parseInt(reported.get(key)) : value);
+            endpoint.put(key, key.equals("IPPrefixLen") ? prefixLength(reported.get(key)) : value);
         }
         Map<String, Object> settings = new LinkedHashMap<>(endpoint);
         settings.put("SandboxKey", reported.getOrDefault("SandboxKey", ""));
         settings.put("Networks", Map.of(c.spec().networkMode(), endpoint));
         return settings;
+    }
+
+    /** Docker prints a number; a bridge that reported none, or something else, shows 0. */
+    private static int prefixLength(String reported) {
+        try {
+            return reported == null ? 0 : Integer.parseInt(reported);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public static Map<String, Object> image(ImageRecord image) {

@@ -33,9 +33,14 @@ public class VfsStorageDriver implements StorageDriver {
         Path partial = home.resolve(containerId + ".partial");
         Files.createDirectories(home);
         Directories.deleteTree(partial); // left by a crash during an earlier copy
-        copyTree(imageRootfs, partial);
-        Files.move(partial, rootfs, StandardCopyOption.ATOMIC_MOVE);
-        return rootfs;
+        try {
+            copyTree(imageRootfs, partial);
+            Files.move(partial, rootfs, StandardCopyOption.ATOMIC_MOVE);
+            return rootfs;
+        } catch (IOException | RuntimeException e) {
+            Directories.deleteTree(partial); // a failed create undoes its own work
+            throw e;
+        }
     }
 
     @Override
