@@ -4,8 +4,10 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorStatus;
+import io.holdfast.spi.restore.PluginCheck;
 import io.holdfast.spi.restore.RestoreEntry;
 import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.spi.restore.RestorePhase;
 import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
 import java.time.Duration;
@@ -34,17 +36,24 @@ final class RestoreRun {
     RestoreReport run() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        for (String failure : target.restorePlugins()) {
-            LOG.warning(() -> "restore: " + failure);
+        List<RestorePhase> phases = new ArrayList<>();
+        List<PluginCheck> plugins = target.restorePlugins();
+        for (PluginCheck check : plugins) {
+            if (!check.ok()) {
+                LOG.warning(() -> "restore: " + check.kind() + " plugin " + check.name() + ": " + check.detail());
+            }
         }
+        long t1 = phase(phases, "plugins", t0);
         List<ContainerRecord> records = target.records();
         Collection<MonitorStatus> held = monitor.held();
         Map<String, MonitorStatus> monitors = held.stream()
                 .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
         Map<String, ContainerRecord> byId = records.stream()
                 .collect(Collectors.toMap(ContainerRecord::id, Function.identity()));
+        List<RestoreStep> plan = RestorePlanner.plan(records, held);
+        long t2 = phase(phases, "plan", t1);
         List<RestoreEntry> entries = new ArrayList<>();
-        for (RestoreStep step : RestorePlanner.plan(records, held)) {
+        for (RestoreStep step : plan) {
             ContainerRecord record = byId.get(step.containerId());
             MonitorStatus status = monitors.get(step.containerId());
             try {
@@ -56,9 +65,18 @@ final class RestoreRun {
             }
         }
         List<String> orphans = RestorePlanner.orphans(records, held);
-        RestoreReport report = new RestoreReport(started, Duration.ofNanos(System.nanoTime() - t0), entries, orphans);
+        phase(phases, "apply", t2);
+        RestoreReport report = new RestoreReport(started, Duration.ofNanos(System.nanoTime() - t0), entries, orphans,
+                plugins, phases);
         LOG.info(() -> summary(report));
         return report;
+    }
+
+    /** Records the phase that began at {@code since}; returns now, when the next one begins. */
+    private static long phase(List<RestorePhase> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.add(new RestorePhase(name, Duration.ofNanos(now - since)));
+        return now;
     }
 
     private RestoreEntry apply(RestoreStep step, ContainerRecord record, MonitorStatus status) {
@@ -106,6 +124,10 @@ final class RestoreRun {
                     .append(report.count(outcome));
         }
         line.append(" orphans=").append(report.orphans().size());
+        line.append(" plugins_failed=").append(report.plugins().stream().filter(p -> !p.ok()).count());
+        for (RestorePhase phase : report.phases()) {
+            line.append(' ').append(phase.name()).append("_ms=").append(phase.duration().toMillis());
+        }
         if (!report.orphans().isEmpty()) {
             line.append(" (monitors without a record, left running: ").append(String.join(", ", report.orphans()))
                     .append(')');

@@ -15,6 +15,7 @@ import io.holdfast.cli.commands.RmCommand;
 import io.holdfast.cli.commands.RunCommand;
 import io.holdfast.cli.commands.StartCommand;
 import io.holdfast.cli.commands.StopCommand;
+import io.holdfast.cli.commands.SystemCommand;
 import io.holdfast.cli.commands.VersionCommand;
 import io.holdfast.cli.commands.WaitCommand;
 import io.holdfast.cli.engine.EngineClient;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
             RmCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
-            InfoCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class})
+            InfoCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 
     /** Appended to every usage error, which is kept to one line instead of picocli's full usage dump. */

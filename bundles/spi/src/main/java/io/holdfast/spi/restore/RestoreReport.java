@@ -11,12 +11,16 @@ import java.util.List;
  * @param duration   how long it took
  * @param containers one entry per container record
  * @param orphans    ids of containers a monitor holds that no record knows about; left running, untouched
+ * @param plugins    what each storage driver and network bridge said when handed its containers
+ * @param phases     where the time went
  */
 public record RestoreReport(Instant startedAt, Duration duration, List<RestoreEntry> containers,
-                            List<String> orphans) {
+                            List<String> orphans, List<PluginCheck> plugins, List<RestorePhase> phases) {
     public RestoreReport {
         containers = List.copyOf(containers);
         orphans = List.copyOf(orphans);
+        plugins = List.copyOf(plugins);
+        phases = List.copyOf(phases);
     }
 
     public long count(RestoreOutcome outcome) {

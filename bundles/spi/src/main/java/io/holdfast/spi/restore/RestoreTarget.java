@@ -21,9 +21,9 @@ public interface RestoreTarget {
     /**
      * The first step of a restore: hands every storage driver and network bridge the containers that use it (see
      * their {@code restore} methods), so mounts, links and leases are checked before any container is adopted.
-     * Returns one line per plugin that failed, with the reason; an empty list when all went well.
+     * Returns what each plugin said.
      */
-    List<String> restorePlugins();
+    List<PluginCheck> restorePlugins();
 
     /** The container is still running under {@code monitor}: record it as running with the monitor's pid. */
     void adopt(String containerId, MonitorStatus monitor);

@@ -6,6 +6,7 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.restore.RestoreReport;
+import io.holdfast.supervisor.views.RestoreReportView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ public class ApiServer {
     private Server server;
     private BundleContext context;
     private boolean restored;
+    private volatile RestoreReport report;
     private String serverVersion;
 
     @Activate
@@ -62,6 +64,7 @@ public class ApiServer {
         new SystemRoutes(version, () -> config, () -> containers, () -> images).register(router);
         new ContainerRoutes(() -> containers, () -> logs).register(router);
         new ImageRoutes(() -> images, () -> containers).register(router);
+        router.add("GET", "/restore/report", e -> e.sendJson(200, RestoreReportView.of(report)));
         synchronized (this) {
             if (restored) {
                 open(); // the report was bound before we were activated
@@ -70,15 +73,17 @@ public class ApiServer {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    synchronized void setRestoreReport(RestoreReport report) throws Exception {
+    synchronized void setRestoreReport(RestoreReport latest) throws Exception {
+        report = latest;
         restored = true;
         if (server == null && context != null) {
             open();
         }
     }
 
-    synchronized void unsetRestoreReport(RestoreReport report) {
-        // the API stays open once it has opened: a restore bundle being swapped must not close it
+    synchronized void unsetRestoreReport(RestoreReport gone) {
+        // the API stays open once it has opened: a restore bundle being swapped must not close it; the last
+        // report stays readable until a newer one replaces it
     }
 
     @Deactivate

@@ -6,13 +6,13 @@ import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.storage.StorageDriver;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.network.NetworkAttachment;
+import io.holdfast.spi.restore.PluginCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.TreeSet;
@@ -61,36 +61,38 @@ final class Plugins {
         return bridge;
     }
 
-    /** Runs every plugin's restore with the containers that use it; returns the failures, one line each. */
-    List<String> restore(List<ContainerRecord> records, Path storageHome) {
-        List<String> failures = new ArrayList<>();
-        drivers.values().forEach(driver -> restore(driver, records, storageHome).ifPresent(failures::add));
-        networks.values().forEach(bridge -> restore(bridge, records).ifPresent(failures::add));
-        return failures;
+    /** Runs every plugin's restore with the containers that use it; returns what each said. */
+    List<PluginCheck> restore(List<ContainerRecord> records, Path storageHome) {
+        List<PluginCheck> checks = new ArrayList<>();
+        drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
+                .forEach(driver -> checks.add(restore(driver, records, storageHome)));
+        networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
+                .forEach(bridge -> checks.add(restore(bridge, records)));
+        return checks;
     }
 
-    /** One driver's restore with the containers it holds; the failure, if any. */
-    static Optional<String> restore(StorageDriver driver, List<ContainerRecord> records, Path storageHome) {
+    /** One driver's restore with the containers it holds. */
+    static PluginCheck restore(StorageDriver driver, List<ContainerRecord> records, Path storageHome) {
         Set<String> ids = records.stream().filter(r -> r.storageDriver().equals(driver.name()))
                 .map(ContainerRecord::id).collect(Collectors.toSet());
         try {
             driver.restore(ids, storageHome.resolve(driver.name()));
-            return Optional.empty();
+            return new PluginCheck("storage", driver.name(), true, ids.size() + " container(s)");
         } catch (IOException | RuntimeException e) {
-            return Optional.of("storage driver " + driver.name() + ": " + e.getMessage());
+            return new PluginCheck("storage", driver.name(), false, String.valueOf(e.getMessage()));
         }
     }
 
-    /** One bridge's restore with the attachments of its containers; the failure, if any. */
-    static Optional<String> restore(NetworkBridge bridge, List<ContainerRecord> records) {
+    /** One bridge's restore with the attachments of its containers. */
+    static PluginCheck restore(NetworkBridge bridge, List<ContainerRecord> records) {
         Map<String, NetworkAttachment> attachments = new HashMap<>();
         records.stream().filter(r -> r.network() != null && r.spec().networkMode().equals(bridge.name()))
                 .forEach(r -> attachments.put(r.id(), r.network()));
         try {
             bridge.restore(attachments);
-            return Optional.empty();
+            return new PluginCheck("network", bridge.name(), true, attachments.size() + " container(s)");
         } catch (IOException | RuntimeException e) {
-            return Optional.of("network " + bridge.name() + ": " + e.getMessage());
+            return new PluginCheck("network", bridge.name(), false, String.valueOf(e.getMessage()));
         }
     }
 

@@ -9,6 +9,7 @@ import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.network.NetworkBridge;
+import io.holdfast.spi.restore.PluginCheck;
 import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
@@ -72,7 +73,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         plugins.add(driver);
         if (pluginsRestored) { // a plugin that arrives after the restore's first step gets its call now
             synchronized (factory) { // never while a create is half done
-                Plugins.restore(driver, table.all(), Path.of(config.dataRoot(), "storage")).ifPresent(LOG::warning);
+                logIfFailed(Plugins.restore(driver, table.all(), Path.of(config.dataRoot(), "storage")));
             }
         }
     }
@@ -87,8 +88,14 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         plugins.add(bridge);
         if (pluginsRestored) {
             synchronized (factory) {
-                Plugins.restore(bridge, table.all()).ifPresent(LOG::warning);
+                logIfFailed(Plugins.restore(bridge, table.all()));
             }
+        }
+    }
+
+    private static void logIfFailed(PluginCheck check) {
+        if (!check.ok()) {
+            LOG.warning(() -> "restore of " + check.kind() + " plugin " + check.name() + " failed: " + check.detail());
         }
     }
 
@@ -213,7 +220,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
-    public List<String> restorePlugins() {
+    public List<PluginCheck> restorePlugins() {
         pluginsRestored = true; // set first: a plugin binding meanwhile is restored on bind (restores are idempotent)
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
             return plugins.restore(table.all(), Path.of(config.dataRoot(), "storage"));

@@ -41,6 +41,11 @@ public final class EngineClient {
         return object(HttpRequest.get("/info"));
     }
 
+    /** The last restore's report ({@code GET /restore/report}). */
+    public Map<String, Object> restoreReport() throws IOException {
+        return object(HttpRequest.get("/restore/report"));
+    }
+
     public List<ContainerSummary> containers(boolean all) throws IOException {
         return objects(HttpRequest.get("/containers/json" + (all ? "?all=1" : "")))
                 .stream().map(ContainerSummary::fromJson).toList();
