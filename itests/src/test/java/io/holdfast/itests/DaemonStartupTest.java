@@ -38,6 +38,35 @@ class DaemonStartupTest {
     }
 
     @Test
+    void secondEngineOnTheSameDataRootOrSocketIsRefused() throws Exception {
+        try (Engine first = new Engine(); Engine second = new Engine()) {
+            first.start();
+            String sameDataRoot = runToEnd(second, List.of("--config", second.configFile().toString(),
+                    "--data-root", first.dataRoot().toString(), "--exec-root", second.execRoot().toString(),
+                    "-H", second.host()));
+            assertTrue(sameDataRoot.contains("holdfastd: data-root " + first.dataRoot()
+                    + " is in use by another holdfastd (pid " + first.pid() + ")"), sameDataRoot);
+            String sameSocket = runToEnd(second, List.of("--config", second.configFile().toString(),
+                    "--data-root", second.dataRoot().toString(), "--exec-root", second.execRoot().toString(),
+                    "-H", first.host()));
+            assertTrue(sameSocket.contains("holdfastd: cannot serve the API: " + first.host()
+                    + " is in use by another process"), sameSocket);
+            assertTrue(io.holdfast.itests.support.Api.of(first).ping(), "the first engine is untouched");
+        }
+    }
+
+    /** Runs holdfastd with exactly {@code args}, expects it to refuse to run (exit 1), returns what it printed. */
+    private static String runToEnd(Engine engine, List<String> args) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of(Engine.HOME.resolve("bin/holdfastd").toString()));
+        argv.addAll(args);
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
     void refusesToRunWithoutRoot() throws Exception {
         ProcessBuilder builder = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                 Engine.HOME.resolve("bin/holdfastd").toString()).redirectErrorStream(true);

@@ -78,7 +78,7 @@ class LiveRestoreTest {
 
     @Test
     void containerThatExitsWhileTheEngineIsDownShowsItsRealExitCodeAndTime() throws Exception {
-        String id = cli.ok("run", "-d", "busybox", "sh", "-c", "sleep 1; exit 7");
+        String id = cli.ok("run", "-d", "busybox", "sh", "-c", "sleep 2; exit 7");
         long pid = pidOf(id);
         engine.kill9();
         Instant down = Instant.now();

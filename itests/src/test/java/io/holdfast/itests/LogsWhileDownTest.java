@@ -22,8 +22,8 @@ class LogsWhileDownTest {
         try (Engine engine = new Engine()) {
             engine.start();
             BusyboxImage.importInto(engine);
-            // waits until the engine is gone, then writes ~1.4 MiB of numbered lines as fast as it can
-            String id = engine.cli().ok("run", "-d", "busybox", "sh", "-c", "sleep 2; i=0; while [ $i -lt " + LINES
+            // waits (4 s) until the engine is gone, then writes ~1.4 MiB of numbered lines as fast as it can
+            String id = engine.cli().ok("run", "-d", "busybox", "sh", "-c", "sleep 4; i=0; while [ $i -lt " + LINES
                     + " ]; do i=$((i+1)); echo \"line $i the quick brown fox\"; done");
             long pid = Api.of(engine).inspect(id).path("State").path("Pid").asLong();
             engine.kill9();

@@ -34,11 +34,18 @@ final class OciRuntimeCli {
         run("kill", id, signal);
     }
 
+    /** Deletes the container from the runtime; one the runtime no longer knows counts as deleted. */
     void delete(String id, boolean force) throws MonitorException {
-        if (force) {
-            run("delete", "--force", id);
-        } else {
-            run("delete", id);
+        try {
+            if (force) {
+                run("delete", "--force", id);
+            } else {
+                run("delete", id);
+            }
+        } catch (MonitorException e) {
+            if (!e.getMessage().contains("does not exist")) {
+                throw e;
+            }
         }
     }
 

@@ -61,6 +61,10 @@ public final class Engine implements AutoCloseable {
         new ObjectMapper().writeValue(config.toFile(), json);
     }
 
+    public Path configFile() {
+        return config;
+    }
+
     public String bridge() throws IOException {
         return new ObjectMapper().readTree(config.toFile()).path("bridge").asText();
     }

@@ -1,5 +1,6 @@
 package io.holdfast.supervisor.api;
 
+import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
@@ -67,7 +68,7 @@ public class ApiServer {
         router.add("GET", "/restore/report", e -> e.sendJson(200, RestoreReportView.of(report)));
         synchronized (this) {
             if (restored) {
-                open(); // the report was bound before we were activated
+                openOrEndTheEngine(); // the report was bound before we were activated
             }
         }
     }
@@ -77,7 +78,7 @@ public class ApiServer {
         report = latest;
         restored = true;
         if (server == null && context != null) {
-            open();
+            openOrEndTheEngine();
         }
     }
 
@@ -96,6 +97,16 @@ public class ApiServer {
         }
     }
 
+    /** An engine without its API cannot be driven: a socket that cannot be served ends the engine. */
+    private void openOrEndTheEngine() {
+        try {
+            open();
+        } catch (Exception e) {
+            server = null;
+            FatalError.report(context, "cannot serve the API: " + e.getMessage());
+        }
+    }
+
     private void open() throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("holdfast-api");
@@ -104,6 +115,9 @@ public class ApiServer {
         for (String host : config.hosts()) {
             Path socket = socketPath(host);
             Files.createDirectories(socket.getParent());
+            if (answers(socket)) {
+                throw new IOException(host + " is in use by another process; stop it or pass another -H");
+            }
             Files.deleteIfExists(socket); // left by an engine that was killed
             UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
             connector.setUnixDomainPath(socket);
@@ -163,6 +177,18 @@ public class ApiServer {
             case CONFLICT -> 409;
             case FAILED -> 500;
         };
+    }
+
+    /** Whether something already listens on {@code socket} (a killed engine's stale file refuses connections). */
+    private static boolean answers(Path socket) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (var channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            return channel.connect(java.net.UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Path socketPath(String host) {

@@ -16,6 +16,14 @@ final class ExitWaiters {
         return future;
     }
 
+    /** Drops a future that will not be needed (the container was not running after all). */
+    void forget(String id, CompletableFuture<Integer> future) {
+        List<CompletableFuture<Integer>> futures = waiting.get(id);
+        if (futures != null) {
+            futures.remove(future);
+        }
+    }
+
     void exited(String id, int code) {
         List<CompletableFuture<Integer>> futures = waiting.remove(id);
         if (futures != null) {

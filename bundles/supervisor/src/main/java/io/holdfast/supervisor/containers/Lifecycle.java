@@ -103,6 +103,7 @@ final class Lifecycle {
             return record.state().running();
         });
         if (!running) {
+            waiters.forget(id, exited);
             return table.byId(id);
         }
         trySignal(id, "TERM");

@@ -191,6 +191,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         CompletableFuture<Integer> next = waiters.next(record.id());
         ContainerRecord now = table.byId(record.id());
         if (!now.state().running() && now.state().status() != io.holdfast.spi.container.ContainerStatus.RESTARTING) {
+            waiters.forget(record.id(), next);
             next.complete(now.state().exitCode());
         }
         return next;

@@ -1,0 +1,56 @@
+package io.holdfast.config;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An exclusive lock on {@code <data-root>/holdfastd.pid}, holding the engine's pid. The kernel drops it when the
+ * process dies, even by SIGKILL, so a crashed engine never blocks the next one.
+ */
+final class DataRootLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataRootLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static DataRootLock acquire(Path dataRoot) throws ConfigException {
+        Path file = dataRoot.resolve("holdfastd.pid");
+        try {
+            Files.createDirectories(dataRoot);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                String holder = Files.readString(file).strip();
+                channel.close();
+                throw new ConfigException("data-root " + dataRoot + " is in use by another holdfastd"
+                        + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; give each engine its own data root");
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
+                    .getBytes(StandardCharsets.US_ASCII)), 0);
+            channel.force(true);
+            return new DataRootLock(channel, lock);
+        } catch (IOException e) {
+            throw new ConfigException("data-root " + dataRoot + ": cannot lock " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // the process is giving the data root up anyway
+        }
+    }
+}
