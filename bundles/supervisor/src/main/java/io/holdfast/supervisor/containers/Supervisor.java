@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -139,13 +140,23 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private void stopAllForShutdown() {
         List<ContainerRecord> running = table.all().stream().filter(r -> r.state().running()).toList();
         LOG.info(() -> "live-restore is off: stopping " + running.size() + " container(s)");
-        List<CompletableFuture<Void>> stops = running.stream().map(r -> CompletableFuture.runAsync(() ->
-                lifecycle.stop(r.id(), Duration.ofSeconds(Math.min(r.spec().stopTimeoutSeconds(),
-                        config.shutdownTimeoutSeconds())), false))).toList();
-        stops.forEach(f -> f.exceptionally(e -> {
-            LOG.warning("stop at shutdown failed: " + e.getMessage());
-            return null;
-        }).join());
+        if (running.isEmpty()) {
+            return;
+        }
+        // a thread per container (up to 64): the common pool has one thread on two cores, and stops mostly wait
+        ExecutorService stopping = Executors.newFixedThreadPool(Math.min(running.size(), 64),
+                r -> new Thread(r, "holdfast-shutdown-stop"));
+        try {
+            List<CompletableFuture<Void>> stops = running.stream().map(r -> CompletableFuture.runAsync(() ->
+                    lifecycle.stop(r.id(), Duration.ofSeconds(Math.min(r.spec().stopTimeoutSeconds(),
+                            config.shutdownTimeoutSeconds())), false), stopping)).toList();
+            stops.forEach(f -> f.exceptionally(e -> {
+                LOG.warning("stop at shutdown failed: " + e.getMessage());
+                return null;
+            }).join());
+        } finally {
+            stopping.shutdownNow();
+        }
     }
 
     // ---- Containers
