@@ -56,6 +56,12 @@ final class RestoreRun {
         for (RestoreStep step : plan) {
             ContainerRecord record = byId.get(step.containerId());
             MonitorStatus status = monitors.get(step.containerId());
+            String missing = MissingPlugins.of(record, plugins);
+            if (missing != null && step.action() != RestoreStep.Action.KEEP) {
+                entries.add(entry(record, RestoreOutcome.NEEDS_ATTENTION, missing
+                        + "; left as it is until the plugin is installed (drop it into deploy/)"));
+                continue;
+            }
             try {
                 entries.add(apply(step, record, status));
             } catch (RuntimeException e) {

@@ -38,6 +38,7 @@ public final class Engine implements AutoCloseable {
     private final Path root;
     private final Path log;
     private final Path config;
+    private Path home = HOME;
     private Process process;
 
     public Engine() throws IOException {
@@ -59,6 +60,11 @@ public final class Engine implements AutoCloseable {
         json.put("bip", "10.213." + subnet + ".1/24");
         json.putAll(settings);
         new ObjectMapper().writeValue(config.toFile(), json);
+    }
+
+    /** Runs this engine from another distribution tree (a copy a test changed), from the next start on. */
+    public void useDistribution(Path distribution) {
+        this.home = distribution;
     }
 
     public Path configFile() {
@@ -109,11 +115,13 @@ public final class Engine implements AutoCloseable {
 
     /** Runs holdfastd with {@code args} (besides the roots and socket) without waiting for it. */
     public Process launch(List<String> args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(HOME.resolve("bin/holdfastd").toString(),
+        List<String> argv = new ArrayList<>(List.of(home.resolve("bin/holdfastd").toString(),
                 "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(), "-H", host()));
         argv.addAll(args);
-        return new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("HOLDFAST_HOME", home.toString());
+        return builder.start();
     }
 
     public long pid() {

@@ -13,5 +13,10 @@ public enum RestoreOutcome {
     /** Created but never started; left as it was. */
     UNCHANGED,
     /** Recorded as running but no monitor holds it and no exit was recorded (e.g. after a reboot). */
-    LOST
+    LOST,
+    /**
+     * Left exactly as it is, not adopted: a plugin it needs is not installed. It keeps running; the restore runs
+     * again, and adopts it, when the plugin appears (e.g. dropped into {@code deploy/}).
+     */
+    NEEDS_ATTENTION
 }

@@ -149,6 +149,10 @@ final class Lifecycle {
                 releaseIfStillHeld(ended); // a report about a run already accounted for
                 return RestoreOutcome.EXITED_WHILE_DOWN;
             }
+            if (!plugins.installedFor(record)) {
+                // --rm or a restart would need the missing plugin: the monitor keeps the exit until it arrives
+                return RestoreOutcome.NEEDS_ATTENTION;
+            }
             ContainerRecord stopped = record.withState(record.state().exited(exit.code(), exit.finishedAt(), ""));
             table.put(stopped);
             releaseQuietly(id);

@@ -39,6 +39,11 @@ final class Plugins {
         networks.remove(bridge.name(), bridge);
     }
 
+    /** Whether the storage driver and the network the container was made with are both installed. */
+    boolean installedFor(ContainerRecord record) {
+        return drivers.containsKey(record.storageDriver()) && networks.containsKey(record.spec().networkMode());
+    }
+
     /** Docker's rule: bridge when a bridge network is installed, else none. */
     String defaultNetwork() {
         return networks.containsKey("bridge") ? "bridge" : "none";
