@@ -39,6 +39,8 @@ public final class Engine implements AutoCloseable {
     private final Path log;
     private final Path config;
     private Path home = HOME;
+    /** Pids of every holdfastd this engine ran: their framework caches are removed at close. */
+    private final List<Long> launched = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process process;
 
     public Engine() throws IOException {
@@ -94,6 +96,7 @@ public final class Engine implements AutoCloseable {
     /** Starts holdfastd without waiting for it; see {@link #start()}. */
     public void begin() throws IOException {
         process = launch(List.of("--config", config.toString()));
+        launched.add(process.pid());
     }
 
     /** Starts holdfastd and waits until its API answers. */
@@ -163,5 +166,9 @@ public final class Engine implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         HostCleanup.removeEverythingUnder(root, bridge());
+        for (long pid : launched) { // a killed engine cannot remove its own
+            io.holdfast.common.io.Directories.deleteTree(Path.of(System.getProperty("java.io.tmpdir"),
+                    "holdfast-felix-" + pid));
+        }
     }
 }

@@ -39,12 +39,21 @@ public final class Command {
      */
     public static Result run(List<String> argv, Duration timeout) throws IOException {
         Path output = Files.createTempFile("holdfast-cmd", ".out");
+        Process process;
+        java.io.InputStream captured;
         try {
-            Process process = new ProcessBuilder(argv)
+            process = new ProcessBuilder(argv)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();
+            captured = Files.newInputStream(output);
+        } finally {
+            // nameless from here on: the output lives through the open descriptors, and a JVM killed meanwhile
+            // leaves no file behind
+            Files.deleteIfExists(output);
+        }
+        try (captured) {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
@@ -56,9 +65,7 @@ public final class Command {
                 throw new IOException("interrupted while running " + argv, e);
             }
             return new Result(List.copyOf(argv), process.exitValue(),
-                    Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
+                    new String(captured.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }
