@@ -56,7 +56,9 @@ class MissingPluginTest {
             assertEquals(200, api.request("GET", "/containers/" + ending + "/json").status(),
                     "not removed half-blind while its network plugin is missing");
 
-            Files.copy(parked, dist.resolve("deploy").resolve(parked.getFileName()));
+            // moved in whole, as an operator should: the watcher never sees a half-written jar
+            Files.move(parked, dist.resolve("deploy").resolve(parked.getFileName()),
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Await.until("the plugin to be deployed and the containers adopted", Duration.ofSeconds(60), () ->
                     "adopted".equals(outcome(api.request("GET", "/restore/report").json(), bridged)));
             assertEquals(pid, api.inspect(bridged).path("State").path("Pid").asLong());
