@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +22,20 @@ class LayerFileTest {
             assertEquals(Path.of(lower), LayerFile.read(file, "c1"));
         }
         LayerFile.write(file, Path.of("/data/images/abc/rootfs"));
-        assertEquals("{\"lowerdir\": \"/data/images/abc/rootfs\"}\n", Files.readString(file));
+        assertEquals("{\"lowerdir\":\"/data/images/abc/rootfs\"}", Files.readString(file));
     }
 
     @Test
-    void parsesPlainJsonObjectsOfStrings() {
-        assertEquals(Map.of("lowerdir", "/x/é\n", "other", "y"),
-                LayerFile.parse(" { \"lowerdir\" : \"\\/x\\/\\u00e9\\n\" , \"other\":\"y\" } "));
-        assertEquals(Map.of(), LayerFile.parse("{}"));
-        assertThrows(IllegalArgumentException.class, () -> LayerFile.parse("{\"lowerdir\": 1}"));
-        assertThrows(IllegalArgumentException.class, () -> LayerFile.parse("{\"lowerdir\": \"x\"} trailing"));
-        assertThrows(IllegalArgumentException.class, () -> LayerFile.parse("{\"lowerdir\": \"x"));
+    void readsPlainJsonObjectsAndRejectsAnythingElse() throws IOException {
+        Path file = dir.resolve("layer.json");
+        Files.writeString(file, " { \"lowerdir\" : \"\\/x\\/\\u00e9\\n\" , \"other\":\"y\" } ");
+        assertEquals(Path.of("/x/é\n"), LayerFile.read(file, "c1"));
+        for (String bad : new String[] {"{}", "{\"lowerdir\": 1}", "{\"lowerdir\": \"x\"} trailing",
+            "{\"lowerdir\": \"x"}) {
+            Files.writeString(file, bad);
+            IOException e = assertThrows(IOException.class, () -> LayerFile.read(file, "c1"), bad);
+            assertTrue(e.getMessage().contains("is not valid"), e.getMessage());
+        }
     }
 
     @Test
