@@ -1,13 +1,16 @@
 package io.holdfast.restore;
 
+import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorStatus;
+import io.holdfast.spi.restore.Orphan;
 import io.holdfast.spi.restore.PluginCheck;
 import io.holdfast.spi.restore.RestoreEntry;
 import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.spi.restore.RestorePhase;
+import io.holdfast.spi.restore.RestorePlan;
 import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
 import java.time.Duration;
@@ -21,18 +24,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** Carries out a restore plan against the supervisor and writes down what happened to each container. */
+/**
+ * Works out a restore plan and, unless it is a dry run, carries it out against the supervisor, writing down what
+ * happened to each container.
+ */
 final class RestoreRun {
     private static final Logger LOG = Logger.getLogger(RestoreRun.class.getName());
 
     private final RestoreTarget target;
     private final ContainerMonitor monitor;
+    private final DaemonConfig config;
 
-    RestoreRun(RestoreTarget target, ContainerMonitor monitor) {
+    RestoreRun(RestoreTarget target, ContainerMonitor monitor, DaemonConfig config) {
         this.target = target;
         this.monitor = monitor;
+        this.config = config;
     }
 
+    /** The restore: plugins first, then every container by its plan step. */
     RestoreReport run() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -44,38 +53,61 @@ final class RestoreRun {
             }
         }
         long t1 = phase(phases, "plugins", t0);
+        Situation now = situation(plugins);
+        long t2 = phase(phases, "plan", t1);
+        List<RestoreEntry> entries = new ArrayList<>();
+        for (RestoreStep step : now.steps()) {
+            ContainerRecord record = now.records().get(step.containerId());
+            String blocked = now.blockers().of(record);
+            if (blocked != null && step.action() != RestoreStep.Action.KEEP) {
+                entries.add(entry(record, RestoreOutcome.NEEDS_ATTENTION, blocked));
+                continue;
+            }
+            try {
+                entries.add(apply(step, record, now.monitors().get(step.containerId())));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "restore of " + record.shortId() + " failed", e);
+                entries.add(entry(record, RestoreOutcome.LOST, "restore failed: " + e.getMessage()));
+            }
+        }
+        phase(phases, "apply", t2);
+        RestoreReport report = new RestoreReport(started, Duration.ofNanos(System.nanoTime() - t0), entries,
+                now.orphans().stream().map(Orphan::containerId).toList(), plugins, phases);
+        LOG.info(() -> summary(report));
+        return report;
+    }
+
+    /** What {@link #run} would do now, without asking any plugin to restore and without changing anything. */
+    RestorePlan plan() {
+        List<PluginCheck> plugins = target.plugins();
+        Situation now = situation(plugins);
+        List<RestoreEntry> entries = new ArrayList<>();
+        for (RestoreStep step : now.steps()) {
+            ContainerRecord record = now.records().get(step.containerId());
+            String blocked = now.blockers().of(record);
+            entries.add(blocked != null && step.action() != RestoreStep.Action.KEEP
+                    ? entry(record, RestoreOutcome.NEEDS_ATTENTION, blocked)
+                    : predict(step, record, now.monitors().get(step.containerId())));
+        }
+        return new RestorePlan(Instant.now(), entries, now.orphans(), plugins);
+    }
+
+    /** The records, what the monitors hold, the plan steps and what blocks adoption, as of now. */
+    Situation situation(List<PluginCheck> plugins) {
         List<ContainerRecord> records = target.records();
         Collection<MonitorStatus> held = monitor.held();
         Map<String, MonitorStatus> monitors = held.stream()
                 .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
         Map<String, ContainerRecord> byId = records.stream()
                 .collect(Collectors.toMap(ContainerRecord::id, Function.identity()));
-        List<RestoreStep> plan = RestorePlanner.plan(records, held);
-        long t2 = phase(phases, "plan", t1);
-        List<RestoreEntry> entries = new ArrayList<>();
-        for (RestoreStep step : plan) {
-            ContainerRecord record = byId.get(step.containerId());
-            MonitorStatus status = monitors.get(step.containerId());
-            String missing = MissingPlugins.of(record, plugins);
-            if (missing != null && step.action() != RestoreStep.Action.KEEP) {
-                entries.add(entry(record, RestoreOutcome.NEEDS_ATTENTION, missing
-                        + "; left as it is until the plugin is installed (drop it into deploy/)"));
-                continue;
-            }
-            try {
-                entries.add(apply(step, record, status));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "restore of " + record.shortId() + " failed", e);
-                entries.add(new RestoreEntry(record.id(), record.name(), RestoreOutcome.LOST,
-                        "restore failed: " + e.getMessage()));
-            }
-        }
-        List<String> orphans = RestorePlanner.orphans(records, held);
-        phase(phases, "apply", t2);
-        RestoreReport report = new RestoreReport(started, Duration.ofNanos(System.nanoTime() - t0), entries, orphans,
-                plugins, phases);
-        LOG.info(() -> summary(report));
-        return report;
+        List<Orphan> orphans = RestorePlanner.orphans(records, held).stream().map(monitors::get)
+                .map(m -> new Orphan(m.containerId(), m.monitorPid(), m.pid(), m.running())).toList();
+        return new Situation(byId, monitors, RestorePlanner.plan(records, held), orphans,
+                new Blockers(plugins, config));
+    }
+
+    record Situation(Map<String, ContainerRecord> records, Map<String, MonitorStatus> monitors,
+                     List<RestoreStep> steps, List<Orphan> orphans, Blockers blockers) {
     }
 
     /** Records the phase that began at {@code since}; returns now, when the next one begins. */
@@ -91,15 +123,10 @@ final class RestoreRun {
                 target.adopt(record.id(), status);
                 yield entry(record, RestoreOutcome.ADOPTED, "running, pid " + status.pid());
             }
-            case APPLY_EXIT -> {
-                RestoreOutcome outcome = target.exitedWhileDown(status);
-                yield entry(record, outcome, "exited with " + status.exit().code() + " at "
-                        + status.exit().finishedAt());
-            }
+            case APPLY_EXIT -> entry(record, target.exitedWhileDown(status), exited(status));
             case MARK_LOST -> {
-                String why = "no monitor holds it and no exit was recorded (was the host rebooted?)";
-                target.lost(record.id(), why);
-                yield entry(record, RestoreOutcome.LOST, why);
+                target.lost(record.id(), LOST);
+                yield entry(record, RestoreOutcome.LOST, LOST);
             }
             case RELEASE_MONITOR -> {
                 release(record.id());
@@ -107,6 +134,22 @@ final class RestoreRun {
             }
             case KEEP -> entry(record, RestoreOutcome.UNCHANGED, record.state().status().word());
         };
+    }
+
+    private static RestoreEntry predict(RestoreStep step, ContainerRecord record, MonitorStatus status) {
+        return switch (step.action()) {
+            case ADOPT -> entry(record, RestoreOutcome.ADOPTED, "running, pid " + status.pid());
+            case APPLY_EXIT -> entry(record, RestoreOutcome.EXITED_WHILE_DOWN, exited(status)
+                    + "; then --rm or its restart policy applies");
+            case MARK_LOST -> entry(record, RestoreOutcome.LOST, LOST);
+            case RELEASE_MONITOR, KEEP -> entry(record, RestoreOutcome.UNCHANGED, record.state().status().word());
+        };
+    }
+
+    private static final String LOST = "no monitor holds it and no exit was recorded (was the host rebooted?)";
+
+    private static String exited(MonitorStatus status) {
+        return "exited with " + status.exit().code() + " at " + status.exit().finishedAt();
     }
 
     private void release(String id) {
@@ -117,7 +160,7 @@ final class RestoreRun {
         }
     }
 
-    private static RestoreEntry entry(ContainerRecord record, RestoreOutcome outcome, String detail) {
+    static RestoreEntry entry(ContainerRecord record, RestoreOutcome outcome, String detail) {
         return new RestoreEntry(record.id(), record.name(), outcome, detail);
     }
 

@@ -38,7 +38,7 @@ public class RestorePlanBenchmark {
             boolean created = i % 10 == 0;
             RunState state = created ? RunState.created() : RunState.created().started(1000 + i, 2000 + i, t);
             records.add(new ContainerRecord(1, id, "c" + i, t, new ContainerSpec(null, "busybox", List.of(), List.of(),
-                    null, false, "none", "runc", 10), "sha256:x", state, 0, "vfs", "/r", "/b", "/l", null));
+                    null, false, "none", "runc", 10), "sha256:x", state, 0, "vfs", "/r", "/b", "/l", null, null));
             if (!created && i % 10 != 1) { // every tenth-plus-one is lost: no monitor
                 held.add(new MonitorStatus(id, 2000 + i, 1000 + i, t, runc,
                         i % 10 == 2 ? new ExitStatus(3, t.plusSeconds(5)) : null));

@@ -20,7 +20,7 @@ class RestorePlannerTest {
 
     private static ContainerRecord record(String id, RunState state) {
         return new ContainerRecord(1, id, "n-" + id, T1, new ContainerSpec(null, "busybox", List.of(), List.of(),
-                null, false, "none", "runc", 10), "sha256:x", state, 0, "vfs", "/r", "/b", "/l", null);
+                null, false, "none", "runc", 10), "sha256:x", state, 0, "vfs", "/r", "/b", "/l", null, null);
     }
 
     private static MonitorStatus running(String id, long pid, Instant started) {

@@ -142,7 +142,7 @@ public class BundleSetInFelixTest {
             Object info = session.execute("holdfast:info");
             String text = session.format(info, 0).toString();
             assertTrue(text, text.contains("Live Restore Enabled: true"));
-            String report = session.format(session.execute("holdfast:report"), 0).toString();
+            String report = session.format(session.execute("restore:report"), 0).toString();
             assertTrue(report, report.contains("Restore at") && report.contains("storage overlay: ok"));
             Object ps = session.execute("holdfast:ps -a");
             assertTrue(session.format(ps, 0).toString().contains("CONTAINER ID"));

@@ -2,6 +2,7 @@ package io.holdfast.spi.container;
 
 import io.holdfast.spi.network.NetworkAttachment;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Everything the engine knows about one container; the state store persists exactly this.
@@ -19,20 +20,35 @@ import java.time.Instant;
  * @param bundleDir      the OCI bundle directory (holds {@code config.json})
  * @param logPath        the log file its monitor writes
  * @param network        how it joined its network (namespace, addresses), as the bridge reported it
+ * @param environment    the settings it was created under, or last adopted under: {@code data-root},
+ *                       {@code storage-driver}, and its plugins' own settings as {@code storage.<key>} and
+ *                       {@code network.<key>} (e.g. {@code network.subnet}); a restore compares them with today's
  */
 public record ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
                               String imageId, RunState state, int restartCount, String storageDriver,
-                              String rootfs, String bundleDir, String logPath, NetworkAttachment network) {
-    public static final int SCHEMA_VERSION = 1;
+                              String rootfs, String bundleDir, String logPath, NetworkAttachment network,
+                              Map<String, String> environment) {
+    /** 2 added {@link #environment}; version 1 records are migrated on read. */
+    public static final int SCHEMA_VERSION = 2;
+
+    public ContainerRecord {
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
 
     public ContainerRecord withState(RunState newState) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, newState, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network);
+                storageDriver, rootfs, bundleDir, logPath, network, environment);
     }
 
     public ContainerRecord withRestartCount(int count) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, count,
-                storageDriver, rootfs, bundleDir, logPath, network);
+                storageDriver, rootfs, bundleDir, logPath, network, environment);
+    }
+
+    /** The same container, now accepted under {@code current} settings (an operator adopted it across a change). */
+    public ContainerRecord withEnvironment(Map<String, String> current) {
+        return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, restartCount,
+                storageDriver, rootfs, bundleDir, logPath, network, current);
     }
 
     public String shortId() {

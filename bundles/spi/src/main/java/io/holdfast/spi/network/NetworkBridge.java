@@ -49,6 +49,20 @@ public interface NetworkBridge {
      * container on this network that the engine has a record for (see the class comment for when else). The bridge keeps their links, addresses, routes
      * and leases exactly as they are (no flush and rebuild), and releases whatever belongs to no container. Blocks
      * on netlink and disk I/O.
+     *
+     * <p>Orphans (containers a monitor holds that no record knows about) are listed too, with a {@code null}
+     * attachment: whatever the bridge holds for them is kept, like a listed container's, until the operator decides;
+     * an orphan the bridge holds nothing for is no error.
      */
     void restore(Map<String, NetworkAttachment> attachments) throws IOException;
+
+    /**
+     * The bridge's own settings that a container's network depends on, as strings, e.g. {@code bridge},
+     * {@code subnet}, {@code gateway}, {@code mtu}. Each container records them when it is created; a restore that
+     * finds them changed (a new {@code bip}) does not adopt the container silently but lists it as needing
+     * attention. Never blocks.
+     */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
 }

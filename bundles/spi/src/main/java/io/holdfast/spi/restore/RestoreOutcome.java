@@ -18,5 +18,7 @@ public enum RestoreOutcome {
      * Left exactly as it is, not adopted: a plugin it needs is not installed. It keeps running; the restore runs
      * again, and adopts it, when the plugin appears (e.g. dropped into {@code deploy/}).
      */
-    NEEDS_ATTENTION
+    NEEDS_ATTENTION,
+    /** Stopped by the operator instead of adopted (see {@code RestoreControl#stop}). */
+    STOPPED
 }

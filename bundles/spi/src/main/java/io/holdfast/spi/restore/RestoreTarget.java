@@ -3,6 +3,7 @@ package io.holdfast.spi.restore;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.monitor.MonitorStatus;
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -24,6 +25,15 @@ public interface RestoreTarget {
      * Returns what each plugin said.
      */
     List<PluginCheck> restorePlugins();
+
+    /** Every installed storage driver and network bridge with its settings; touches nothing. Never blocks. */
+    List<PluginCheck> plugins();
+
+    /**
+     * The operator accepted the container under today's settings (see {@code ContainerRecord.environment}): record
+     * {@code environment} as the one it now runs under, so later restores compare against it.
+     */
+    void acceptEnvironment(String containerId, Map<String, String> environment);
 
     /** The container is still running under {@code monitor}: record it as running with the monitor's pid. */
     void adopt(String containerId, MonitorStatus monitor);

@@ -2,6 +2,7 @@ package io.holdfast.spi.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -42,7 +43,9 @@ public interface StorageDriver {
      *
      * @param containerId the container's id
      * @param imageRootfs the image's root filesystem; read only, never modify it
-     * @param home        a directory owned by this driver under the data root
+     * @param home        a directory owned by this driver under the data root; the driver keeps what belongs to
+     *                    the container under {@code <home>/<containerId>}, which is how the engine tells which
+     *                    driver an orphan's root filesystem lives in
      * @return the path of the new root filesystem
      */
     Path create(String containerId, Path imageRootfs, Path home) throws IOException;
@@ -55,7 +58,18 @@ public interface StorageDriver {
      * has a record for that uses this driver (see the class comment for when else it is called). The driver keeps their root filesystems exactly as they are (a running container's mount
      * stays mounted, untouched), makes any that a reboot unmounted usable again, and removes what belongs to no
      * container (a create interrupted by a crash, a container removed while its mount leaked). Blocks on disk I/O
-     * and mount calls; never blocks on other containers.
+     * and mount calls; never blocks on other containers. The list includes orphans (containers a monitor holds that
+     * no record knows about) that have a {@code <home>/<id>}: kept, like any listed container, until the operator
+     * decides.
      */
     void restore(Set<String> containerIds, Path home) throws IOException;
+
+    /**
+     * The driver's own settings that a container's root filesystem depends on (e.g. mount options), as strings.
+     * Each container records them when it is created; a restore that finds them changed does not adopt the
+     * container silently but lists it as needing attention. Never blocks.
+     */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
 }

@@ -6,11 +6,12 @@ import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
+import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreReport;
-import io.holdfast.supervisor.views.RestoreReportView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -65,12 +66,26 @@ public class ApiServer {
         new SystemRoutes(version, () -> config, () -> containers, () -> images).register(router);
         new ContainerRoutes(() -> containers, () -> logs).register(router);
         new ImageRoutes(() -> images, () -> containers).register(router);
-        router.add("GET", "/restore/report", e -> e.sendJson(200, RestoreReportView.of(report)));
+        new RestoreRoutes(() -> report, restoreControl).register(router);
         synchronized (this) {
             if (restored) {
                 openOrEndTheEngine(); // the report was bound before we were activated
             }
         }
+    }
+
+    /** Away while the restore bundle is swapped; requests wait for its next revision. */
+    private final HeldService<RestoreControl> restoreControl = new HeldService<>("the restore bundle",
+            Duration.ofSeconds(30));
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetRestoreControl")
+    void setRestoreControl(RestoreControl control) {
+        restoreControl.set(control);
+    }
+
+    void unsetRestoreControl(RestoreControl control) {
+        restoreControl.unset(control);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -4,8 +4,6 @@ import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.image.Images;
-import io.holdfast.spi.restore.RestoreReport;
-import io.holdfast.supervisor.views.RestoreReportView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +12,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** Gogo commands about the engine itself, in scope {@code holdfast}: {@code info}, {@code report}, {@code version}. */
+/** Gogo commands about the engine itself, in scope {@code holdfast}: {@code info}, {@code version}. */
 @Component(service = SystemCommands.class, property = {"osgi.command.scope=holdfast",
-        "osgi.command.function=info", "osgi.command.function=version", "osgi.command.function=report"})
+        "osgi.command.function=info", "osgi.command.function=version"})
 public class SystemCommands {
     @Reference
     private DaemonConfig config;
@@ -46,15 +42,6 @@ public class SystemCommands {
         info.put("Running", all.stream().filter(c -> c.state().running()).count());
         info.put("Images", images.list().size());
         return info.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RestoreReport lastRestore;
-
-    @Descriptor("the last restore's report: per container what was done, per plugin what was checked, timings")
-    public List<String> report() {
-        RestoreReport restore = lastRestore;
-        return restore == null ? List.of("no restore has run yet") : RestoreReportView.lines(restore);
     }
 
     @Descriptor("the engine's version")

@@ -2,6 +2,7 @@ package io.holdfast.supervisor.containers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.common.io.AtomicFile;
+import io.holdfast.common.restore.ContainerEnvironment;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
@@ -77,7 +78,9 @@ final class ContainerFactory {
             writeBundle(id, dir, rootfs, spec, attachment);
             ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
-                    dir.resolve("container.log").toString(), attachment);
+                    dir.resolve("container.log").toString(), attachment,
+                    ContainerEnvironment.of(config.dataRoot(), config.storageDriver(), driver.settings(),
+                            network.settings()));
             table.put(record);
             return record;
         } catch (IOException | RuntimeException e) {

@@ -66,38 +66,62 @@ final class Plugins {
         return bridge;
     }
 
-    /** Runs every plugin's restore with the containers that use it; returns what each said. */
-    List<PluginCheck> restore(List<ContainerRecord> records, Path storageHome) {
+    /** Every installed plugin with its settings, touching nothing: what a plan, as opposed to a restore, needs. */
+    List<PluginCheck> installed() {
         List<PluginCheck> checks = new ArrayList<>();
-        drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
-                .forEach(driver -> checks.add(restore(driver, records, storageHome)));
-        networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
-                .forEach(bridge -> checks.add(restore(bridge, records)));
+        drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name)).forEach(driver ->
+                checks.add(new PluginCheck("storage", driver.name(), true, "installed", driver.settings())));
+        networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name)).forEach(bridge ->
+                checks.add(new PluginCheck("network", bridge.name(), true, "installed", bridge.settings())));
         return checks;
     }
 
-    /** One driver's restore with the containers it holds. */
-    static PluginCheck restore(StorageDriver driver, List<ContainerRecord> records, Path storageHome) {
+    /**
+     * Runs every plugin's restore with the containers that use it; returns what each said. {@code orphans}, the
+     * containers monitors hold that no record knows, are listed too, so no plugin sweeps away what they run on
+     * before the operator has decided about them.
+     */
+    List<PluginCheck> restore(List<ContainerRecord> records, Set<String> orphans, Path storageHome) {
+        List<PluginCheck> checks = new ArrayList<>();
+        drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
+                .forEach(driver -> checks.add(restore(driver, records, orphans, storageHome)));
+        networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
+                .forEach(bridge -> checks.add(restore(bridge, records, orphans)));
+        return checks;
+    }
+
+    /**
+     * One driver's restore with the containers it holds: those recorded with it, and orphans that have a directory
+     * in its home (drivers keep each container under {@code <home>/<id>}; an orphan's driver is not recorded).
+     */
+    static PluginCheck restore(StorageDriver driver, List<ContainerRecord> records, Set<String> orphans,
+                               Path storageHome) {
         Set<String> ids = records.stream().filter(r -> r.storageDriver().equals(driver.name()))
                 .map(ContainerRecord::id).collect(Collectors.toSet());
+        orphans.stream().filter(id -> java.nio.file.Files.exists(storageHome.resolve(driver.name()).resolve(id)))
+                .forEach(ids::add);
         try {
             driver.restore(ids, storageHome.resolve(driver.name()));
-            return new PluginCheck("storage", driver.name(), true, ids.size() + " container(s)");
+            return new PluginCheck("storage", driver.name(), true, ids.size() + " container(s)", driver.settings());
         } catch (IOException | RuntimeException e) {
-            return new PluginCheck("storage", driver.name(), false, String.valueOf(e.getMessage()));
+            return new PluginCheck("storage", driver.name(), false, String.valueOf(e.getMessage()),
+                    driver.settings());
         }
     }
 
-    /** One bridge's restore with the attachments of its containers. */
-    static PluginCheck restore(NetworkBridge bridge, List<ContainerRecord> records) {
+    /** One bridge's restore with the attachments of its containers, and the orphans' (unknown, so null). */
+    static PluginCheck restore(NetworkBridge bridge, List<ContainerRecord> records, Set<String> orphans) {
         Map<String, NetworkAttachment> attachments = new HashMap<>();
+        orphans.forEach(id -> attachments.put(id, null));
         records.stream().filter(r -> r.network() != null && r.spec().networkMode().equals(bridge.name()))
                 .forEach(r -> attachments.put(r.id(), r.network()));
         try {
             bridge.restore(attachments);
-            return new PluginCheck("network", bridge.name(), true, attachments.size() + " container(s)");
+            return new PluginCheck("network", bridge.name(), true, attachments.size() + " container(s)",
+                    bridge.settings());
         } catch (IOException | RuntimeException e) {
-            return new PluginCheck("network", bridge.name(), false, String.valueOf(e.getMessage()));
+            return new PluginCheck("network", bridge.name(), false, String.valueOf(e.getMessage()),
+                    bridge.settings());
         }
     }
 

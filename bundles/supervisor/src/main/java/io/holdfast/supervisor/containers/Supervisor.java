@@ -74,7 +74,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         plugins.add(driver);
         if (pluginsRestored) { // a plugin that arrives after the restore's first step gets its call now
             synchronized (factory) { // never while a create is half done
-                logIfFailed(Plugins.restore(driver, table.all(), Path.of(config.dataRoot(), "storage")));
+                logIfFailed(Plugins.restore(driver, table.all(), orphans(), Path.of(config.dataRoot(), "storage")));
             }
         }
     }
@@ -89,7 +89,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         plugins.add(bridge);
         if (pluginsRestored) {
             synchronized (factory) {
-                logIfFailed(Plugins.restore(bridge, table.all()));
+                logIfFailed(Plugins.restore(bridge, table.all(), orphans()));
             }
         }
     }
@@ -235,8 +235,24 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     public List<PluginCheck> restorePlugins() {
         pluginsRestored = true; // set first: a plugin binding meanwhile is restored on bind (restores are idempotent)
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restore(table.all(), Path.of(config.dataRoot(), "storage"));
+            return plugins.restore(table.all(), orphans(), Path.of(config.dataRoot(), "storage"));
         }
+    }
+
+    /** Containers a monitor holds that no record knows about. */
+    private java.util.Set<String> orphans() {
+        return monitor.held().stream().map(MonitorStatus::containerId).filter(id -> !table.contains(id))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public List<PluginCheck> plugins() {
+        return plugins.installed();
+    }
+
+    @Override
+    public void acceptEnvironment(String containerId, java.util.Map<String, String> environment) {
+        table.put(table.byId(containerId).withEnvironment(environment));
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class ContainerStore {
             throw new IOException(file + ": schema version " + version + " is newer than this engine understands ("
                     + ContainerRecord.SCHEMA_VERSION + "); refusing to guess");
         }
-        ((ObjectNode) tree).put("schemaVersion", ContainerRecord.SCHEMA_VERSION);
+        RecordMigration.forward((ObjectNode) tree, version, root.toAbsolutePath().getParent());
         return json.treeToValue(tree, ContainerRecord.class);
     }
 }

@@ -28,22 +28,33 @@ public final class RestoreReportView {
         return Map.of("Name", phase.name(), "Millis", phase.duration().toMillis());
     }
 
-    private static Map<String, Object> plugin(PluginCheck check) {
+    static Map<String, Object> plugin(PluginCheck check) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("Kind", check.kind());
         view.put("Name", check.name());
         view.put("Ok", check.ok());
         view.put("Detail", check.detail());
+        view.put("Settings", check.settings());
         return view;
     }
 
-    private static Map<String, Object> entry(RestoreEntry entry) {
+    public static Map<String, Object> entry(RestoreEntry entry) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("Id", entry.containerId());
         view.put("Name", entry.name());
-        view.put("Outcome", entry.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        view.put("Outcome", outcome(entry));
         view.put("Detail", entry.detail());
         return view;
+    }
+
+    /** One container's line: short id, name, outcome, detail. */
+    public static String line(RestoreEntry entry) {
+        return String.format("  %-12s  %-20s  %-18s  %s", entry.containerId().substring(0, 12), entry.name(),
+                outcome(entry), entry.detail());
+    }
+
+    static String outcome(RestoreEntry entry) {
+        return entry.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The report as lines for a terminal (the Gogo command; the CLI formats the JSON the same way). */
@@ -56,10 +67,7 @@ public final class RestoreReportView {
             lines.add("  " + check.kind() + " " + check.name() + ": " + (check.ok() ? "ok, " : "FAILED: ")
                     + check.detail());
         }
-        for (RestoreEntry entry : report.containers()) {
-            lines.add(String.format("  %-12s  %-20s  %-18s  %s", entry.containerId().substring(0, 12), entry.name(),
-                    entry.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), entry.detail()));
-        }
+        report.containers().forEach(entry -> lines.add(line(entry)));
         lines.add("  orphans: " + (report.orphans().isEmpty() ? "none" : String.join(", ", report.orphans())));
         return lines;
     }

@@ -27,7 +27,8 @@ public class ContainerStoreTest {
                 new ContainerSpec("web", "busybox", List.of("sleep", "1"), List.of("A=1"),
                         RestartPolicy.parse("on-failure:3"), false, "none", "runc", 10),
                 "sha256:abc", RunState.created().started(42, 41, Instant.parse("2026-11-25T10:00:01Z")), 2, "vfs",
-                "/r", "/b", "/l", new io.holdfast.spi.network.NetworkAttachment("none", null, java.util.Map.of()));
+                "/r", "/b", "/l", new io.holdfast.spi.network.NetworkAttachment("none", null, java.util.Map.of()),
+                java.util.Map.of("data-root", "/var/lib/holdfast", "storage-driver", "vfs"));
     }
 
     @Test
@@ -54,6 +55,23 @@ public class ContainerStoreTest {
     void directoryWithoutStateIsAnInterruptedCreateAndIsSkipped() throws IOException {
         Files.createDirectories(root.resolve("c".repeat(64)));
         assertTrue(new ContainerStore(root).loadAll().isEmpty());
+    }
+
+    /** The fixture is a state.json the schema-1 engine (commit de0edd3) wrote for a running bridge container. */
+    @Test
+    void schemaOneRecordIsMigratedWithTheEnvironmentItRanUnder() throws IOException {
+        String id = "e3313bce80bea160e3c873387f9f0d381d84608494198db33b152cb1d8cf6ed7";
+        Path containers = root.resolve("data/containers");
+        try (var fixture = getClass().getResourceAsStream("/state/schema-1-bridge.json")) {
+            Files.createDirectories(containers.resolve(id));
+            Files.copy(fixture, containers.resolve(id).resolve("state.json"));
+        }
+        ContainerRecord migrated = new ContainerStore(containers).loadAll().get(0);
+        assertEquals(ContainerRecord.SCHEMA_VERSION, migrated.schemaVersion());
+        assertEquals("v1web", migrated.name());
+        assertEquals(21929, migrated.state().pid());
+        assertEquals(java.util.Map.of("data-root", root.resolve("data").toString(), "storage-driver", "overlay",
+                "network.subnet", "10.219.7.0/24", "network.gateway", "10.219.7.1"), migrated.environment());
     }
 
     @Test

@@ -66,6 +66,14 @@ public class LinuxBridgeNetwork implements NetworkBridge {
         return NAME;
     }
 
+    /** What a container's plumbing depends on; a container created under other values is not adopted silently. */
+    @Override
+    public Map<String, String> settings() {
+        Subnet subnet = pool.subnet();
+        return Map.of("bridge", bridge, "subnet", subnet.toString(), "gateway", Ipv4.format(subnet.gateway()),
+                "mtu", Integer.toString(config.mtu()));
+    }
+
     /**
      * Leases an address and builds the container's namespace and veth; if the container already has complete
      * plumbing (attached before), returns it as it is. On failure nothing is left and the lease is released.

@@ -93,7 +93,7 @@ final class RestoreSweep {
         }
         if (address.isPresent()) {
             pool.mark(id, address.get());
-        } else if (pool.leaseOf(id).isEmpty()) {
+        } else if (pool.leaseOf(id).isEmpty() && attachment != null) { // an orphan (null) may be on another network
             LOG.warning(() -> "container " + id + " on bridge " + bridge + " has no address that can be found");
         }
     }

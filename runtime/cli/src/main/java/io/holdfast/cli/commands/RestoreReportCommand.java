@@ -1,6 +1,7 @@
 package io.holdfast.cli.commands;
 
 import io.holdfast.cli.output.PrettyJson;
+import io.holdfast.cli.output.RestoreRows;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -39,11 +40,7 @@ public final class RestoreReportCommand extends EngineCommand {
             out.println(plugin.get("Kind") + " " + plugin.get("Name") + ": "
                     + (Boolean.TRUE.equals(plugin.get("Ok")) ? "ok, " : "FAILED: ") + plugin.get("Detail"));
         }
-        out.println(String.format("%-12s   %-20s   %-17s   %s", "CONTAINER ID", "NAME", "OUTCOME", "DETAIL"));
-        for (Map<String, Object> entry : (List<Map<String, Object>>) report.get("Containers")) {
-            out.println(String.format("%-12s   %-20s   %-17s   %s", String.valueOf(entry.get("Id")).substring(0, 12),
-                    entry.get("Name"), entry.get("Outcome"), entry.get("Detail")));
-        }
+        RestoreRows.print(out, (List<Map<String, Object>>) report.get("Containers"));
         List<String> orphans = (List<String>) report.get("Orphans");
         out.println("Orphans: " + (orphans.isEmpty() ? "none" : String.join(", ", orphans)));
         return 0;

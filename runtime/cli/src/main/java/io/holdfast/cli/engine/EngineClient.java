@@ -46,6 +46,22 @@ public final class EngineClient {
         return object(HttpRequest.get("/restore/report"));
     }
 
+    /** What a restore would do now ({@code GET /restore/plan}). */
+    public Map<String, Object> restorePlan() throws IOException {
+        return object(HttpRequest.get("/restore/plan"));
+    }
+
+    /** Adopts a container the restore left for the operator; returns its new restore entry. */
+    public Map<String, Object> adopt(String ref) throws IOException {
+        return object(HttpRequest.post("/restore/containers/" + UriEncoding.pathSegment(ref) + "/adopt"));
+    }
+
+    /** Stops a container the restore left for the operator, or an orphan; returns what was done. */
+    public Map<String, Object> stopUnadopted(String ref, int timeoutSeconds) throws IOException {
+        return object(HttpRequest.post("/restore/containers/" + UriEncoding.pathSegment(ref) + "/stop?t="
+                + timeoutSeconds));
+    }
+
     public List<ContainerSummary> containers(boolean all) throws IOException {
         return objects(HttpRequest.get("/containers/json" + (all ? "?all=1" : "")))
                 .stream().map(ContainerSummary::fromJson).toList();

@@ -1,6 +1,17 @@
 package io.holdfast.restore;
 
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.container.Containers;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.MonitorException;
+import io.holdfast.spi.restore.Orphan;
+import io.holdfast.spi.restore.RestoreControl;
+import io.holdfast.spi.restore.RestoreEntry;
+import io.holdfast.spi.restore.RestorePlan;
+import java.time.Duration;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.spi.restore.RestoreReport;
@@ -24,17 +35,22 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * Runs a restore whenever this bundle starts with a supervisor and a shim present: at engine start, and again after
  * this bundle is swapped, when it finds everything already adopted and changes nothing. While containers wait for a
- * missing plugin, every plugin that arrives runs the restore again, which adopts them.
+ * missing plugin, every plugin that arrives runs the restore again, which adopts them. Serves the operator's
+ * decisions on what the restore left ({@link RestoreControl}); restores and decisions run one at a time.
  */
-@Component(immediate = true)
-public class RestoreOnStart {
-    private static final Logger LOG = Logger.getLogger(RestoreOnStart.class.getName());
+@Component(immediate = true, service = RestoreControl.class)
+public class Restorer implements RestoreControl {
+    private static final Logger LOG = Logger.getLogger(Restorer.class.getName());
     private static final int MAX_WAITS_FOR_SUPERVISOR = 50;
 
     @Reference
     private RestoreTarget target;
     @Reference
     private ContainerMonitor monitor;
+    @Reference
+    private Containers containers;
+    @Reference
+    private DaemonConfig config;
 
     private ScheduledExecutorService rerun;
     private volatile RestoreReport last;
@@ -75,8 +91,70 @@ public class RestoreOnStart {
     }
 
     private synchronized void restore() {
-        last = new RestoreRun(target, monitor).run();
+        last = run().run();
         target.restoreCompleted(last);
+    }
+
+    private RestoreRun run() {
+        return new RestoreRun(target, monitor, config);
+    }
+
+    @Override
+    public synchronized RestorePlan plan() {
+        return run().plan();
+    }
+
+    @Override
+    public synchronized RestoreEntry adopt(String container) {
+        ContainerRecord record = decisions().record(container);
+        if (record == null) {
+            throw new EngineException(Kind.CONFLICT, "cannot adopt " + container + ": no container record knows it; "
+                    + "an orphan has no image, storage or network the engine could vouch for; stop it with "
+                    + "`holdfast system stop " + container + "`");
+        }
+        Blockers blockers = new Blockers(target.plugins(), config);
+        String missing = blockers.missingPlugins(record);
+        if (missing != null) {
+            throw new EngineException(Kind.CONFLICT, "cannot adopt " + record.name() + ": " + missing
+                    + "; drop the plugin into deploy/ (it is then adopted by itself) or stop the container");
+        }
+        target.acceptEnvironment(record.id(), blockers.environmentNow(record));
+        LOG.info(() -> "operator adopted " + record.shortId() + " (" + record.name() + ") under today's settings");
+        restore();
+        return entryOf(record.id());
+    }
+
+    @Override
+    public synchronized RestoreEntry stop(String container, Duration timeout) {
+        RestoreDecisions decisions = decisions();
+        ContainerRecord record = decisions.record(container);
+        if (record != null) {
+            containers.stop(record.id(), timeout);
+            restore();
+            ContainerRecord after = containers.get(record.id());
+            return RestoreRun.entry(after, RestoreOutcome.STOPPED, "stopped by the operator, exit code "
+                    + after.state().exitCode());
+        }
+        Orphan orphan = decisions.orphan(container);
+        try {
+            monitor.release(orphan.containerId(), true);
+        } catch (MonitorException e) {
+            throw new EngineException(Kind.FAILED, "cannot stop orphan " + orphan.containerId() + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info(() -> "operator stopped orphan " + orphan.containerId() + " (monitor pid " + orphan.monitorPid()
+                + ")");
+        restore();
+        return new RestoreEntry(orphan.containerId(), "", RestoreOutcome.STOPPED,
+                "orphan killed and its monitor released");
+    }
+
+    private RestoreDecisions decisions() {
+        return new RestoreDecisions(target.records(), run().plan().orphans());
+    }
+
+    private RestoreEntry entryOf(String id) {
+        return last.containers().stream().filter(e -> e.containerId().equals(id)).findFirst().orElseThrow();
     }
 
     /** Off the binding thread: the restore calls into plugins, which may be binding right now. */

@@ -1,0 +1,59 @@
+package io.holdfast.restore;
+
+import io.holdfast.common.restore.ContainerEnvironment;
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.restore.PluginCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Why a container cannot be adopted as it is: a plugin it needs is not installed, or the settings it was created
+ * under (data root, storage driver, the plugins' own) are no longer today's. Such a container is never adopted,
+ * removed or restarted half-blind; it keeps running and waits for the plugin, or for the operator.
+ */
+final class Blockers {
+    private final List<PluginCheck> installed;
+    private final DaemonConfig config;
+
+    Blockers(List<PluginCheck> installed, DaemonConfig config) {
+        this.installed = installed;
+        this.config = config;
+    }
+
+    /** A sentence naming what stands in the way, or null when nothing does. */
+    String of(ContainerRecord record) {
+        String missing = missingPlugins(record);
+        if (missing != null) {
+            return missing + "; left as it is until the plugin is installed (drop it into deploy/)";
+        }
+        List<String> changes = ContainerEnvironment.changes(record.environment(), environmentNow(record));
+        return changes.isEmpty() ? null : "settings changed since it was created: " + String.join("; ", changes)
+                + "; left running as it is: adopt it under the new settings or stop it";
+    }
+
+    /** Which plugins the container needs that are not installed, as a sentence, or null. */
+    String missingPlugins(ContainerRecord record) {
+        List<String> missing = new ArrayList<>();
+        if (plugin("storage", record.storageDriver()).isEmpty()) {
+            missing.add("storage driver " + record.storageDriver());
+        }
+        if (plugin("network", record.spec().networkMode()).isEmpty()) {
+            missing.add("network " + record.spec().networkMode());
+        }
+        return missing.isEmpty() ? null : String.join(" and ", missing) + " not installed";
+    }
+
+    /** The settings the container would run under if adopted now. */
+    Map<String, String> environmentNow(ContainerRecord record) {
+        return ContainerEnvironment.of(config.dataRoot(), config.storageDriver(),
+                plugin("storage", record.storageDriver()).map(PluginCheck::settings).orElse(Map.of()),
+                plugin("network", record.spec().networkMode()).map(PluginCheck::settings).orElse(Map.of()));
+    }
+
+    private Optional<PluginCheck> plugin(String kind, String name) {
+        return installed.stream().filter(p -> p.kind().equals(kind) && p.name().equals(name)).findFirst();
+    }
+}

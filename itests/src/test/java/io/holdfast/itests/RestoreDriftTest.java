@@ -1,0 +1,140 @@
+package io.holdfast.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.Await;
+import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settings changed while the engine was down, and monitors no record knows: nothing is adopted silently, nothing is
+ * orphaned silently. Each container keeps running, is listed with the reason, and waits for the operator.
+ */
+class RestoreDriftTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void storageDriverChangedAcrossARestartWaitsUntilTheOperatorAdopts() throws Exception {
+        try (Engine engine = new Engine()) {
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            String id = engine.cli().ok("run", "-d", "--name", "on-overlay", "busybox", "sleep", "1000");
+            long pid = api.inspect(id).path("State").path("Pid").asLong();
+            engine.kill9();
+            setInConfig(engine, "storage-driver", "vfs");
+            engine.start();
+
+            JsonNode entry = entry(api.request("GET", "/restore/report").json(), id);
+            assertEquals("needs-attention", entry.path("Outcome").asText());
+            assertTrue(entry.path("Detail").asText().contains("storage-driver was overlay, now vfs"),
+                    entry.toString());
+            assertTrue(Await.alive(pid), "left running, untouched");
+            String plan = engine.cli().ok("system", "restore-plan");
+            assertTrue(plan.contains("needs-attention") && plan.contains("storage-driver was overlay, now vfs"), plan);
+
+            String adopted = engine.cli().ok("system", "adopt", "on-overlay");
+            assertTrue(adopted.contains("adopted"), adopted);
+            assertEquals(pid, api.inspect(id).path("State").path("Pid").asLong());
+            assertEquals("adopted", entry(api.request("GET", "/restore/report").json(), id).path("Outcome").asText());
+
+            // accepted once: the next restart adopts it by itself, still on its own overlay root filesystem
+            engine.kill9();
+            engine.start();
+            assertEquals("adopted", entry(api.request("GET", "/restore/report").json(), id).path("Outcome").asText());
+            assertEquals("overlay", api.inspect(id).path("Driver").asText());
+            engine.cli().ok("rm", "-f", id);
+        }
+    }
+
+    @Test
+    void bridgeSubnetChangedAcrossARestartWaitsUntilTheOperatorStopsIt() throws Exception {
+        try (Engine engine = new Engine()) {
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            String id = engine.cli().ok("run", "-d", "--name", "old-subnet", "busybox", "sleep", "1000");
+            String oldAddress = api.inspect(id).path("NetworkSettings").path("IPAddress").asText();
+            long pid = api.inspect(id).path("State").path("Pid").asLong();
+            String oldBip = JSON.readTree(engine.configFile().toFile()).path("bip").asText();
+            String newBip = oldBip.replace("10.213.", "10.214.");
+            engine.kill9();
+            setInConfig(engine, "bip", newBip);
+            engine.start();
+
+            JsonNode entry = entry(api.request("GET", "/restore/report").json(), id);
+            assertEquals("needs-attention", entry.path("Outcome").asText());
+            String subnetWas = oldBip.replace(".1/24", ".0/24");
+            assertTrue(entry.path("Detail").asText().contains("network.subnet was " + subnetWas + ", now "
+                    + newBip.replace(".1/24", ".0/24")), entry.toString());
+            assertTrue(Await.alive(pid));
+            assertEquals(oldAddress, api.inspect(id).path("NetworkSettings").path("IPAddress").asText());
+
+            String stopped = engine.cli().ok("system", "stop", "--all", "-t", "1");
+            assertTrue(stopped.contains(id) && stopped.contains("stopped by the operator"), stopped);
+            assertFalse(Await.alive(pid));
+            assertEquals("exited", api.inspect(id).path("State").path("Status").asText());
+
+            // new containers get the new subnet
+            String fresh = engine.cli().ok("run", "-d", "busybox", "sleep", "1000");
+            assertTrue(api.inspect(fresh).path("NetworkSettings").path("IPAddress").asText()
+                    .startsWith(newBip.substring(0, newBip.lastIndexOf('.') + 1)));
+            engine.cli().ok("rm", "-f", fresh, id);
+        }
+    }
+
+    @Test
+    void aMonitorNoRecordKnowsIsReportedKeptAndCanBeStopped() throws Exception {
+        try (Engine engine = new Engine()) {
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            String id = engine.cli().ok("run", "-d", "--name", "forgotten", "busybox", "sleep", "1000");
+            long pid = api.inspect(id).path("State").path("Pid").asLong();
+            engine.kill9();
+            Files.delete(engine.dataRoot().resolve("containers").resolve(id).resolve("state.json"));
+            engine.start();
+
+            JsonNode report = api.request("GET", "/restore/report").json();
+            assertEquals(id, report.path("Orphans").path(0).asText(), report.toString());
+            assertTrue(Await.alive(pid), "an orphan is left running");
+            JsonNode plan = api.request("GET", "/restore/plan").json();
+            assertEquals(pid, plan.path("Orphans").path(0).path("Pid").asLong(), plan.toString());
+            assertTrue(Files.exists(engine.dataRoot().resolve("storage/overlay").resolve(id)),
+                    "the restore kept its root filesystem for the operator to decide");
+            var refused = engine.cli().run("system", "adopt", id.substring(0, 12));
+            assertEquals(1, refused.exitCode());
+            assertTrue(refused.err().contains("no container record knows it"), refused.err());
+
+            String stopped = engine.cli().ok("system", "stop", id.substring(0, 12));
+            assertTrue(stopped.contains("orphan killed"), stopped);
+            assertFalse(Await.alive(pid));
+            assertEquals(0, api.request("GET", "/restore/plan").json().path("Orphans").size());
+        }
+    }
+
+    private static void setInConfig(Engine engine, String key, String value) throws Exception {
+        ObjectNode config = (ObjectNode) JSON.readTree(engine.configFile().toFile());
+        config.put(key, value);
+        Files.writeString(engine.configFile(), JSON.writeValueAsString(config));
+    }
+
+    private static JsonNode entry(JsonNode report, String id) {
+        for (JsonNode entry : report.path("Containers")) {
+            if (entry.path("Id").asText().equals(id)) {
+                return entry;
+            }
+        }
+        return report.path("missing");
+    }
+}
