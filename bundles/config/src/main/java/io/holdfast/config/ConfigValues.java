@@ -29,6 +29,11 @@ record ConfigValues(String file, Map<String, JsonKeys.Entry> entries, Map<String
         return error(file, where, key, message);
     }
 
+    /** Whether daemon.json or a flag sets the key. */
+    boolean isSet(String key) {
+        return entries.containsKey(key) || flags.containsKey(key);
+    }
+
     /** The key's value in daemon.json, or {@code null} when the file does not set it. */
     JsonNode node(String key) {
         JsonKeys.Entry entry = entries.get(key);

@@ -1,6 +1,7 @@
 package io.holdfast.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.spi.config.AddressPool;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.monitor.OciRuntime;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.Set;
  */
 final class DaemonConfigReader {
     static final Set<String> KEYS = Set.of("live-restore", "data-root", "exec-root", "hosts", "default-runtime",
-            "runtimes", "storage-driver", "debug", "shutdown-timeout", "bridge", "bip", "mtu");
+            "runtimes", "storage-driver", "debug", "shutdown-timeout", "bridge", "bip", "mtu", "log-driver", "log-opts",
+            StorageOptsKey.KEY, AddressPoolsKey.KEY);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RuntimeLocator runtimes;
@@ -76,6 +78,10 @@ final class DaemonConfigReader {
             throw values.invalid("default-runtime", "runtime \"" + defaultRuntime + "\" is not installed"
                     + " (apt-get install " + defaultRuntime + ") and not configured under \"runtimes\"");
         }
+        List<AddressPool> pools = AddressPoolsKey.read(values);
+        // bip wins; without it the pools give the bridge its subnet, as they do for Docker's default bridge
+        String bip = values.isSet("bip") || pools.isEmpty() ? values.cidr("bip", "172.30.0.1/16")
+                : AddressPoolsKey.bridgeAddress(pools.get(0));
         return new DaemonConfig(file, values.bool("live-restore", true),
                 values.absolutePath("data-root", "/var/lib/holdfast"),
                 values.absolutePath("exec-root", "/run/holdfast"),
@@ -85,8 +91,12 @@ final class DaemonConfigReader {
                 values.bool("debug", false),
                 values.nonNegativeInt("shutdown-timeout", 15),
                 values.bridgeName("bridge", "holdfast0"),
-                values.cidr("bip", "172.30.0.1/16"),
-                values.intInRange("mtu", 1500, 576, 65535));
+                bip,
+                values.intInRange("mtu", 1500, 576, 65535),
+                LogKeys.driver(values),
+                LogKeys.sizeMax(values),
+                StorageOptsKey.read(values),
+                pools);
     }
 
     private static ConfigException error(String file, JsonKeys.Entry where, String key, String message) {

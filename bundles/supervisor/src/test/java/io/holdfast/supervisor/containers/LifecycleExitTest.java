@@ -42,7 +42,8 @@ class LifecycleExitTest {
 
     private String container(RestartPolicy policy, boolean autoRemove) {
         DaemonConfig config = new DaemonConfig(null, true, dataRoot.toString(), dataRoot.resolve("run").toString(),
-                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10, "holdfast0", "172.30.0.1/16", 1500);
+                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10, "holdfast0", "172.30.0.1/16", 1500,
+                "k8s-file", 0, Map.of(), List.of());
         table = new ContainerTable(new ContainerStore(dataRoot.resolve("containers")), List.of());
         Plugins plugins = new Plugins();
         plugins.add(new io.holdfast.spi.storage.StorageDriver() {
