@@ -1,13 +1,12 @@
 package io.holdfast.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.spi.config.AddressPool;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.monitor.OciRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.Set;
  */
 final class DaemonConfigReader {
     static final Set<String> KEYS = Set.of("live-restore", "data-root", "exec-root", "hosts", "default-runtime",
-            "runtimes", "storage-driver", "debug", "shutdown-timeout", "bridge", "bip", "mtu");
+            "runtimes", "storage-driver", "debug", "shutdown-timeout", "bridge", "bip", "mtu", "log-driver", "log-opts",
+            StorageOptsKey.KEY, AddressPoolsKey.KEY);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RuntimeLocator runtimes;
@@ -70,7 +70,7 @@ final class DaemonConfigReader {
                         + FlagValues.flagFor(entry.getKey()) + "; set it in one place only");
             }
         }
-        ValueReader values = new ValueReader(file, entries, flags.values());
+        ConfigValues values = new ConfigValues(file, entries, flags.values());
         Map<String, OciRuntime> known = new LinkedHashMap<>(runtimes.builtIn());
         known.putAll(values.runtimes("runtimes"));
         String defaultRuntime = values.string("default-runtime", "runc");
@@ -78,6 +78,10 @@ final class DaemonConfigReader {
             throw values.invalid("default-runtime", "runtime \"" + defaultRuntime + "\" is not installed"
                     + " (apt-get install " + defaultRuntime + ") and not configured under \"runtimes\"");
         }
+        List<AddressPool> pools = AddressPoolsKey.read(values);
+        // bip wins; without it the pools give the bridge its subnet, as they do for Docker's default bridge
+        String bip = values.isSet("bip") || pools.isEmpty() ? values.cidr("bip", "172.30.0.1/16")
+                : AddressPoolsKey.bridgeAddress(pools.get(0));
         return new DaemonConfig(file, values.bool("live-restore", true),
                 values.absolutePath("data-root", "/var/lib/holdfast"),
                 values.absolutePath("exec-root", "/run/holdfast"),
@@ -87,161 +91,15 @@ final class DaemonConfigReader {
                 values.bool("debug", false),
                 values.nonNegativeInt("shutdown-timeout", 15),
                 values.bridgeName("bridge", "holdfast0"),
-                values.cidr("bip", "172.30.0.1/16"),
-                values.intInRange("mtu", 1500, 576, 65535));
+                bip,
+                values.intInRange("mtu", 1500, 576, 65535),
+                LogKeys.driver(values),
+                LogKeys.sizeMax(values),
+                StorageOptsKey.read(values),
+                pools);
     }
 
     private static ConfigException error(String file, JsonKeys.Entry where, String key, String message) {
-        return ConfigException.at(file, where.line(), where.column(), "key \"" + key + "\": " + message);
-    }
-
-    /** Typed access to the merged keys, each check failing with the key's position. */
-    private record ValueReader(String file, Map<String, JsonKeys.Entry> entries, Map<String, Object> flags) {
-
-        ConfigException invalid(String key, String message) {
-            JsonKeys.Entry where = entries.get(key);
-            if (where == null) {
-                return new ConfigException((flags.containsKey(key) ? "flag " + FlagValues.flagFor(key)
-                        : "default for \"" + key + "\"") + ": " + message);
-            }
-            return error(file, where, key, message);
-        }
-
-        private JsonNode node(String key) {
-            JsonKeys.Entry entry = entries.get(key);
-            return entry == null ? null : entry.value();
-        }
-
-        boolean bool(String key, boolean fallback) throws ConfigException {
-            JsonNode node = node(key);
-            if (node == null) {
-                return fallback;
-            }
-            if (!node.isBoolean()) {
-                throw invalid(key, "expected true or false, found " + node);
-            }
-            return node.booleanValue();
-        }
-
-        String string(String key, String fallback) throws ConfigException {
-            Object flag = flags.get(key);
-            if (flag != null) {
-                return flag.toString();
-            }
-            JsonNode node = node(key);
-            if (node == null) {
-                return fallback;
-            }
-            if (!node.isTextual() || node.textValue().isBlank()) {
-                throw invalid(key, "expected a non-empty string, found " + node);
-            }
-            return node.textValue();
-        }
-
-        String absolutePath(String key, String fallback) throws ConfigException {
-            String value = string(key, fallback);
-            if (!value.startsWith("/")) {
-                throw invalid(key, "expected an absolute path, found \"" + value + "\"");
-            }
-            return Path.of(value).normalize().toString();
-        }
-
-        int nonNegativeInt(String key, int fallback) throws ConfigException {
-            JsonNode node = node(key);
-            if (node == null) {
-                return fallback;
-            }
-            if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
-                throw invalid(key, "expected a whole number of seconds >= 0, found " + node);
-            }
-            return node.intValue();
-        }
-
-        int intInRange(String key, int fallback, int min, int max) throws ConfigException {
-            JsonNode node = node(key);
-            if (node == null) {
-                return fallback;
-            }
-            if (!node.isIntegralNumber() || node.intValue() < min || node.intValue() > max) {
-                throw invalid(key, "expected a whole number from " + min + " to " + max + ", found " + node);
-            }
-            return node.intValue();
-        }
-
-        /** Linux interface names: at most 15 characters, no slash or space. */
-        String bridgeName(String key, String fallback) throws ConfigException {
-            String name = string(key, fallback);
-            if (!name.matches("[a-zA-Z0-9_.-]{1,15}")) {
-                throw invalid(key, "\"" + name + "\" is not a valid interface name (1-15 of a-z A-Z 0-9 _ . -)");
-            }
-            return name;
-        }
-
-        /** Docker's {@code bip}: the bridge's own IPv4 address with the subnet's prefix length. */
-        String cidr(String key, String fallback) throws ConfigException {
-            String value = string(key, fallback);
-            String[] parts = value.split("/");
-            boolean valid = parts.length == 2 && parts[0].matches("(\\d{1,3}\\.){3}\\d{1,3}")
-                    && java.util.Arrays.stream(parts[0].split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255)
-                    && parts[1].matches("\\d{1,2}") && Integer.parseInt(parts[1]) >= 8 && Integer.parseInt(parts[1]) <= 30;
-            if (!valid) {
-                throw invalid(key, "expected an IPv4 address with a prefix length from 8 to 30, such as "
-                        + "\"172.30.0.1/16\", found \"" + value + "\"");
-            }
-            return value;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<String> hosts(String key, List<String> fallback) throws ConfigException {
-            List<String> hosts = new ArrayList<>();
-            Object flag = flags.get(key);
-            if (flag != null) {
-                hosts.addAll((List<String>) flag);
-            } else if (node(key) != null) {
-                JsonNode node = node(key);
-                if (!node.isArray()) {
-                    throw invalid(key, "expected an array of strings such as [\"unix:///run/holdfast.sock\"], found " + node);
-                }
-                for (JsonNode host : node) {
-                    if (!host.isTextual()) {
-                        throw invalid(key, "expected strings, found " + host);
-                    }
-                    hosts.add(host.textValue());
-                }
-            } else {
-                hosts.addAll(fallback);
-            }
-            if (hosts.isEmpty()) {
-                throw invalid(key, "at least one host is needed");
-            }
-            for (String host : hosts) {
-                if (!host.startsWith("unix:///")) {
-                    throw invalid(key, "\"" + host + "\": only unix:///ABSOLUTE/PATH sockets are supported");
-                }
-            }
-            return hosts;
-        }
-
-        Map<String, OciRuntime> runtimes(String key) throws ConfigException {
-            Map<String, OciRuntime> result = new LinkedHashMap<>();
-            JsonNode node = node(key);
-            if (node == null) {
-                return result;
-            }
-            if (!node.isObject()) {
-                throw invalid(key, "expected an object such as {\"crun\": {\"path\": \"/usr/bin/crun\"}}, found " + node);
-            }
-            for (var field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
-                JsonNode path = field.getValue().get("path");
-                if (path == null || !path.isTextual() || !path.textValue().startsWith("/")) {
-                    throw invalid(key, "runtime \"" + field.getKey() + "\": expected {\"path\": \"/absolute/path\"}");
-                }
-                if (!Files.isExecutable(Path.of(path.textValue()))) {
-                    throw invalid(key, "runtime \"" + field.getKey() + "\": " + path.textValue() + " is not an executable file");
-                }
-                result.put(field.getKey(), new OciRuntime(field.getKey(), path.textValue()));
-            }
-            return result;
-        }
+        return ConfigValues.error(file, where, key, message);
     }
 }

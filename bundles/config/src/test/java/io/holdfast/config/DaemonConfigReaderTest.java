@@ -45,6 +45,11 @@ class DaemonConfigReaderTest {
         assertEquals("runc", config.runtime(null).name());
         assertEquals("vfs", config.storageDriver());
         assertEquals(15, config.shutdownTimeoutSeconds());
+        assertEquals("k8s-file", config.logDriver());
+        assertEquals(0, config.logSizeMax());
+        assertEquals(Map.of(), config.storageOpts());
+        assertEquals(List.of(), config.defaultAddressPools());
+        assertEquals("172.30.0.1/16", config.bip());
         assertNull(config.source());
     }
 
@@ -67,8 +72,9 @@ class DaemonConfigReaderTest {
     void unknownKeyIsNamedWithLineAndColumn() throws IOException {
         String message = error("{\n  \"live-restore\": true,\n  \"storage-drver\": \"vfs\"\n}", Map.of());
         assertTrue(message.endsWith("daemon.json:3:3: key \"storage-drver\": unknown key; known keys are "
-                + "bip, bridge, data-root, debug, default-runtime, exec-root, hosts, live-restore, mtu, runtimes, "
-                + "shutdown-timeout, storage-driver"), message);
+                + "bip, bridge, data-root, debug, default-address-pools, default-runtime, exec-root, hosts, "
+                + "live-restore, log-driver, log-opts, mtu, runtimes, shutdown-timeout, storage-driver, storage-opts"),
+                message);
     }
 
     @Test
@@ -87,6 +93,20 @@ class DaemonConfigReaderTest {
     @Test
     void keyAlsoGivenAsFlagIsRefused() throws IOException {
         String message = error("{\"data-root\": \"/srv/a\"}", Map.of("data-root", "/srv/b"));
+        assertTrue(message.endsWith("key \"data-root\": also given as the flag --data-root; set it in one place only"),
+                message);
+    }
+
+    @Test
+    void newKeysLeaveTheFlagsAlone() throws Exception {
+        DaemonConfig config = read("{\"log-opts\": {\"max-size\": \"1m\"}, \"storage-opts\": [\"vfs.a=1\"], "
+                + "\"default-address-pools\": [{\"base\": \"10.10.0.0/16\", \"size\": 24}]}",
+                Map.of("data-root", "/srv/b", "hosts", List.of("unix:///tmp/x.sock")));
+        assertEquals("/srv/b", config.dataRoot());
+        assertEquals(List.of("unix:///tmp/x.sock"), config.hosts());
+        assertEquals(1024 * 1024, config.logSizeMax());
+        String message = error("{\"log-driver\": \"k8s-file\", \"data-root\": \"/srv/a\"}",
+                Map.of("data-root", "/srv/b"));
         assertTrue(message.endsWith("key \"data-root\": also given as the flag --data-root; set it in one place only"),
                 message);
     }

@@ -78,7 +78,7 @@ final class ConmonLauncher {
         Files.deleteIfExists(layout.monitorPidFile(id));
     }
 
-    private List<String> conmonArgv(MonitorLaunch launch, OciRuntimeCli runtime) {
+    List<String> conmonArgv(MonitorLaunch launch, OciRuntimeCli runtime) {
         String id = launch.containerId();
         List<String> argv = new ArrayList<>(List.of(conmon.toString(), "--api-version", "1",
                 "-c", id, "-u", id, "-n", id,
@@ -88,6 +88,11 @@ final class ConmonLauncher {
                 "--exit-dir", layout.exitsDir().toString(),
                 "--socket-dir-path", layout.socketDir().toString(),
                 "--log-level", "warn"));
+        if (launch.logSizeBounded()) {
+            // conmon counts the bytes it writes itself (not what the file held before) and, past the limit, renames
+            // an empty file over the log: the old lines are gone and a reader still holding the old file sees no more
+            argv.addAll(List.of("--log-size-max", Long.toString(launch.logSizeMax())));
+        }
         for (String arg : runtime.globalArgs()) {
             argv.add("--runtime-arg");
             argv.add(arg);

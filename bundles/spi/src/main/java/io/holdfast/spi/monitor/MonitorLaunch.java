@@ -7,6 +7,19 @@ package io.holdfast.spi.monitor;
  * @param bundleDir   the OCI bundle directory holding {@code config.json}
  * @param logPath     where the monitor writes the container's stdout and stderr (k8s-file format)
  * @param runtime     the OCI runtime that creates and starts the container
+ * @param logSizeMax  the most bytes the monitor writes to the log before it replaces the file with an empty one (the
+ *                    older lines are gone; no rotated copy is kept); {@code 0} or less means unbounded
  */
-public record MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime) {
+public record MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime,
+                            long logSizeMax) {
+
+    /** A launch whose log grows without bound. */
+    public MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime) {
+        this(containerId, bundleDir, logPath, runtime, 0);
+    }
+
+    /** Whether the monitor is told to bound the log. */
+    public boolean logSizeBounded() {
+        return logSizeMax > 0;
+    }
 }

@@ -57,8 +57,9 @@ final class Lifecycle {
             if (record.state().running()) {
                 return record;
             }
+            // no per-container log config as in Docker: every start, restarts included, takes the engine's max-size
             MonitorLaunch launch = new MonitorLaunch(id, record.bundleDir(), record.logPath(),
-                    config.runtime(record.spec().runtime()));
+                    config.runtime(record.spec().runtime()), config.logSizeMax());
             try {
                 MonitorStatus started = monitor.start(launch);
                 ContainerRecord running = record.withState(record.state().started(started.pid(),

@@ -15,13 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FakeMonitor implements ContainerMonitor {
     private final Map<String, MonitorStatus> held = new ConcurrentHashMap<>();
     private final AtomicLong pids = new AtomicLong(1000);
+    private volatile MonitorLaunch lastLaunch;
 
     @Override
     public MonitorStatus start(MonitorLaunch launch) {
+        lastLaunch = launch;
         MonitorStatus run = new MonitorStatus(launch.containerId(), 1, pids.incrementAndGet(), Instant.now(),
                 launch.runtime(), null);
         held.put(launch.containerId(), run);
         return run;
+    }
+
+    /** What the most recent start was asked to launch. */
+    MonitorLaunch lastLaunch() {
+        return lastLaunch;
     }
 
     /** Ends the current run of {@code id} and returns its report, as the shim would announce it. */

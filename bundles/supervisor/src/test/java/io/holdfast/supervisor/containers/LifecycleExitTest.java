@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** How exits are applied: once per run, with --rm and restart policies, never to a newer run. */
 class LifecycleExitTest {
     private static final OciRuntime RUNC = new OciRuntime("runc", "/usr/sbin/runc");
+    private static final long LOG_SIZE_MAX = 2 * 1024 * 1024;
 
     @TempDir
     Path dataRoot;
@@ -42,7 +43,8 @@ class LifecycleExitTest {
 
     private String container(RestartPolicy policy, boolean autoRemove) {
         DaemonConfig config = new DaemonConfig(null, true, dataRoot.toString(), dataRoot.resolve("run").toString(),
-                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10, "holdfast0", "172.30.0.1/16", 1500);
+                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10, "holdfast0", "172.30.0.1/16", 1500,
+                "k8s-file", LOG_SIZE_MAX, Map.of(), List.of());
         table = new ContainerTable(new ContainerStore(dataRoot.resolve("containers")), List.of());
         Plugins plugins = new Plugins();
         plugins.add(new io.holdfast.spi.storage.StorageDriver() {
@@ -81,6 +83,13 @@ class LifecycleExitTest {
                 List.of(), policy, autoRemove, "none", "runc", 10), "sha256:x", RunState.created(), 0, "vfs",
                 "/r", "/b", dataRoot.resolve("c.log").toString(), null, null));
         return id;
+    }
+
+    @Test
+    void startHandsTheLogSizeBoundToTheMonitor() {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        assertEquals(LOG_SIZE_MAX, monitor.lastLaunch().logSizeMax());
     }
 
     @Test

@@ -58,7 +58,7 @@ class LinuxBridgeNetworkTest {
         } while (routes.contains(net) || run("ip", "link", "show", "dev", bridge).ok());
         gateway = net + "1";
         config = new DaemonConfig(null, true, dataRoot.toString(), execRoot.toString(), List.of("unix:///x.sock"),
-                "runc", Map.of(), "vfs", false, 10, bridge, gateway + "/24", 1500);
+                "runc", Map.of(), "vfs", false, 10, bridge, gateway + "/24", 1500, "k8s-file", 0, Map.of(), List.of());
     }
 
     @AfterEach

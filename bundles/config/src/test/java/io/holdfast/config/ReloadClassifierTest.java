@@ -1,0 +1,156 @@
+package io.holdfast.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.holdfast.spi.config.DaemonConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Which changed keys a reload applies and which wait for a restart, with the values shown for each. */
+class ReloadClassifierTest {
+    private static final String EVERY_KEY = """
+            {"live-restore": true, "data-root": "/srv/hf", "exec-root": "/run/hf", "hosts": ["unix:///run/hf.sock"],
+             "default-runtime": "runc", "runtimes": {"sh-runtime": {"path": "/bin/sh"}}, "storage-driver": "vfs",
+             "storage-opts": ["vfs.a=1"], "debug": false, "shutdown-timeout": 15, "bridge": "hf0",
+             "bip": "10.99.0.1/24", "mtu": 1500, "default-address-pools": [{"base": "10.10.0.0/16", "size": 24}],
+             "log-driver": "k8s-file", "log-opts": {"max-size": "10m"}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private DaemonJson json;
+
+    @BeforeEach
+    void setUp() {
+        json = new DaemonJson(dir);
+    }
+
+    private ConfigChanges classify(String running, String candidate) throws Exception {
+        DaemonConfig before = json.read(running);
+        return ReloadClassifier.classify(before, json.read(candidate));
+    }
+
+    @Test
+    void theSameFileReadTwiceHasNoChanges() throws Exception {
+        ConfigChanges changes = classify(EVERY_KEY, EVERY_KEY);
+        assertTrue(changes.isEmpty(), changes.toString());
+        assertTrue(classify("{}", "{}").isEmpty());
+    }
+
+    @Test
+    void writingADefaultOutIsNoChange() throws Exception {
+        assertTrue(classify("{}", "{\"debug\": false, \"log-driver\": \"k8s-file\", \"log-opts\": {}, "
+                + "\"storage-opts\": [], \"default-address-pools\": [], \"bip\": \"172.30.0.1/16\"}").isEmpty());
+    }
+
+    @Test
+    void orderOfRuntimesAndStorageOptsIsNoChange() throws Exception {
+        assertTrue(classify("{\"runtimes\": {\"a\": {\"path\": \"/bin/sh\"}, \"b\": {\"path\": \"/bin/true\"}}, "
+                        + "\"storage-opts\": [\"vfs.a=1\", \"vfs.b=2\"]}",
+                "{\"runtimes\": {\"b\": {\"path\": \"/bin/true\"}, \"a\": {\"path\": \"/bin/sh\"}}, "
+                        + "\"storage-opts\": [\"vfs.b=2\", \"vfs.a=1\"]}").isEmpty());
+    }
+
+    static Stream<Arguments> reloadable() {
+        return Stream.of(
+                Arguments.of("{\"debug\": true}", "debug", "false", "true"),
+                Arguments.of("{\"live-restore\": false}", "live-restore", "true", "false"),
+                Arguments.of("{\"shutdown-timeout\": 30}", "shutdown-timeout", "15", "30"),
+                Arguments.of("{\"runtimes\": {\"sh\": {\"path\": \"/bin/sh\"}}}", "runtimes",
+                        "{runc=/usr/sbin/runc}", "{runc=/usr/sbin/runc, sh=/bin/sh}"),
+                Arguments.of("{\"log-opts\": {\"max-size\": \"10m\"}}", "log-opts", "{}", "{max-size=10m}"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource
+    void reloadable(String candidate, String key, String oldValue, String newValue) throws Exception {
+        ConfigChanges changes = classify("{}", candidate);
+        assertEquals(List.of(new ConfigChange(key, oldValue, newValue)), changes.reloadable());
+        assertEquals(List.of(), changes.needsRestart());
+    }
+
+    @Test
+    void defaultRuntimeIsReloadable() throws Exception {
+        String runtimes = "\"runtimes\": {\"sh\": {\"path\": \"/bin/sh\"}}";
+        ConfigChanges changes = classify("{" + runtimes + "}", "{" + runtimes + ", \"default-runtime\": \"sh\"}");
+        assertEquals(List.of(new ConfigChange("default-runtime", "runc", "sh")), changes.reloadable());
+        assertEquals(List.of(), changes.needsRestart());
+    }
+
+    static Stream<Arguments> needsRestart() {
+        return Stream.of(
+                Arguments.of("{\"data-root\": \"/srv/hf\"}", "data-root", "/var/lib/holdfast", "/srv/hf"),
+                Arguments.of("{\"exec-root\": \"/run/hf\"}", "exec-root", "/run/holdfast", "/run/hf"),
+                Arguments.of("{\"hosts\": [\"unix:///run/a.sock\", \"unix:///run/b.sock\"]}", "hosts",
+                        "[unix:///run/holdfast.sock]", "[unix:///run/a.sock, unix:///run/b.sock]"),
+                Arguments.of("{\"storage-driver\": \"overlay\"}", "storage-driver", "vfs", "overlay"),
+                Arguments.of("{\"storage-opts\": [\"overlay.size=10G\"]}", "storage-opts", "{}", "{overlay.size=10G}"),
+                Arguments.of("{\"bridge\": \"hf1\"}", "bridge", "holdfast0", "hf1"),
+                Arguments.of("{\"bip\": \"10.99.0.1/24\"}", "bip", "172.30.0.1/16", "10.99.0.1/24"),
+                Arguments.of("{\"mtu\": 1400}", "mtu", "1500", "1400"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource
+    void needsRestart(String candidate, String key, String oldValue, String newValue) throws Exception {
+        ConfigChanges changes = classify("{}", candidate);
+        assertEquals(List.of(new ConfigChange(key, oldValue, newValue)), changes.needsRestart());
+        assertEquals(List.of(), changes.reloadable());
+    }
+
+    @Test
+    void logDriverNeedsARestart() throws Exception {
+        // k8s-file is the only driver daemon.json accepts today, so the change is built by hand
+        DaemonConfig c = json.read("{}");
+        DaemonConfig other = new DaemonConfig(c.source(), c.liveRestore(), c.dataRoot(), c.execRoot(), c.hosts(),
+                c.defaultRuntime(), c.runtimes(), c.storageDriver(), c.debug(), c.shutdownTimeoutSeconds(), c.bridge(),
+                c.bip(), c.mtu(), "journald", c.logSizeMax(), c.storageOpts(), c.defaultAddressPools());
+        assertEquals(List.of(new ConfigChange("log-driver", "k8s-file", "journald")),
+                ReloadClassifier.classify(c, other).needsRestart());
+    }
+
+    @Test
+    void poolsNeedARestartAndWithoutBipMoveTheBridgeAddressToo() throws Exception {
+        ConfigChanges changes = classify("{}", "{\"default-address-pools\": [{\"base\": \"10.10.0.0/16\", \"size\": 24}]}");
+        assertEquals(List.of(new ConfigChange("bip", "172.30.0.1/16", "10.10.0.1/24"),
+                new ConfigChange("default-address-pools", "[]", "[10.10.0.0/16 size 24]")), changes.needsRestart());
+        assertEquals(List.of(), changes.reloadable());
+    }
+
+    @Test
+    void poolsBehindAnExplicitBipChangeOnlyThemselves() throws Exception {
+        ConfigChanges changes = classify("{\"bip\": \"10.99.0.1/24\"}", "{\"bip\": \"10.99.0.1/24\", "
+                + "\"default-address-pools\": [{\"base\": \"10.10.0.0/16\", \"size\": 24}]}");
+        assertEquals(List.of(new ConfigChange("default-address-pools", "[]", "[10.10.0.0/16 size 24]")),
+                changes.needsRestart());
+    }
+
+    @Test
+    void mixedChangesAreSplitAndKeepTheTablesOrder() throws Exception {
+        ConfigChanges changes = classify(EVERY_KEY, EVERY_KEY.replace("\"debug\": false", "\"debug\": true")
+                .replace("\"mtu\": 1500", "\"mtu\": 9000").replace("\"10m\"", "\"1g\"")
+                .replace("\"/srv/hf\"", "\"/srv/hf2\""));
+        assertEquals(List.of(new ConfigChange("debug", "false", "true"),
+                new ConfigChange("log-opts", "{max-size=10m}", "{max-size=1g}")), changes.reloadable());
+        assertEquals(List.of(new ConfigChange("data-root", "/srv/hf", "/srv/hf2"),
+                new ConfigChange("mtu", "1500", "9000")), changes.needsRestart());
+        assertEquals("mtu: 1500 -> 9000", changes.needsRestart().get(1).toString());
+    }
+
+    @Test
+    void everyDaemonJsonKeyIsClassifiedOnce() {
+        List<String> classified = ReloadClassifier.classifiedKeys();
+        assertEquals(new TreeSet<>(DaemonConfigReader.KEYS), new TreeSet<>(classified));
+        assertEquals(DaemonConfigReader.KEYS.size(), classified.size(), "a key classified twice");
+    }
+}
