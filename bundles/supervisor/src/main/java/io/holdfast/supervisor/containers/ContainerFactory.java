@@ -36,12 +36,15 @@ final class ContainerFactory {
     private final Plugins plugins;
     private final ContainerTable table;
     private final NameGenerator names = new NameGenerator();
+    private final EventPublisher events;
 
-    ContainerFactory(DaemonConfig config, Images images, Plugins plugins, ContainerTable table) {
+    ContainerFactory(DaemonConfig config, Images images, Plugins plugins, ContainerTable table,
+                     EventPublisher events) {
         this.config = config;
         this.images = images;
         this.plugins = plugins;
         this.table = table;
+        this.events = events;
     }
 
     /** Holds {@code name}'s claim while the container is made, so two creates cannot take the same name. */
@@ -79,6 +82,7 @@ final class ContainerFactory {
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
                     dir.resolve("container.log").toString(), attachment);
             table.put(record);
+            events.container("create", record);
             return record;
         } catch (IOException | RuntimeException e) {
             undo(id, rootfsMade ? driver : null, driverHome, attached ? network : null);
