@@ -58,8 +58,9 @@ public class EventJournal implements EngineEvents {
         retained.addAll(file.loadLast(retainedCount));
         writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(WRITE_BACKLOG),
                 r -> new Thread(r, "holdfast-events-writer"),
-                (task, pool) -> LOG.warning("events.log is " + WRITE_BACKLOG + " events behind; an event is kept"
-                        + " in memory only"));
+                (task, pool) -> LOG.warning(pool.isShutdown() ? "an event published while the journal stops is not"
+                        + " written to events.log" : "events.log is " + WRITE_BACKLOG + " events behind; an event is"
+                        + " kept in memory only"));
         LOG.fine(() -> "event journal loaded " + retained.size() + " event(s)");
     }
 

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code GET /events}: the retained events since {@code since}, then live ones until {@code until} or, without it,
- * until the client goes away; one JSON object per line, flushed whenever no further event is waiting.
+ * until the client goes away; one JSON object per line, flushed whenever no further event is waiting. A client that
+ * leaves a quiet stream is noticed when the next event is written, which ends the subscription and frees the thread.
  */
 final class EventRoutes {
     private static final Logger LOG = Logger.getLogger(EventRoutes.class.getName());
