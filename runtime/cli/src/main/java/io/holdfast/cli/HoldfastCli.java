@@ -4,6 +4,7 @@ import io.holdfast.cli.commands.CommandContext;
 import io.holdfast.cli.commands.CreateCommand;
 import io.holdfast.cli.commands.EngineCommand;
 import io.holdfast.cli.commands.ErrorLines;
+import io.holdfast.cli.commands.EventsCommand;
 import io.holdfast.cli.commands.ImageCommand;
 import io.holdfast.cli.commands.ImagesCommand;
 import io.holdfast.cli.commands.InfoCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
             RmCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
-            InfoCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
+            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 
     /** Appended to every usage error, which is kept to one line instead of picocli's full usage dump. */

@@ -48,6 +48,9 @@ public class ApiServer {
     private Images images;
     @Reference
     private ContainerLogs logs;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile io.holdfast.spi.events.EngineEvents events;
 
     private final Router router = new Router();
     private Server server;
@@ -66,6 +69,7 @@ public class ApiServer {
         new SystemRoutes(version, () -> config, () -> containers, () -> images).register(router);
         new ContainerRoutes(() -> containers, () -> logs).register(router);
         new ImageRoutes(() -> images, () -> containers).register(router);
+        new EventRoutes(() -> events).register(router);
         new RestoreRoutes(() -> report, restoreControl).register(router);
         synchronized (this) {
             if (restored) {

@@ -37,12 +37,15 @@ final class ContainerFactory {
     private final Plugins plugins;
     private final ContainerTable table;
     private final NameGenerator names = new NameGenerator();
+    private final EventPublisher events;
 
-    ContainerFactory(DaemonConfig config, Images images, Plugins plugins, ContainerTable table) {
+    ContainerFactory(DaemonConfig config, Images images, Plugins plugins, ContainerTable table,
+                     EventPublisher events) {
         this.config = config;
         this.images = images;
         this.plugins = plugins;
         this.table = table;
+        this.events = events;
     }
 
     /** Holds {@code name}'s claim while the container is made, so two creates cannot take the same name. */
@@ -82,6 +85,7 @@ final class ContainerFactory {
                     ContainerEnvironment.of(config.dataRoot(), config.storageDriver(), driver.settings(),
                             network.settings()));
             table.put(record);
+            events.container("create", record);
             return record;
         } catch (IOException | RuntimeException e) {
             undo(id, rootfsMade ? driver : null, driverHome, attached ? network : null);

@@ -14,6 +14,7 @@ import io.holdfast.spi.restore.RestoreOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,16 +40,18 @@ final class Lifecycle {
     private final ContainerTable table;
     private final ExitWaiters waiters;
     private final ScheduledExecutorService restarts;
+    private final EventPublisher events;
     private final java.util.Set<String> pendingRestarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Lifecycle(DaemonConfig config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
-              ExitWaiters waiters, ScheduledExecutorService restarts) {
+              ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events) {
         this.config = config;
         this.monitor = monitor;
         this.plugins = plugins;
         this.table = table;
         this.waiters = waiters;
         this.restarts = restarts;
+        this.events = events;
     }
 
     ContainerRecord start(String id) {
@@ -65,6 +68,7 @@ final class Lifecycle {
                 ContainerRecord running = record.withState(record.state().started(started.pid(),
                         started.monitorPid(), started.startedAt()));
                 table.put(running);
+                events.container("start", running);
                 return running;
             } catch (MonitorException e) {
                 table.put(record.withState(record.state().failedToStart(e.getMessage())));
@@ -81,6 +85,7 @@ final class Lifecycle {
         }
         try {
             monitor.signal(id, signal);
+            events.container("kill", record, Map.of("signal", EventPublisher.signalNumber(signal)));
         } catch (MonitorException e) {
             throw new EngineException(Kind.FAILED, "cannot signal " + record.shortId() + ": " + e.getMessage(), e);
         }
@@ -115,7 +120,9 @@ final class Lifecycle {
                         + " did not exit within " + KILL_GRACE.toSeconds() + " s of SIGKILL");
             }
         }
-        return table.byId(id);
+        ContainerRecord stopped = table.byId(id);
+        events.container("stop", stopped);
+        return stopped;
     }
 
     void remove(String id, boolean force) {
@@ -156,6 +163,7 @@ final class Lifecycle {
             }
             ContainerRecord stopped = record.withState(record.state().exited(exit.code(), exit.finishedAt(), ""));
             table.put(stopped);
+            events.container("die", stopped, Map.of("exitCode", Integer.toString(exit.code())));
             releaseQuietly(id);
             waiters.exited(id, exit.code());
             LOG.info(() -> record.shortId() + " (" + record.name() + ") exited with " + exit.code()
@@ -190,7 +198,7 @@ final class Lifecycle {
             pendingRestarts.remove(id);
             try {
                 if (table.contains(id) && table.byId(id).state().status() == ContainerStatus.RESTARTING) {
-                    start(id);
+                    events.container("restart", start(id));
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restart of " + id.substring(0, 12) + " failed", e);
@@ -208,6 +216,7 @@ final class Lifecycle {
                     record.storageDriver()));
             table.remove(id);
             waiters.removed(id);
+            events.container("destroy", record);
         } catch (IOException | MonitorException e) {
             throw new EngineException(Kind.FAILED, "cannot remove container " + record.shortId() + ": "
                     + e.getMessage(), e);
@@ -217,6 +226,7 @@ final class Lifecycle {
     private void trySignal(String id, String signal) {
         try {
             monitor.signal(id, signal);
+            events.container("kill", table.byId(id), Map.of("signal", EventPublisher.signalNumber(signal)));
         } catch (MonitorException e) {
             LOG.fine(() -> "signal " + signal + " to " + id + ": " + e.getMessage()); // it may have just exited
         }

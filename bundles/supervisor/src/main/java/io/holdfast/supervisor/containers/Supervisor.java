@@ -60,6 +60,10 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ContainerMonitor monitor;
     @Reference
     private Images images;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.holdfast.spi.events.EngineEvents eventJournal;
+    private final EventPublisher events = new EventPublisher(() -> eventJournal);
 
     private ContainerTable table;
     private ContainerFactory factory;
@@ -109,9 +113,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         context = bundleContext;
         ContainerStore store = new ContainerStore(Path.of(config.dataRoot(), "containers"));
         table = new ContainerTable(store, store.loadAll());
-        factory = new ContainerFactory(config, images, plugins, table);
+        factory = new ContainerFactory(config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
-        lifecycle = new Lifecycle(config, monitor, plugins, table, waiters, restarts);
+        lifecycle = new Lifecycle(config, monitor, plugins, table, waiters, restarts, events);
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
     }
@@ -262,6 +266,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             table.put(record.withState(record.state().started(status.pid(), status.monitorPid(),
                     status.startedAt())));
         }
+        events.container("restore", record, java.util.Map.of("restore", "adopted"));
     }
 
     @Override
@@ -271,13 +276,17 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             // killed between launching the monitor and saving "running": record that run, then its exit
             adopt(ended.containerId(), ended);
         }
-        return lifecycle.exited(ended, true);
+        RestoreOutcome outcome = lifecycle.exited(ended, true);
+        events.container("restore", record, java.util.Map.of("restore", "exited-while-down",
+                "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
+        return outcome;
     }
 
     @Override
     public void lost(String containerId, String reason) {
         ContainerRecord record = table.byId(containerId);
         table.put(record.withState(record.state().exited(255, java.time.Instant.now(), reason)));
+        events.container("restore", record, java.util.Map.of("restore", "lost", "reason", String.valueOf(reason)));
     }
 
     @Override

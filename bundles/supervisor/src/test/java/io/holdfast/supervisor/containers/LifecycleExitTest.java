@@ -33,6 +33,7 @@ class LifecycleExitTest {
 
     private final FakeMonitor monitor = new FakeMonitor();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor();
+    private final RecordingEvents events = new RecordingEvents();
     private ContainerTable table;
     private Lifecycle lifecycle;
 
@@ -77,7 +78,8 @@ class LifecycleExitTest {
             public void restore(Map<String, io.holdfast.spi.network.NetworkAttachment> attachments) {
             }
         });
-        lifecycle = new Lifecycle(config, monitor, plugins, table, new ExitWaiters(), restarts);
+        lifecycle = new Lifecycle(config, monitor, plugins, table, new ExitWaiters(), restarts,
+                new EventPublisher(() -> events));
         String id = "f".repeat(64);
         table.put(new ContainerRecord(1, id, "c", Instant.now(), new ContainerSpec("c", "busybox", List.of(),
                 List.of(), policy, autoRemove, "none", "runc", 10), "sha256:x", RunState.created(), 0, "vfs",
@@ -100,6 +102,9 @@ class LifecycleExitTest {
         assertEquals(ContainerStatus.EXITED, table.byId(id).state().status());
         assertEquals(3, table.byId(id).state().exitCode());
         assertTrue(monitor.status(id).isEmpty());
+        assertEquals(List.of("start", "die"), events.actions());
+        assertEquals(Map.of("exitCode", "3", "image", "busybox", "name", "c"), events.published.get(1).attributes());
+        assertEquals(id, events.published.get(1).actorId());
     }
 
     @Test
@@ -108,6 +113,7 @@ class LifecycleExitTest {
         lifecycle.start(id);
         assertEquals(RestoreOutcome.REMOVED, lifecycle.exited(monitor.end(id, 0), true));
         assertTrue(table.all().isEmpty());
+        assertEquals(List.of("start", "die", "destroy"), events.actions());
     }
 
     @Test
@@ -127,6 +133,7 @@ class LifecycleExitTest {
 
         assertEquals(restarted, table.byId(id).state(), "the new run is untouched");
         assertEquals(1, table.byId(id).restartCount());
+        assertEquals(List.of("start", "die", "start", "restart"), events.actions());
         assertTrue(monitor.status(id).orElseThrow().running(), "the new run's monitor is not released");
     }
 }

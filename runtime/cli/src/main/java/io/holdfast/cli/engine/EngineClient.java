@@ -114,6 +114,23 @@ public final class EngineClient {
         }
     }
 
+    /**
+     * Hands each event to {@code sink} as it arrives; returns when the engine ends the stream ({@code until} reached)
+     * or when {@code sink} returns false.
+     */
+    public void events(EventQuery query, java.util.function.Predicate<EventMessage> sink) throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.get("/events" + query.query()))) {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (!line.isBlank() && !sink.test(EventMessage.fromJson(
+                        Json.object(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), line))) {
+                    return;
+                }
+            }
+        }
+    }
+
     public Map<String, Object> inspect(String ref) throws IOException {
         return object(HttpRequest.get(container(ref) + "/json"));
     }

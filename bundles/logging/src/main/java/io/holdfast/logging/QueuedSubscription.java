@@ -1,0 +1,83 @@
+package io.holdfast.logging;
+
+import io.holdfast.spi.events.EngineEvent;
+import io.holdfast.spi.events.EventSubscription;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A subscriber's replay list and its bounded queue of live events. The journal is the only producer and calls
+ * {@link #offer} under its lock; a full queue makes it drop the subscriber instead of waiting.
+ */
+final class QueuedSubscription implements EventSubscription {
+    /** Put in the queue when the subscription ends, so a reader waiting in {@link #next} wakes at once. */
+    private static final EngineEvent END = new EngineEvent("", "", "", Map.of(), Instant.EPOCH);
+
+    private final Queue<EngineEvent> replay;
+    private final BlockingQueue<EngineEvent> live;
+    private final int capacity;
+    private final Consumer<QueuedSubscription> onClose;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private volatile String endReason;
+
+    QueuedSubscription(List<EngineEvent> replay, int capacity, Consumer<QueuedSubscription> onClose) {
+        this.replay = new ConcurrentLinkedQueue<>(replay);
+        this.live = new ArrayBlockingQueue<>(capacity + 1); // one slot kept free for END
+        this.capacity = capacity;
+        this.onClose = onClose;
+    }
+
+    /** Queues a live event; false when the queue is full. Only the journal calls it, one thread at a time. */
+    boolean offer(EngineEvent event) {
+        return live.size() < capacity && live.offer(event);
+    }
+
+    /** Ends the subscription on the journal's behalf; the reader still gets what was queued. */
+    void end(String reason) {
+        if (open.compareAndSet(true, false)) {
+            endReason = reason;
+            live.offer(END);
+        }
+    }
+
+    @Override
+    public Optional<EngineEvent> next(Duration timeout) throws InterruptedException {
+        EngineEvent replayed = replay.poll();
+        if (replayed != null) {
+            return Optional.of(replayed);
+        }
+        if (!open.get() && live.isEmpty()) {
+            return Optional.empty();
+        }
+        EngineEvent event = live.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return event == null || event == END ? Optional.empty() : Optional.of(event);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    @Override
+    public Optional<String> endReason() {
+        return Optional.ofNullable(endReason);
+    }
+
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            live.offer(END);
+            onClose.accept(this);
+        }
+    }
+}
