@@ -131,14 +131,6 @@ class LiveRestoreTest {
     }
 
     @Test
-    void sighupDoesNotStopTheEngine() throws Exception {
-        new ProcessBuilder("kill", "-HUP", Long.toString(engine.pid())).start().waitFor();
-        Await.until("the engine to log the signal", SHORT, () -> engine.log().contains("SIGHUP received"));
-        assertTrue(api.ping(), "still serving");
-        assertTrue(engine.log().contains("nothing was changed"));
-    }
-
-    @Test
     void createdContainerStaysCreated() throws Exception {
         String id = cli.ok("create", "--name", "never-started", "busybox", "sleep", "1000");
         engine.kill9();

@@ -1,6 +1,8 @@
 package io.holdfast.config;
 
+import io.holdfast.spi.config.ConfigUpdate;
 import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.config.SettingChange;
 import io.holdfast.spi.monitor.OciRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
  * for the engine's lifetime: sockets, directories and their locks, the bridge device, the storage driver's mounts.
  *
  * <pre>{@code
- * ConfigChanges changes = ReloadClassifier.classify(running, reader.read(flags));
+ * ConfigUpdate changes = ReloadClassifier.classify(running, reader.read(flags));
  * changes.reloadable().forEach(c -> LOG.info("applied " + c));
  * changes.needsRestart().forEach(c -> LOG.warning("pending until restart: " + c));
  * }</pre>
@@ -48,17 +50,28 @@ public final class ReloadClassifier {
     }
 
     /** The keys whose displayed value differs between {@code running} and {@code candidate}, split by reload. */
-    public static ConfigChanges classify(DaemonConfig running, DaemonConfig candidate) {
-        List<ConfigChange> reloadable = new ArrayList<>();
-        List<ConfigChange> needsRestart = new ArrayList<>();
+    public static ConfigUpdate classify(DaemonConfig running, DaemonConfig candidate) {
+        List<SettingChange> reloadable = new ArrayList<>();
+        List<SettingChange> needsRestart = new ArrayList<>();
         for (Key key : KEYS) {
             String before = key.display().apply(running);
             String after = key.display().apply(candidate);
             if (!before.equals(after)) {
-                (key.reloadable() ? reloadable : needsRestart).add(new ConfigChange(key.name(), before, after));
+                (key.reloadable() ? reloadable : needsRestart).add(new SettingChange(key.name(), before, after));
             }
         }
-        return new ConfigChanges(reloadable, needsRestart);
+        return new ConfigUpdate(reloadable, needsRestart);
+    }
+
+    /**
+     * The running configuration with the reloadable keys of {@code candidate}, all together: what a reload
+     * publishes. Keys that need a restart keep their running values until then.
+     */
+    public static DaemonConfig applyReloadable(DaemonConfig running, DaemonConfig candidate) {
+        return new DaemonConfig(candidate.source(), candidate.liveRestore(), running.dataRoot(), running.execRoot(),
+                running.hosts(), candidate.defaultRuntime(), candidate.runtimes(), running.storageDriver(),
+                candidate.debug(), candidate.shutdownTimeoutSeconds(), running.bridge(), running.bip(), running.mtu(),
+                running.logDriver(), candidate.logSizeMax(), running.storageOpts(), running.defaultAddressPools());
     }
 
     /** Every key this classifier knows, so a test can hold it to the keys daemon.json accepts. */

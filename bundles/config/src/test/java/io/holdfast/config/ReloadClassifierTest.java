@@ -3,7 +3,9 @@ package io.holdfast.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.holdfast.spi.config.ConfigUpdate;
 import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.config.SettingChange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -35,14 +37,14 @@ class ReloadClassifierTest {
         json = new DaemonJson(dir);
     }
 
-    private ConfigChanges classify(String running, String candidate) throws Exception {
+    private ConfigUpdate classify(String running, String candidate) throws Exception {
         DaemonConfig before = json.read(running);
         return ReloadClassifier.classify(before, json.read(candidate));
     }
 
     @Test
     void theSameFileReadTwiceHasNoChanges() throws Exception {
-        ConfigChanges changes = classify(EVERY_KEY, EVERY_KEY);
+        ConfigUpdate changes = classify(EVERY_KEY, EVERY_KEY);
         assertTrue(changes.isEmpty(), changes.toString());
         assertTrue(classify("{}", "{}").isEmpty());
     }
@@ -74,16 +76,16 @@ class ReloadClassifierTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource
     void reloadable(String candidate, String key, String oldValue, String newValue) throws Exception {
-        ConfigChanges changes = classify("{}", candidate);
-        assertEquals(List.of(new ConfigChange(key, oldValue, newValue)), changes.reloadable());
+        ConfigUpdate changes = classify("{}", candidate);
+        assertEquals(List.of(new SettingChange(key, oldValue, newValue)), changes.reloadable());
         assertEquals(List.of(), changes.needsRestart());
     }
 
     @Test
     void defaultRuntimeIsReloadable() throws Exception {
         String runtimes = "\"runtimes\": {\"sh\": {\"path\": \"/bin/sh\"}}";
-        ConfigChanges changes = classify("{" + runtimes + "}", "{" + runtimes + ", \"default-runtime\": \"sh\"}");
-        assertEquals(List.of(new ConfigChange("default-runtime", "runc", "sh")), changes.reloadable());
+        ConfigUpdate changes = classify("{" + runtimes + "}", "{" + runtimes + ", \"default-runtime\": \"sh\"}");
+        assertEquals(List.of(new SettingChange("default-runtime", "runc", "sh")), changes.reloadable());
         assertEquals(List.of(), changes.needsRestart());
     }
 
@@ -103,8 +105,8 @@ class ReloadClassifierTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource
     void needsRestart(String candidate, String key, String oldValue, String newValue) throws Exception {
-        ConfigChanges changes = classify("{}", candidate);
-        assertEquals(List.of(new ConfigChange(key, oldValue, newValue)), changes.needsRestart());
+        ConfigUpdate changes = classify("{}", candidate);
+        assertEquals(List.of(new SettingChange(key, oldValue, newValue)), changes.needsRestart());
         assertEquals(List.of(), changes.reloadable());
     }
 
@@ -115,35 +117,35 @@ class ReloadClassifierTest {
         DaemonConfig other = new DaemonConfig(c.source(), c.liveRestore(), c.dataRoot(), c.execRoot(), c.hosts(),
                 c.defaultRuntime(), c.runtimes(), c.storageDriver(), c.debug(), c.shutdownTimeoutSeconds(), c.bridge(),
                 c.bip(), c.mtu(), "journald", c.logSizeMax(), c.storageOpts(), c.defaultAddressPools());
-        assertEquals(List.of(new ConfigChange("log-driver", "k8s-file", "journald")),
+        assertEquals(List.of(new SettingChange("log-driver", "k8s-file", "journald")),
                 ReloadClassifier.classify(c, other).needsRestart());
     }
 
     @Test
     void poolsNeedARestartAndWithoutBipMoveTheBridgeAddressToo() throws Exception {
-        ConfigChanges changes = classify("{}", "{\"default-address-pools\": [{\"base\": \"10.10.0.0/16\", \"size\": 24}]}");
-        assertEquals(List.of(new ConfigChange("bip", "172.30.0.1/16", "10.10.0.1/24"),
-                new ConfigChange("default-address-pools", "[]", "[10.10.0.0/16 size 24]")), changes.needsRestart());
+        ConfigUpdate changes = classify("{}", "{\"default-address-pools\": [{\"base\": \"10.10.0.0/16\", \"size\": 24}]}");
+        assertEquals(List.of(new SettingChange("bip", "172.30.0.1/16", "10.10.0.1/24"),
+                new SettingChange("default-address-pools", "[]", "[10.10.0.0/16 size 24]")), changes.needsRestart());
         assertEquals(List.of(), changes.reloadable());
     }
 
     @Test
     void poolsBehindAnExplicitBipChangeOnlyThemselves() throws Exception {
-        ConfigChanges changes = classify("{\"bip\": \"10.99.0.1/24\"}", "{\"bip\": \"10.99.0.1/24\", "
+        ConfigUpdate changes = classify("{\"bip\": \"10.99.0.1/24\"}", "{\"bip\": \"10.99.0.1/24\", "
                 + "\"default-address-pools\": [{\"base\": \"10.10.0.0/16\", \"size\": 24}]}");
-        assertEquals(List.of(new ConfigChange("default-address-pools", "[]", "[10.10.0.0/16 size 24]")),
+        assertEquals(List.of(new SettingChange("default-address-pools", "[]", "[10.10.0.0/16 size 24]")),
                 changes.needsRestart());
     }
 
     @Test
     void mixedChangesAreSplitAndKeepTheTablesOrder() throws Exception {
-        ConfigChanges changes = classify(EVERY_KEY, EVERY_KEY.replace("\"debug\": false", "\"debug\": true")
+        ConfigUpdate changes = classify(EVERY_KEY, EVERY_KEY.replace("\"debug\": false", "\"debug\": true")
                 .replace("\"mtu\": 1500", "\"mtu\": 9000").replace("\"10m\"", "\"1g\"")
                 .replace("\"/srv/hf\"", "\"/srv/hf2\""));
-        assertEquals(List.of(new ConfigChange("debug", "false", "true"),
-                new ConfigChange("log-opts", "{max-size=10m}", "{max-size=1g}")), changes.reloadable());
-        assertEquals(List.of(new ConfigChange("data-root", "/srv/hf", "/srv/hf2"),
-                new ConfigChange("mtu", "1500", "9000")), changes.needsRestart());
+        assertEquals(List.of(new SettingChange("debug", "false", "true"),
+                new SettingChange("log-opts", "{max-size=10m}", "{max-size=1g}")), changes.reloadable());
+        assertEquals(List.of(new SettingChange("data-root", "/srv/hf", "/srv/hf2"),
+                new SettingChange("mtu", "1500", "9000")), changes.needsRestart());
         assertEquals("mtu: 1500 -> 9000", changes.needsRestart().get(1).toString());
     }
 

@@ -25,6 +25,8 @@ import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The image store: imported root filesystems under {@code <data-root>/images}, and their tags.
@@ -44,8 +46,9 @@ public class ImageStore implements Images {
     private RepositoryIndex repositories;
     private ImageLookup lookup;
 
-    @Reference
-    private DaemonConfig config;
+    /** Dynamic: a reload replaces the configuration service without restarting this component. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
 
     /** For Declarative Services, which then calls {@link #activate()}. */
     public ImageStore() {

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Keeps the engine's own log in {@code <data-root>/engine.log} (three files of 10 MB, rotated), besides stderr, so
@@ -24,9 +26,19 @@ public class EngineLogFile {
     /** Held strongly so the root logger's level set here is not forgotten. */
     private static final Logger ROOT = Logger.getLogger("");
 
-    @Reference
-    private DaemonConfig config;
+    private volatile DaemonConfig config;
     private FileHandler handler;
+
+    /** Dynamic: {@code debug} is reloadable, and a reload replaces the configuration service. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetConfig")
+    void setConfig(DaemonConfig latest) {
+        config = latest;
+        ROOT.setLevel(latest.debug() ? Level.FINE : Level.INFO);
+    }
+
+    void unsetConfig(DaemonConfig gone) {
+        // the next configuration is bound before this one goes; nothing to undo
+    }
 
     @Activate
     void activate() throws IOException {
@@ -36,9 +48,6 @@ public class EngineLogFile {
         handler.setFormatter(new SimpleFormatter());
         handler.setLevel(Level.ALL);
         ROOT.addHandler(handler);
-        if (config.debug()) {
-            ROOT.setLevel(Level.FINE);
-        }
     }
 
     @Deactivate

@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The engine's events: the last {@value #RETAINED} in memory for replay, every one appended to
@@ -34,8 +36,9 @@ public class EventJournal implements EngineEvents {
     static final long FILE_LIMIT_BYTES = 4L * 1024 * 1024;
     private static final int WRITE_BACKLOG = 4096;
 
-    @Reference
-    private DaemonConfig config;
+    /** Dynamic: a reload replaces the configuration service without restarting this component. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
 
     private final Object lock = new Object();
     private final ArrayDeque<EngineEvent> retained = new ArrayDeque<>();

@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
@@ -49,8 +50,9 @@ public class Restorer implements RestoreControl {
     private ContainerMonitor monitor;
     @Reference
     private Containers containers;
-    @Reference
-    private DaemonConfig config;
+    /** Dynamic: a reload replaces the configuration service without restarting this component. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
 
     private ScheduledExecutorService rerun;
     private volatile RestoreReport last;

@@ -49,7 +49,7 @@ final class EngineFramework {
                 .newFramework(config(cache));
         // SIGTERM and SIGINT stop the framework and let main return 0, as dockerd exits 0 on SIGTERM; the hook
         // covers every other way the JVM may end.
-        StopSignals.handle(() -> stop(framework));
+        StopSignals.handle(() -> stop(framework), () -> reload(framework));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "holdfast-shutdown"));
         try {
             framework.init();
@@ -81,11 +81,7 @@ final class EngineFramework {
         config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
-        config.put("felix.fileinstall.dir", dist.deploy().toString());
-        config.put("felix.fileinstall.poll", "1000");
-        config.put("felix.fileinstall.tmpdir", cache.resolve("fileinstall").toString()); // else it litters /tmp
-        config.put("felix.fileinstall.noInitialDelay", "true");
-        config.put("felix.fileinstall.log.default", "jul");
+        config.put("holdfast.deploy", dist.deploy().toString());
         config.put("felix.log.level", "1");
         return config;
     }
@@ -110,6 +106,31 @@ final class EngineFramework {
                             + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /**
+     * SIGHUP: runs the reload bundle's reload through the JDK-typed {@code Supplier<String>} it registers with
+     * {@code holdfast.reload=true}, and prints what it did.
+     */
+    @SuppressWarnings("unchecked")
+    private static void reload(Framework framework) {
+        BundleContext context = framework.getBundleContext();
+        try {
+            var references = context == null ? null
+                    : context.getServiceReferences(java.util.function.Supplier.class.getName(), "(holdfast.reload=true)");
+            if (references == null || references.length == 0) {
+                System.err.println("holdfastd: SIGHUP received, but the reload bundle is not running; nothing changed");
+                return;
+            }
+            var reloader = (java.util.function.Supplier<String>) context.getService(references[0]);
+            try {
+                System.err.println("holdfastd: SIGHUP: " + reloader.get().replace("\n", "\n  "));
+            } finally {
+                context.ungetService(references[0]);
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
+            System.err.println("holdfastd: SIGHUP: reload failed: " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
+import io.holdfast.spi.reload.Reloader;
 import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreReport;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
@@ -40,8 +42,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class ApiServer {
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
-    @Reference
-    private DaemonConfig config;
+    /** Dynamic: a reload replaces the configuration service without restarting this component. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
     @Reference
     private Containers containers;
     @Reference
@@ -71,6 +74,7 @@ public class ApiServer {
         new ImageRoutes(() -> images, () -> containers).register(router);
         new EventRoutes(() -> events).register(router);
         new RestoreRoutes(() -> report, restoreControl).register(router);
+        new ReloadRoutes(reloader).register(router);
         synchronized (this) {
             if (restored) {
                 openOrEndTheEngine(); // the report was bound before we were activated
@@ -81,6 +85,19 @@ public class ApiServer {
     /** Away while the restore bundle is swapped; requests wait for its next revision. */
     private final HeldService<RestoreControl> restoreControl = new HeldService<>("the restore bundle",
             Duration.ofSeconds(30));
+
+    /** Away only if the reload bundle is; a reload never swaps it. */
+    private final HeldService<Reloader> reloader = new HeldService<>("the reload bundle", Duration.ofSeconds(30));
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetReloader")
+    void setReloader(Reloader service) {
+        reloader.set(service);
+    }
+
+    void unsetReloader(Reloader service) {
+        reloader.unset(service);
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             unbind = "unsetRestoreControl")

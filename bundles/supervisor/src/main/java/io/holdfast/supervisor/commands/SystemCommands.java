@@ -12,13 +12,16 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** Gogo commands about the engine itself, in scope {@code holdfast}: {@code info}, {@code version}. */
 @Component(service = SystemCommands.class, property = {"osgi.command.scope=holdfast",
         "osgi.command.function=info", "osgi.command.function=version"})
 public class SystemCommands {
-    @Reference
-    private DaemonConfig config;
+    /** Dynamic: a reload replaces the configuration service without restarting this component. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
     @Reference
     private Containers containers;
     @Reference

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.common.io.AtomicFile;
 import io.holdfast.common.restore.ContainerEnvironment;
 import io.holdfast.spi.config.DaemonConfig;
+import java.util.function.Supplier;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.EngineException;
@@ -32,14 +33,15 @@ final class ContainerFactory {
     private static final Logger LOG = Logger.getLogger(ContainerFactory.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DaemonConfig config;
+    /** Read on each use: a reload may replace it. */
+    private final Supplier<DaemonConfig> config;
     private final Images images;
     private final Plugins plugins;
     private final ContainerTable table;
     private final NameGenerator names = new NameGenerator();
     private final EventPublisher events;
 
-    ContainerFactory(DaemonConfig config, Images images, Plugins plugins, ContainerTable table,
+    ContainerFactory(Supplier<DaemonConfig> config, Images images, Plugins plugins, ContainerTable table,
                      EventPublisher events) {
         this.config = config;
         this.images = images;
@@ -59,8 +61,8 @@ final class ContainerFactory {
                     + "\". You have to remove (or rename) that container to be able to reuse that name.");
         });
         ImageRecord image = images.resolve(requested.image());
-        String runtime = config.runtime(requested.runtime()).name();
-        StorageDriver driver = plugins.driver(config.storageDriver());
+        String runtime = config.get().runtime(requested.runtime()).name();
+        StorageDriver driver = plugins.driver(config.get().storageDriver());
         String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
                 || requested.networkMode().equals("default") ? plugins.defaultNetwork() : requested.networkMode();
         NetworkBridge network = plugins.network(networkMode);
@@ -70,7 +72,7 @@ final class ContainerFactory {
 
         String id = names.newId();
         Path dir = table.store().dir(id);
-        Path driverHome = Path.of(config.dataRoot(), "storage", driver.name());
+        Path driverHome = Path.of(config.get().dataRoot(), "storage", driver.name());
         boolean rootfsMade = false;
         boolean attached = false;
         try {
@@ -82,7 +84,7 @@ final class ContainerFactory {
             ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
                     dir.resolve("container.log").toString(), attachment,
-                    ContainerEnvironment.of(config.dataRoot(), config.storageDriver(), driver.settings(),
+                    ContainerEnvironment.of(config.get().dataRoot(), config.get().storageDriver(), driver.settings(),
                             network.settings()));
             table.put(record);
             events.container("create", record);

@@ -34,7 +34,8 @@ final class Lifecycle {
     private static final Logger LOG = Logger.getLogger(Lifecycle.class.getName());
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
 
-    private final DaemonConfig config;
+    /** Read on each use: a reload may replace it. */
+    private final Supplier<DaemonConfig> config;
     private final ContainerMonitor monitor;
     private final Plugins plugins;
     private final ContainerTable table;
@@ -43,7 +44,7 @@ final class Lifecycle {
     private final EventPublisher events;
     private final java.util.Set<String> pendingRestarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Lifecycle(DaemonConfig config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
+    Lifecycle(Supplier<DaemonConfig> config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
               ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events) {
         this.config = config;
         this.monitor = monitor;
@@ -62,7 +63,7 @@ final class Lifecycle {
             }
             // no per-container log config as in Docker: every start, restarts included, takes the engine's max-size
             MonitorLaunch launch = new MonitorLaunch(id, record.bundleDir(), record.logPath(),
-                    config.runtime(record.spec().runtime()), config.logSizeMax());
+                    config.get().runtime(record.spec().runtime()), config.get().logSizeMax());
             try {
                 MonitorStatus started = monitor.start(launch);
                 ContainerRecord running = record.withState(record.state().started(started.pid(),
@@ -212,7 +213,7 @@ final class Lifecycle {
         try {
             monitor.release(id, true);
             plugins.network(record.spec().networkMode()).detach(id);
-            plugins.driver(record.storageDriver()).remove(id, Path.of(config.dataRoot(), "storage",
+            plugins.driver(record.storageDriver()).remove(id, Path.of(config.get().dataRoot(), "storage",
                     record.storageDriver()));
             table.remove(id);
             waiters.removed(id);

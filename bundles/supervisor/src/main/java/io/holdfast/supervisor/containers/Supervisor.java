@@ -54,8 +54,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private volatile boolean restored;
     private volatile boolean pluginsRestored;
 
-    @Reference
-    private DaemonConfig config;
+    /** Dynamic: a reload replaces the configuration service without restarting this component. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
     @Reference
     private ContainerMonitor monitor;
     @Reference
@@ -113,9 +114,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         context = bundleContext;
         ContainerStore store = new ContainerStore(Path.of(config.dataRoot(), "containers"));
         table = new ContainerTable(store, store.loadAll());
-        factory = new ContainerFactory(config, images, plugins, table, events);
+        factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
-        lifecycle = new Lifecycle(config, monitor, plugins, table, waiters, restarts, events);
+        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
     }

@@ -78,7 +78,7 @@ class LifecycleExitTest {
             public void restore(Map<String, io.holdfast.spi.network.NetworkAttachment> attachments) {
             }
         });
-        lifecycle = new Lifecycle(config, monitor, plugins, table, new ExitWaiters(), restarts,
+        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, new ExitWaiters(), restarts,
                 new EventPublisher(() -> events));
         String id = "f".repeat(64);
         table.put(new ContainerRecord(1, id, "c", Instant.now(), new ContainerSpec("c", "busybox", List.of(),

@@ -5,12 +5,15 @@ import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Docker's default {@code bridge} network on a Linux bridge ({@code bridge} in daemon.json, default
@@ -29,8 +32,9 @@ public class LinuxBridgeNetwork implements NetworkBridge {
     private static final Logger LOG = Logger.getLogger(LinuxBridgeNetwork.class.getName());
     static final String NAME = "bridge";
 
-    @Reference
-    private DaemonConfig config;
+    /** Dynamic: a reload replaces the configuration service without restarting this component. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
 
     private String bridge;
     private AddressPool pool;
@@ -64,6 +68,19 @@ public class LinuxBridgeNetwork implements NetworkBridge {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** A {@code bridge} that names another kind of interface could never be used: refuse it before a restart. */
+    @Override
+    public List<String> validate(DaemonConfig candidate) {
+        try {
+            return new IpCommands().link(candidate.bridge()).filter(link -> !"bridge".equals(link.kind()))
+                    .map(link -> List.of("bridge: network interface " + candidate.bridge() + " exists but is a "
+                            + (link.kind().isEmpty() ? "plain device" : link.kind()) + ", not a bridge"))
+                    .orElse(List.of());
+        } catch (IOException e) {
+            return List.of("bridge: cannot look up network interface " + candidate.bridge() + ": " + e.getMessage());
+        }
     }
 
     /** What a container's plumbing depends on; a container created under other values is not adopted silently. */

@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code holdfast system}: the engine's own verbs; alone, it shows them. */
-@Command(name = "system", description = "Manage the Holdfast engine.", subcommands = {RestoreReportCommand.class, RestorePlanCommand.class, AdoptCommand.class, StopUnadoptedCommand.class})
+@Command(name = "system", description = "Manage the Holdfast engine.", subcommands = {RestoreReportCommand.class, RestorePlanCommand.class, AdoptCommand.class,
+        StopUnadoptedCommand.class, ReloadCommand.class})
 public final class SystemCommand implements Callable<Integer> {
 
     @Spec

@@ -46,6 +46,23 @@ public final class EngineClient {
         return object(HttpRequest.get("/restore/report"));
     }
 
+    /** Reloads the engine in place, or with {@code dryRun} says what a reload would do ({@code POST /system/reload}). */
+    public Map<String, Object> reload(boolean dryRun) throws IOException {
+        HttpResponse response;
+        try {
+            response = http.send(HttpRequest.post("/system/reload" + (dryRun ? "?dryRun=1" : "")));
+        } catch (ConnectFailedException e) {
+            throw new EngineUnavailableException(host, e);
+        }
+        try (response) {
+            Map<String, Object> body = Json.object(response.bodyBytes());
+            if (response.successful() || body.containsKey("Ok")) { // a failed reload still reports what it found
+                return body;
+            }
+            throw EngineApiException.fromBody(response.status(), response.bodyBytes());
+        }
+    }
+
     /** What a restore would do now ({@code GET /restore/plan}). */
     public Map<String, Object> restorePlan() throws IOException {
         return object(HttpRequest.get("/restore/plan"));

@@ -1,0 +1,23 @@
+package io.holdfast.reload;
+
+import io.holdfast.spi.reload.BundleChange;
+import java.util.List;
+import org.osgi.framework.Bundle;
+
+/**
+ * What a reload does to bundles: the jars to apply, and every bundle touched with its reason.
+ *
+ * @param updates  each jar with the bundle it updates, or {@code null} for a new bundle to install
+ * @param changes  every bundle installed, updated or refreshed, and why, for the report and the dry run
+ * @param refused  jars that are never applied by a reload, each with why
+ */
+record BundlePlan(List<Step> updates, List<BundleChange> changes, List<String> refused) {
+
+    /** One jar to apply: {@code bundle} is the one it replaces, or null when it is new. */
+    record Step(Bundle bundle, DeployedJar jar) {
+    }
+
+    boolean isEmpty() {
+        return updates.isEmpty();
+    }
+}

@@ -1,0 +1,232 @@
+package io.holdfast.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.Await;
+import io.holdfast.itests.support.BundleJars;
+import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Cli;
+import io.holdfast.itests.support.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reloading the engine in place: daemon.json (SIGHUP, {@code holdfast system reload}) and bundle swaps through
+ * {@code deploy/}, while containers keep running and the API keeps answering.
+ */
+class ReloadTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void sighupAppliesReloadableKeysTogetherAndReportsTheOthersAsPending() throws Exception {
+        try (Engine engine = new Engine()) {
+            engine.start();
+            setInConfig(engine, Map.of("shutdown-timeout", 7, "debug", true, "mtu", 1400));
+            Instant before = Instant.now();
+            new ProcessBuilder("kill", "-HUP", Long.toString(engine.pid())).start().waitFor();
+            Await.until("the reload", Duration.ofSeconds(20), () -> engine.log().contains("SIGHUP: Reload"));
+            String log = engine.log();
+            assertTrue(log.contains("config applied debug: false -> true"), log);
+            assertTrue(log.contains("config applied shutdown-timeout: 15 -> 7"), log);
+            assertTrue(log.contains("config pending until restart mtu: 1500 -> 1400"), log);
+            assertTrue(Api.of(engine).request("GET", "/info").json().path("Debug").asBoolean(), log);
+
+            // applied once: a second reload finds only the pending change
+            String again = engine.cli().ok("system", "reload", "--dry-run");
+            assertFalse(again.contains("would apply"), again);
+            assertTrue(again.contains("pending until restart mtu: 1500 -> 1400"), again);
+            String events = engine.cli().ok("events", "--since", Long.toString(before.getEpochSecond()), "--until",
+                    Long.toString(Instant.now().getEpochSecond() + 1), "--filter", "type=engine");
+            assertTrue(events.contains("engine reload") && events.contains("shutdown-timeout: 15 -> 7"), events);
+        }
+    }
+
+    @Test
+    void aBadDaemonJsonAtReloadChangesNothingAndSaysWhereItIsWrong() throws Exception {
+        try (Engine engine = new Engine()) {
+            engine.start();
+            setInConfig(engine, Map.of("shutdown-timeout", 7, "live-restore", "yes"));
+            Cli.Result refused = engine.cli().run("system", "reload");
+            assertEquals(1, refused.exitCode());
+            assertTrue(refused.out().contains(engine.configFile() + ":1:") && refused.out().contains("live-restore")
+                    && refused.out().contains("the running configuration stays in force"), refused.out());
+
+            setInConfig(engine, Map.of("live-restore", true, "storage-opts", List.of("vfs.size=1G")));
+            refused = engine.cli().run("system", "reload");
+            assertEquals(1, refused.exitCode());
+            assertTrue(refused.out().contains("\"vfs.size\": the vfs storage driver has no options"), refused.out());
+
+            // nothing was applied: the valid shutdown-timeout of the rejected files is still only a plan
+            setInConfig(engine, Map.of("storage-opts", List.of()));
+            String plan = engine.cli().ok("system", "reload", "--dry-run");
+            assertTrue(plan.contains("would apply shutdown-timeout: 15 -> 7"), plan);
+        }
+    }
+
+    @Test
+    void restoreSwappedFiftyTimesWhileTheApiAndTheLogsNeverPause() throws Exception {
+        try (Engine engine = new Engine()) {
+            Path dist = ownDistribution(engine);
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(api.runDetached(List.of("sleep", "1000")));
+            }
+            String ticker = api.runDetached(List.of("sh", "-c", "i=0; while true; do echo $i; i=$((i+1)); "
+                    + "usleep 20000; done"));
+            ids.add(ticker);
+            Map<String, Long> pids = new HashMap<>();
+            for (String id : ids) {
+                pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
+            }
+            List<Long> monitors = monitorPids(engine);
+
+            AtomicBoolean polling = new AtomicBoolean(true);
+            AtomicInteger answered = new AtomicInteger();
+            AtomicReference<String> firstFailure = new AtomicReference<>();
+            Thread poller = new Thread(() -> {
+                while (polling.get()) {
+                    try {
+                        Api.Response r = api.request("GET", "/containers/json");
+                        if (r.status() != 200 || r.json().size() != ids.size()) {
+                            firstFailure.compareAndSet(null, r.status() + " " + r.body());
+                        }
+                        answered.incrementAndGet();
+                    } catch (Exception e) {
+                        firstFailure.compareAndSet(null, e.toString());
+                    }
+                }
+            }, "api-poller");
+            poller.start();
+            Path original = BundleJars.original(dist, "restore-");
+            String previousRestore = api.request("GET", "/restore/report").json().path("StartedAt").asText();
+            try {
+                for (int swap = 1; swap <= 50; swap++) {
+                    Path next = BundleJars.withVersion(original, engine.root().resolve("restore-next.jar"),
+                            "0.2." + swap);
+                    BundleJars.deploy(next, dist, "restore.jar");
+                    Api.Response reload = api.request("POST", "/system/reload");
+                    assertEquals(200, reload.status(), reload.body());
+                    String restoredAt = previousRestore;
+                    Await.until("the new revision's restore", Duration.ofSeconds(20), () -> !restoredAt.equals(
+                            api.request("GET", "/restore/report").json().path("StartedAt").asText()));
+                    JsonNode report = api.request("GET", "/restore/report").json();
+                    previousRestore = report.path("StartedAt").asText();
+                    for (JsonNode entry : report.path("Containers")) {
+                        assertEquals("adopted", entry.path("Outcome").asText(), entry.toString());
+                    }
+                }
+            } finally {
+                polling.set(false);
+                poller.join();
+            }
+            assertEquals(null, firstFailure.get(), "every API request during the swaps was answered");
+            assertTrue(answered.get() > 50, "the poller ran throughout: " + answered.get());
+            for (String id : ids) {
+                JsonNode state = api.inspect(id).path("State");
+                assertTrue(state.path("Running").asBoolean());
+                assertEquals(pids.get(id), state.path("Pid").asLong(), "same process");
+            }
+            assertEquals(monitors, monitorPids(engine), "the same monitors");
+            List<String> lines = api.logLines(ticker, "");
+            for (int i = 0; i < lines.size(); i++) {
+                assertEquals(Integer.toString(i), lines.get(i), "log line " + i + " of " + lines.size());
+            }
+            assertTrue(engine.cli().ok("system", "reload", "--dry-run").contains("nothing changed"));
+            engine.cli().ok(concat("rm", "-f", ids));
+        }
+    }
+
+    @Test
+    void aRestoreBundleThatCannotResolveIsPutBackAndTheOldRevisionKeepsServing() throws Exception {
+        try (Engine engine = new Engine()) {
+            Path dist = ownDistribution(engine);
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            String id = api.runDetached(List.of("sleep", "1000"));
+            long pid = api.inspect(id).path("State").path("Pid").asLong();
+            Path original = BundleJars.original(dist, "restore-");
+
+            // a major version that needs an SPI this engine does not have
+            Path major = BundleJars.rewrite(original, engine.root().resolve("restore-2.jar"), main -> {
+                main.putValue("Bundle-Version", "2.0.0");
+                main.putValue("Import-Package", main.getValue("Import-Package")
+                        .replace("io.holdfast.spi.restore;version=\"[1.0,1.1)\"",
+                                "io.holdfast.spi.restore;version=\"[2.0,3)\""));
+            });
+            BundleJars.deploy(major, dist, "restore.jar");
+            Api.Response reload = api.request("POST", "/system/reload");
+            assertEquals(400, reload.status(), reload.body());
+            JsonNode report = reload.json();
+            assertTrue(report.path("Error").asText().contains("io.holdfast.spi.restore")
+                    && report.path("Error").asText().contains("the previous revisions were put back"), reload.body());
+            assertEquals(200, api.request("GET", "/restore/plan").status(), "the old revision serves");
+            assertEquals(pid, api.inspect(id).path("State").path("Pid").asLong());
+
+            // the dry run explains an update and what it refreshes, without applying it
+            Path annotations = BundleJars.withVersion(BundleJars.original(dist, "jackson-annotations-"),
+                    engine.root().resolve("annotations.jar"), "2.19.99");
+            Files.delete(dist.resolve("deploy/restore.jar"));
+            BundleJars.deploy(annotations, dist, "jackson-annotations.jar");
+            String plan = engine.cli().ok("system", "reload", "--dry-run");
+            assertTrue(plan.contains("update com.fasterxml.jackson.core.jackson-annotations 2.19.2 -> 2.19.99"), plan);
+            assertTrue(plan.contains("refresh com.fasterxml.jackson.core.jackson-databind 2.19.2: wired to "
+                    + "com.fasterxml.jackson.core.jackson-annotations"), plan);
+            Files.delete(dist.resolve("deploy/jackson-annotations.jar"));
+            engine.cli().ok("rm", "-f", id);
+        }
+    }
+
+    /** A copy of the distribution for this test alone: its deploy/ is the test's to change. */
+    private static Path ownDistribution(Engine engine) throws Exception {
+        Path dist = engine.root().resolve("dist");
+        Process copy = new ProcessBuilder("cp", "-a", Engine.HOME.toString(), dist.toString()).inheritIO().start();
+        assertEquals(0, copy.waitFor());
+        engine.useDistribution(dist);
+        return dist;
+    }
+
+    private static List<Long> monitorPids(Engine engine) throws Exception {
+        Process ps = new ProcessBuilder("pgrep", "-f", "conmon.*" + engine.execRoot()).start();
+        List<Long> pids = new ArrayList<>();
+        for (String line : new String(ps.getInputStream().readAllBytes()).split("\n")) {
+            if (!line.isBlank()) {
+                pids.add(Long.parseLong(line.trim()));
+            }
+        }
+        ps.waitFor();
+        pids.sort(Long::compare);
+        return pids;
+    }
+
+    private static void setInConfig(Engine engine, Map<String, Object> settings) throws Exception {
+        ObjectNode config = (ObjectNode) JSON.readTree(engine.configFile().toFile());
+        settings.forEach((key, value) -> config.set(key, JSON.valueToTree(value)));
+        Files.writeString(engine.configFile(), JSON.writeValueAsString(config));
+    }
+
+    private static String[] concat(String first, String second, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first, second));
+        all.addAll(rest);
+        return all.toArray(String[]::new);
+    }
+}
