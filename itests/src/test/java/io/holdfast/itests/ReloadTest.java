@@ -150,7 +150,13 @@ class ReloadTest {
             for (int i = 0; i < lines.size(); i++) {
                 assertEquals(Integer.toString(i), lines.get(i), "log line " + i + " of " + lines.size());
             }
+            // taking the jar away puts back the revision the engine was installed with
+            Files.delete(dist.resolve("deploy/restore.jar"));
+            String back = engine.cli().ok("system", "reload");
+            assertTrue(back.contains("no jar in deploy/ overrides it any more: back to restore-") || back.contains(
+                    "nothing changed"), back); // the deploy/ watcher may have been first
             assertTrue(engine.cli().ok("system", "reload", "--dry-run").contains("nothing changed"));
+            assertTrue(engine.log().contains("back to restore-"), "reverted once, by whichever trigger came first");
             engine.cli().ok(concat("rm", "-f", ids));
         }
     }

@@ -7,14 +7,18 @@ import org.osgi.framework.Bundle;
 /**
  * What a reload does to bundles: the jars to apply, and every bundle touched with its reason.
  *
- * @param updates  each jar with the bundle it updates, or {@code null} for a new bundle to install
+ * @param updates  each jar with the bundle it updates ({@code null}: a new bundle to install), or a bundle with no
+ *                 jar: to uninstall
  * @param changes  every bundle installed, updated or refreshed, and why, for the report and the dry run
  * @param refused  jars that are never applied by a reload, each with why
  */
 record BundlePlan(List<Step> updates, List<BundleChange> changes, List<String> refused) {
 
-    /** One jar to apply: {@code bundle} is the one it replaces, or null when it is new. */
+    /** One jar to apply: {@code bundle} is the one it replaces, or null when it is new; no jar: uninstall it. */
     record Step(Bundle bundle, DeployedJar jar) {
+        boolean uninstall() {
+            return jar == null;
+        }
     }
 
     boolean isEmpty() {

@@ -2,6 +2,9 @@ package io.holdfast.reload;
 
 import io.holdfast.spi.reload.BundleChange;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -27,10 +30,12 @@ final class BundlePlanner {
 
     private final BundleContext context;
     private final Revisions revisions;
+    private final DeployDirectory deploy;
 
-    BundlePlanner(BundleContext context, Revisions revisions) {
+    BundlePlanner(BundleContext context, Revisions revisions, DeployDirectory deploy) {
         this.context = context;
         this.revisions = revisions;
+        this.deploy = deploy;
     }
 
     BundlePlan plan(DeployDirectory.Scan scan) throws IOException {
@@ -39,8 +44,18 @@ final class BundlePlanner {
         List<String> refused = new ArrayList<>(scan.refused());
         for (DeployedJar jar : scan.jars()) {
             Bundle running = installed(jar.symbolicName());
-            if (running != null && revisions.digest(running).equals(jar.digest())) {
-                continue; // already what runs
+            try {
+                if (running != null && revisions.digest(running).equals(jar.digest())) {
+                    continue; // already what runs
+                }
+                if (running != null) {
+                    revisions.bytes(running); // what a failed update would be put back to must be at hand
+                }
+            } catch (IOException e) {
+                refused.add("deploy/" + jar.file().getFileName() + ": the running revision of " + jar.symbolicName()
+                        + " cannot be read back (" + e.getMessage() + "), so a failed update could not be undone; "
+                        + "restart the engine to apply it");
+                continue;
             }
             if (RESIDENT.contains(jar.symbolicName())) {
                 refused.add("deploy/" + jar.file().getFileName() + ": " + jar.symbolicName() + " is never swapped by "
@@ -54,8 +69,43 @@ final class BundlePlanner {
                     : new BundleChange(jar.symbolicName(), "update", running.getVersion().toString(), jar.version(),
                     "deploy/" + jar.file().getFileName() + " differs from the running revision"));
         }
+        withdrawn(scan, steps, changes);
         changes.addAll(refreshReasons(steps.stream().map(BundlePlan.Step::bundle).filter(b -> b != null).toList()));
         return new BundlePlan(steps, changes, refused);
+    }
+
+    /**
+     * Bundles whose deploy/ jar was taken away: one installed from deploy/ is uninstalled; one that deploy/ had
+     * updated goes back to the jar it was installed from (under {@code bundle/}).
+     */
+    private void withdrawn(DeployDirectory.Scan scan, List<BundlePlan.Step> steps, List<BundleChange> changes)
+            throws IOException {
+        Set<String> deployed = new HashSet<>();
+        scan.jars().forEach(jar -> deployed.add(jar.symbolicName()));
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (bundle.getBundleId() == 0 || name == null || deployed.contains(name) || RESIDENT.contains(name)
+                    || !bundle.getLocation().startsWith("file:")) {
+                continue;
+            }
+            Path location = Path.of(URI.create(bundle.getLocation()));
+            if (!Files.exists(location)) {
+                if (location.startsWith(deploy.dir())) {
+                    steps.add(new BundlePlan.Step(bundle, null));
+                    changes.add(new BundleChange(name, "uninstall", bundle.getVersion().toString(), null,
+                            "deploy/" + location.getFileName() + " was removed"));
+                }
+                continue;
+            }
+            if (revisions.remembers(bundle)) { // only a reload can have changed what runs
+                DeployedJar original = DeployDirectory.read(location);
+                if (!original.digest().equals(revisions.digest(bundle))) {
+                    steps.add(new BundlePlan.Step(bundle, original));
+                    changes.add(new BundleChange(name, "update", bundle.getVersion().toString(), original.version(),
+                            "no jar in deploy/ overrides it any more: back to " + location.getFileName()));
+                }
+            }
+        }
     }
 
     /** The bundles an update refreshes besides the updated ones: those wired, directly or not, to them. */

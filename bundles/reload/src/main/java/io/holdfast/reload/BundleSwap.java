@@ -41,9 +41,15 @@ final class BundleSwap {
     void apply(BundlePlan plan) throws ReloadFailure {
         Map<Bundle, byte[]> previous = new LinkedHashMap<>();
         List<Bundle> installed = new ArrayList<>();
+        List<Bundle> uninstalled = new ArrayList<>();
+        Map<String, byte[]> removed = new LinkedHashMap<>();
         try {
             for (BundlePlan.Step step : plan.updates()) {
-                if (step.bundle() == null) {
+                if (step.uninstall()) {
+                    removed.put(step.bundle().getLocation(), revisions.bytes(step.bundle()));
+                    step.bundle().uninstall();
+                    uninstalled.add(step.bundle());
+                } else if (step.bundle() == null) {
                     installed.add(context.installBundle(step.jar().file().toUri().toString(),
                             new ByteArrayInputStream(step.jar().bytes())));
                 } else {
@@ -53,23 +59,39 @@ final class BundleSwap {
             }
             List<Bundle> touched = new ArrayList<>(previous.keySet());
             touched.addAll(installed);
-            refresh(touched);
+            List<Bundle> refreshed = new ArrayList<>(touched);
+            refreshed.addAll(uninstalled);
+            refresh(refreshed);
             checkResolved(touched);
             start(touched);
             health.check(touched);
             for (BundlePlan.Step step : plan.updates()) {
-                Bundle bundle = step.bundle() != null ? step.bundle() : byLocation(installed, step.jar());
-                revisions.remember(bundle, step.jar().bytes());
+                if (step.uninstall()) {
+                    revisions.forget(step.bundle());
+                } else {
+                    Bundle bundle = step.bundle() != null ? step.bundle() : byLocation(installed, step.jar());
+                    revisions.remember(bundle, step.jar().bytes());
+                }
             }
         } catch (BundleException | IOException | ReloadFailure e) {
             String why = e.getMessage();
             LOG.log(Level.WARNING, "reload failed, putting the previous revisions back: " + why, e);
-            rollBack(previous, installed);
+            rollBack(previous, installed, removed);
             throw new ReloadFailure(why + "; the previous revisions were put back", e);
         }
     }
 
-    private void rollBack(Map<Bundle, byte[]> previous, List<Bundle> installed) {
+    private void rollBack(Map<Bundle, byte[]> previous, List<Bundle> installed, Map<String, byte[]> removed) {
+        List<Bundle> reinstalled = new ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : removed.entrySet()) {
+            try {
+                Bundle bundle = context.installBundle(entry.getKey(), new ByteArrayInputStream(entry.getValue()));
+                revisions.remember(bundle, entry.getValue());
+                reinstalled.add(bundle);
+            } catch (BundleException e) {
+                LOG.log(Level.SEVERE, "cannot install again " + entry.getKey(), e);
+            }
+        }
         for (Map.Entry<Bundle, byte[]> entry : previous.entrySet()) {
             try {
                 entry.getKey().update(new ByteArrayInputStream(entry.getValue()));
@@ -85,8 +107,10 @@ final class BundleSwap {
             }
         }
         try {
-            refresh(new ArrayList<>(previous.keySet()));
-            start(new ArrayList<>(previous.keySet()));
+            List<Bundle> back = new ArrayList<>(previous.keySet());
+            back.addAll(reinstalled);
+            refresh(back);
+            start(back);
         } catch (BundleException | ReloadFailure e) {
             LOG.log(Level.SEVERE, "the previous revisions do not start again", e);
         }

@@ -29,6 +29,10 @@ final class DeployDirectory {
     record Scan(List<DeployedJar> jars, List<String> refused) {
     }
 
+    Path dir() {
+        return dir;
+    }
+
     Scan scan() throws IOException {
         List<DeployedJar> jars = new ArrayList<>();
         List<String> refused = new ArrayList<>();

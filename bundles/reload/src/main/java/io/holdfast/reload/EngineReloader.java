@@ -58,7 +58,8 @@ public class EngineReloader implements Reloader {
         String deployDir = context.getProperty("holdfast.deploy");
         deploy = new DeployDirectory(deployDir == null ? Path.of("deploy") : Path.of(deployDir));
         Revisions revisions = new Revisions();
-        run = new ReloadRun(() -> configSource, deploy, new BundlePlanner(context, revisions),
+        revisions.prime(context.getBundles());
+        run = new ReloadRun(() -> configSource, deploy, new BundlePlanner(context, revisions, deploy),
                 new BundleSwap(context, revisions, new ComponentHealth(() -> componentRuntime)));
         thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-reload"));
         thread.scheduleWithFixedDelay(this::pollDeploy, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);

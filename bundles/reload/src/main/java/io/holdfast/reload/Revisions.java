@@ -15,6 +15,28 @@ import org.osgi.framework.Bundle;
  */
 final class Revisions {
     private final Map<Long, byte[]> applied = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> updatedByReload = ConcurrentHashMap.newKeySet();
+
+    private final Map<Long, String> installedDigests = new ConcurrentHashMap<>();
+
+    /**
+     * Notes what each bundle was installed from while its jar is surely still there, so a jar later moved away
+     * from {@code bundle/} is still recognised.
+     */
+    void prime(Bundle[] bundles) {
+        for (Bundle bundle : bundles) {
+            try (InputStream in = URI.create(bundle.getLocation()).toURL().openStream()) {
+                installedDigests.put(bundle.getBundleId(), DeployDirectory.digest(in.readAllBytes()));
+            } catch (IOException | IllegalArgumentException e) {
+                // not a jar location (the system bundle); such a bundle is never compared
+            }
+        }
+    }
+
+    /** Whether a reload replaced what this bundle was installed from. */
+    boolean remembers(Bundle bundle) {
+        return updatedByReload.contains(bundle.getBundleId());
+    }
 
     /** The running revision's bytes. */
     byte[] bytes(Bundle bundle) throws IOException {
@@ -23,9 +45,7 @@ final class Revisions {
             return known;
         }
         try (InputStream in = URI.create(bundle.getLocation()).toURL().openStream()) {
-            byte[] bytes = in.readAllBytes();
-            applied.put(bundle.getBundleId(), bytes);
-            return bytes;
+            return in.readAllBytes(); // what the bundle was installed from, unless a reload changed it (above)
         } catch (IllegalArgumentException e) {
             throw new IOException("cannot read the running revision of " + bundle.getSymbolicName() + " from "
                     + bundle.getLocation());
@@ -33,14 +53,22 @@ final class Revisions {
     }
 
     String digest(Bundle bundle) throws IOException {
-        return DeployDirectory.digest(bytes(bundle));
+        byte[] known = applied.get(bundle.getBundleId());
+        if (known != null) {
+            return DeployDirectory.digest(known);
+        }
+        String installed = installedDigests.get(bundle.getBundleId());
+        return installed != null ? installed : DeployDirectory.digest(bytes(bundle));
     }
 
+    /** {@code bundle} now runs {@code bytes}, applied by a reload. */
     void remember(Bundle bundle, byte[] bytes) {
         applied.put(bundle.getBundleId(), bytes);
+        updatedByReload.add(bundle.getBundleId());
     }
 
     void forget(Bundle bundle) {
         applied.remove(bundle.getBundleId());
+        updatedByReload.remove(bundle.getBundleId());
     }
 }
