@@ -162,6 +162,60 @@ class ReloadTest {
     }
 
     @Test
+    void theSupervisorSwappedUnderAPolledApiHoldsRequestsInsteadOfFailingThem() throws Exception {
+        try (Engine engine = new Engine()) {
+            Path dist = ownDistribution(engine);
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(api.runDetached(List.of("sleep", "1000")));
+            }
+            Map<String, Long> pids = new HashMap<>();
+            for (String id : ids) {
+                pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
+            }
+            AtomicBoolean polling = new AtomicBoolean(true);
+            AtomicInteger answered = new AtomicInteger();
+            AtomicReference<String> firstFailure = new AtomicReference<>();
+            Thread poller = new Thread(() -> {
+                while (polling.get()) {
+                    try {
+                        Api.Response r = api.request("GET", "/containers/json");
+                        if (r.status() != 200 || r.json().size() != ids.size()) {
+                            firstFailure.compareAndSet(null, r.status() + " " + r.body());
+                        }
+                        answered.incrementAndGet();
+                    } catch (Exception e) {
+                        firstFailure.compareAndSet(null, e.toString());
+                    }
+                }
+            }, "api-poller");
+            poller.start();
+            Path original = BundleJars.original(dist, "supervisor-");
+            try {
+                for (int swap = 1; swap <= 5; swap++) {
+                    BundleJars.deploy(BundleJars.withVersion(original, engine.root().resolve("supervisor-next.jar"),
+                            "0.2." + swap), dist, "supervisor.jar");
+                    Api.Response reload = api.request("POST", "/system/reload");
+                    assertEquals(200, reload.status(), reload.body());
+                    assertTrue(reload.body().contains("io.holdfast.supervisor"), reload.body());
+                }
+            } finally {
+                polling.set(false);
+                poller.join();
+            }
+            assertEquals(null, firstFailure.get(), "every API request during the swaps was answered");
+            for (String id : ids) {
+                assertEquals(pids.get(id), api.inspect(id).path("State").path("Pid").asLong(), "same process");
+            }
+            assertTrue(api.request("GET", "/version").body().contains("0.2.5"), "the new revision answers");
+            engine.cli().ok(concat("rm", "-f", ids));
+        }
+    }
+
+    @Test
     void aRestoreBundleThatCannotResolveIsPutBackAndTheOldRevisionKeepsServing() throws Exception {
         try (Engine engine = new Engine()) {
             Path dist = ownDistribution(engine);

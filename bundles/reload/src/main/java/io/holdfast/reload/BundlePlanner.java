@@ -23,10 +23,11 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * uses another's services is not restarted with it.
  *
  * <p>Never applied by a reload: the SPI (every bundle is wired to it; containers' monitors live in the shim that
- * imports it) and this reload bundle itself; both change with an engine restart.
+ * imports it), this reload bundle itself, and the API sockets (which stay open through every reload); they change
+ * with an engine restart.
  */
 final class BundlePlanner {
-    static final Set<String> RESIDENT = Set.of("io.holdfast.spi", "io.holdfast.reload");
+    static final Set<String> RESIDENT = Set.of("io.holdfast.spi", "io.holdfast.reload", "io.holdfast.api");
 
     private final BundleContext context;
     private final Revisions revisions;

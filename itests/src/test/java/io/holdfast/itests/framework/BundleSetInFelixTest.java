@@ -144,6 +144,10 @@ public class BundleSetInFelixTest {
             assertTrue(text, text.contains("Live Restore Enabled: true"));
             String report = session.format(session.execute("restore:report"), 0).toString();
             assertTrue(report, report.contains("Restore at") && report.contains("storage overlay: ok"));
+            String plan = session.format(session.execute("restore:plan"), 0).toString();
+            assertTrue(plan, plan.contains("Restore plan at") && plan.contains("0 orphan(s)"));
+            String reload = session.format(session.execute("holdfast:reload --dry-run"), 0).toString();
+            assertTrue(reload, reload.contains("Reload plan") && reload.contains("nothing changed"));
             Object ps = session.execute("holdfast:ps -a");
             assertTrue(session.format(ps, 0).toString().contains("CONTAINER ID"));
         } finally {

@@ -58,9 +58,6 @@ public final class ReloadCommand extends EngineCommand {
         if (lines == 0) {
             out.println("  nothing changed");
         }
-        if (report.get("Message") != null) {
-            out.println(report.get("Message"));
-        }
         return ok ? 0 : 1;
     }
 }

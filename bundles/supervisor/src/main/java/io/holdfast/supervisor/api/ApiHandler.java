@@ -1,30 +1,27 @@
 package io.holdfast.supervisor.api;
 
-import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
-import io.holdfast.spi.reload.Reloader;
 import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,13 +31,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The HTTP API on the Unix sockets daemon.json names (mode 0660), shaped after Docker Engine API v1.41. The sockets
- * open only once a restore report exists, so the first answer any client gets already reflects every container the
- * monitors hold; afterwards they stay open even while the restore bundle is swapped.
+ * The HTTP API, shaped after Docker Engine API v1.41: routes every request to its handler. It is offered as a Jetty
+ * {@link Handler} service ({@code holdfast.api=engine}) to the resident sockets of {@code bundles/api}, and only once
+ * a restore report exists, so the first answer any client gets already reflects every container the monitors hold.
+ * When this bundle is swapped, the sockets stay open and hold requests until the next revision offers itself.
  */
 @Component(immediate = true)
-public class ApiServer {
-    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+public class ApiHandler {
+    private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
 
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -56,7 +54,7 @@ public class ApiServer {
     private volatile io.holdfast.spi.events.EngineEvents events;
 
     private final Router router = new Router();
-    private Server server;
+    private ServiceRegistration<Handler> registration;
     private BundleContext context;
     private boolean restored;
     private volatile RestoreReport report;
@@ -74,10 +72,9 @@ public class ApiServer {
         new ImageRoutes(() -> images, () -> containers).register(router);
         new EventRoutes(() -> events).register(router);
         new RestoreRoutes(() -> report, restoreControl).register(router);
-        new ReloadRoutes(reloader).register(router);
         synchronized (this) {
             if (restored) {
-                openOrEndTheEngine(); // the report was bound before we were activated
+                offer(); // the report was bound before we were activated
             }
         }
     }
@@ -85,19 +82,6 @@ public class ApiServer {
     /** Away while the restore bundle is swapped; requests wait for its next revision. */
     private final HeldService<RestoreControl> restoreControl = new HeldService<>("the restore bundle",
             Duration.ofSeconds(30));
-
-    /** Away only if the reload bundle is; a reload never swaps it. */
-    private final HeldService<Reloader> reloader = new HeldService<>("the reload bundle", Duration.ofSeconds(30));
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unsetReloader")
-    void setReloader(Reloader service) {
-        reloader.set(service);
-    }
-
-    void unsetReloader(Reloader service) {
-        reloader.unset(service);
-    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             unbind = "unsetRestoreControl")
@@ -113,8 +97,8 @@ public class ApiServer {
     synchronized void setRestoreReport(RestoreReport latest) throws Exception {
         report = latest;
         restored = true;
-        if (server == null && context != null) {
-            openOrEndTheEngine();
+        if (registration == null && context != null) {
+            offer();
         }
     }
 
@@ -124,53 +108,23 @@ public class ApiServer {
     }
 
     @Deactivate
-    synchronized void deactivate() throws Exception {
-        if (server != null) {
-            server.stop();
-            for (String host : config.hosts()) {
-                Files.deleteIfExists(socketPath(host));
-            }
+    synchronized void deactivate() {
+        if (registration != null) {
+            registration.unregister();
         }
     }
 
-    /** An engine without its API cannot be driven: a socket that cannot be served ends the engine. */
-    private void openOrEndTheEngine() {
-        try {
-            open();
-        } catch (Exception e) {
-            server = null;
-            FatalError.report(context, "cannot serve the API: " + e.getMessage());
-        }
-    }
-
-    private void open() throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-        threads.setName("holdfast-api");
-        threads.setDaemon(true);
-        server = new Server(threads);
-        for (String host : config.hosts()) {
-            Path socket = socketPath(host);
-            Files.createDirectories(socket.getParent());
-            if (answers(socket)) {
-                throw new IOException(host + " is in use by another process; stop it or pass another -H");
-            }
-            Files.deleteIfExists(socket); // left by an engine that was killed
-            UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
-            connector.setUnixDomainPath(socket);
-            server.addConnector(connector);
-        }
-        server.setHandler(new Handler.Abstract() {
+    /** Offers the API to the resident sockets (bundles/api), once: from then on it stays offered. */
+    private void offer() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("holdfast.api", "engine");
+        registration = context.registerService(Handler.class, new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 serve(request, response, callback);
                 return true;
             }
-        });
-        server.start();
-        for (String host : config.hosts()) {
-            Files.setPosixFilePermissions(socketPath(host), PosixFilePermissions.fromString("rw-rw----"));
-        }
-        LOG.info(() -> "API listening on " + String.join(", ", config.hosts()));
+        }, properties);
     }
 
     private void serve(Request request, Response response, Callback callback) {
@@ -213,22 +167,6 @@ public class ApiServer {
             case CONFLICT -> 409;
             case FAILED -> 500;
         };
-    }
-
-    /** Whether something already listens on {@code socket} (a killed engine's stale file refuses connections). */
-    private static boolean answers(Path socket) {
-        if (!Files.exists(socket)) {
-            return false;
-        }
-        try (var channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-            return channel.connect(java.net.UnixDomainSocketAddress.of(socket));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Path socketPath(String host) {
-        return Path.of(host.substring("unix://".length()));
     }
 
     /** A random id kept in the data root, so it survives engine restarts like Docker's engine ID. */

@@ -1,4 +1,4 @@
-package io.holdfast.supervisor.views;
+package io.holdfast.api;
 
 import io.holdfast.spi.config.SettingChange;
 import io.holdfast.spi.reload.BundleChange;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A reload's report as JSON ({@code POST /system/reload}). */
-public final class ReloadReportView {
+final class ReloadReportView {
     private ReloadReportView() {
     }
 
-    public static Map<String, Object> of(ReloadReport report) {
+    static Map<String, Object> of(ReloadReport report) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("StartedAt", report.startedAt().toString());
         view.put("DurationMillis", report.duration().toMillis());

@@ -1,0 +1,129 @@
+package io.holdfast.api;
+
+import io.holdfast.common.osgi.FatalError;
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.reload.Reloader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The API's Unix sockets (daemon.json's {@code hosts}, mode 0660). This bundle is resident: a reload never swaps it,
+ * so the sockets stay open while the bundle that answers requests (the supervisor, which registers a Jetty
+ * {@link Handler} service with {@code holdfast.api=engine}) is swapped; a request that arrives meanwhile waits for the
+ * new handler. The sockets open when the first handler arrives: the supervisor registers it only after the restore
+ * has run, so the first answer any client gets is already true. A socket that cannot be served ends the engine.
+ */
+@Component(immediate = true)
+public class ApiSockets {
+    private static final Logger LOG = Logger.getLogger(ApiSockets.class.getName());
+    static final String HANDLER_FILTER = "(holdfast.api=engine)";
+
+    /** Hosts need a restart, so the first configuration's are the ones served; later ones only change other keys. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
+
+    private final HandlerSlot slot = new HandlerSlot(Duration.ofSeconds(30));
+    private BundleContext context;
+    private List<String> hosts;
+    private Server server;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        hosts = config.hosts();
+        synchronized (this) {
+            context = bundleContext;
+        }
+        if (slot.occupied()) {
+            openOnce(); // the handler was bound before activation
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = HANDLER_FILTER, unbind = "handlerGone")
+    void handlerArrived(Handler handler) {
+        slot.set(handler);
+        openOnce();
+    }
+
+    void handlerGone(Handler handler) {
+        slot.unset(handler);
+    }
+
+    @Deactivate
+    synchronized void deactivate() throws Exception {
+        if (server != null) {
+            server.stop();
+            UnixSockets.remove(hosts);
+        }
+    }
+
+    private synchronized void openOnce() {
+        if (server != null || context == null) {
+            return;
+        }
+        try {
+            UnixSockets.claim(hosts);
+            QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+            threads.setName("holdfast-api");
+            threads.setDaemon(true);
+            server = new Server(threads);
+            for (String host : hosts) {
+                UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
+                connector.setUnixDomainPath(UnixSockets.path(host));
+                server.addConnector(connector);
+            }
+            server.setHandler(new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    return dispatch(request, response, callback);
+                }
+            });
+            server.start();
+            UnixSockets.restrict(hosts);
+            LOG.info(() -> "API listening on " + String.join(", ", hosts));
+        } catch (Exception e) {
+            server = null;
+            FatalError.report(context, "cannot serve the API: " + e.getMessage());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Reloader reloader;
+
+    /** Hands the request to the engine's handler, waiting for it while it is being swapped. */
+    private boolean dispatch(Request request, Response response, Callback callback) throws Exception {
+        if (ReloadEndpoint.matches(request)) {
+            ReloadEndpoint.serve(reloader, request, response, callback);
+            return true;
+        }
+        Handler handler = slot.await();
+        if (handler == null) {
+            LOG.log(Level.WARNING, "no API handler for " + slot.patience().toSeconds() + " s");
+            response.setStatus(503);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, java.nio.ByteBuffer.wrap(("{\"message\":\"the engine's API handler (supervisor "
+                    + "bundle) is not running; see the engine log\"}").getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        }
+        return handler.handle(request, response, callback);
+    }
+}
