@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.ApiPoller;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BundleJars;
 import io.holdfast.itests.support.BusyboxImage;
@@ -21,9 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,23 +97,7 @@ class ReloadTest {
             }
             List<Long> monitors = monitorPids(engine);
 
-            AtomicBoolean polling = new AtomicBoolean(true);
-            AtomicInteger answered = new AtomicInteger();
-            AtomicReference<String> firstFailure = new AtomicReference<>();
-            Thread poller = new Thread(() -> {
-                while (polling.get()) {
-                    try {
-                        Api.Response r = api.request("GET", "/containers/json");
-                        if (r.status() != 200 || r.json().size() != ids.size()) {
-                            firstFailure.compareAndSet(null, r.status() + " " + r.body());
-                        }
-                        answered.incrementAndGet();
-                    } catch (Exception e) {
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-            }, "api-poller");
-            poller.start();
+            ApiPoller poller = ApiPoller.start(api, ids.size());
             Path original = BundleJars.original(dist, "restore-");
             String previousRestore = api.request("GET", "/restore/report").json().path("StartedAt").asText();
             try {
@@ -135,11 +117,10 @@ class ReloadTest {
                     }
                 }
             } finally {
-                polling.set(false);
-                poller.join();
+                poller.close();
             }
-            assertEquals(null, firstFailure.get(), "every API request during the swaps was answered");
-            assertTrue(answered.get() > 50, "the poller ran throughout: " + answered.get());
+            assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
+            assertTrue(poller.answered() > 50, "the poller ran throughout: " + poller.answered());
             for (String id : ids) {
                 JsonNode state = api.inspect(id).path("State");
                 assertTrue(state.path("Running").asBoolean());
@@ -176,23 +157,7 @@ class ReloadTest {
             for (String id : ids) {
                 pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
             }
-            AtomicBoolean polling = new AtomicBoolean(true);
-            AtomicInteger answered = new AtomicInteger();
-            AtomicReference<String> firstFailure = new AtomicReference<>();
-            Thread poller = new Thread(() -> {
-                while (polling.get()) {
-                    try {
-                        Api.Response r = api.request("GET", "/containers/json");
-                        if (r.status() != 200 || r.json().size() != ids.size()) {
-                            firstFailure.compareAndSet(null, r.status() + " " + r.body());
-                        }
-                        answered.incrementAndGet();
-                    } catch (Exception e) {
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-            }, "api-poller");
-            poller.start();
+            ApiPoller poller = ApiPoller.start(api, ids.size());
             Path original = BundleJars.original(dist, "supervisor-");
             try {
                 for (int swap = 1; swap <= 5; swap++) {
@@ -203,10 +168,9 @@ class ReloadTest {
                     assertTrue(reload.body().contains("io.holdfast.supervisor"), reload.body());
                 }
             } finally {
-                polling.set(false);
-                poller.join();
+                poller.close();
             }
-            assertEquals(null, firstFailure.get(), "every API request during the swaps was answered");
+            assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
             for (String id : ids) {
                 assertEquals(pids.get(id), api.inspect(id).path("State").path("Pid").asLong(), "same process");
             }
