@@ -38,7 +38,12 @@ public final class Command {
      * file, not a pipe: a program that daemonizes (conmon) leaves children holding the pipe open forever.
      */
     public static Result run(List<String> argv, Duration timeout) throws IOException {
-        Path output = Files.createTempFile("holdfast-cmd", ".out");
+        return run(argv, timeout, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #run(List, Duration)}, with the nameless output file made in {@code tempDir}. */
+    static Result run(List<String> argv, Duration timeout, Path tempDir) throws IOException {
+        Path output = Files.createTempFile(tempDir, "holdfast-cmd", ".out");
         Process process;
         java.io.InputStream captured;
         try {

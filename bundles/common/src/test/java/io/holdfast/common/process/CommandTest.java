@@ -12,12 +12,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandTest {
 
-    private static long leftoverFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("holdfast-cmd")).count();
+    /** Its own directory: other processes' commands come and go in the shared /tmp. */
+    @TempDir
+    Path tmp;
+
+    private long leftoverFiles() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.count();
         }
     }
 
@@ -25,7 +30,7 @@ class CommandTest {
     void capturesOutputAndErrorAndTheExitCode() throws Exception {
         long before = leftoverFiles();
         Command.Result result = Command.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), tmp);
         assertEquals(3, result.exitCode());
         assertFalse(result.ok());
         assertEquals("out\nerr\n", result.output());
