@@ -57,8 +57,14 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
-    @Reference
-    private ContainerMonitor monitor;
+    /**
+     * Optional and dynamic: the shim bundle may be updated by a reload, and the supervisor (with the API that needs
+     * it) keeps running through the swap. The API opens only after the first restore, which needs a shim.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ContainerMonitor shim;
+    private final ContainerMonitor monitor = new BoundMonitor(() -> shim);
     @Reference
     private Images images;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
