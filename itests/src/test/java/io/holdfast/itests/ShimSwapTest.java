@@ -62,6 +62,7 @@ class ShimSwapTest {
             assertTrue(monitorsAfter.containsAll(monitors),
                     "the same monitors: before " + monitors + ", after " + monitorsAfter);
             assertTrue(engine.log().contains("from the previous revision of the shim"), engine.log());
+            assertFalse(engine.log().contains("has thrown an exception"), engine.log());
             engine.log().lines().filter(l -> l.contains("revision of the shim")).forEach(System.out::println);
 
             // the new revision signals through the runtime and sees the exit the old revision would have
