@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,13 +33,34 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The shim: starts containers under conmon, watches for their exits, and after a restart finds them all again.
  * Deactivating it leaves every container running; nothing here owns a container's life.
+ *
+ * <p><b>Hand-off to the next revision.</b> The shim bundle may be updated in place by a reload. The launcher
+ * registers, from the system bundle, a JDK-typed store: a {@code java.util.concurrent.ConcurrentMap<String, Object>}
+ * service with {@code holdfast.handoff=true}, which outlives every bundle update. The contract:
+ * <ol>
+ * <li>At deactivation the shim refuses new {@code start}/{@code signal}/{@code release} calls, waits for those under
+ * way, stops its threads (the exit watcher and the notifier) and closes its inotify watch, then puts what it holds
+ * under {@value HandOff#KEY}: a {@code List<Map<String, Object>>} of {@code String}, {@code Long} and
+ * {@code Boolean} values only (see {@link HandOff} for the keys), never a class of this bundle, so nothing in the store
+ * keeps the old revision's class loader alive.</li>
+ * <li>At activation the shim recovers from disk as after a restart, then <em>removes</em> the key and merges it in
+ * ({@link HandOffCheck}): disk decides which containers exist and their records; the hand-off keeps the exits the
+ * old revision had observed exactly (code, time, whether a listener had heard of them). Without a store, or without
+ * an entry (after a crash or at engine start), disk alone is used.</li>
+ * <li>Every exited container is replayed to each listener that binds, as {@link MonitorExitListener} promises, so an
+ * exit that happened during the swap, or that the old revision saw but could not deliver, still arrives.</li>
+ * </ol>
  */
 @Component(service = ContainerMonitor.class, immediate = true)
 public class ConmonMonitor implements ContainerMonitor {
     private static final Logger LOG = Logger.getLogger(ConmonMonitor.class.getName());
+    /** How long deactivation waits for a launch under way (a launch times out after 30 s itself). */
+    private static final long IN_FLIGHT_WAIT_MILLIS = 40_000;
+    private static final long THREAD_STOP_WAIT_SECONDS = 10;
 
     private final Map<String, HeldContainer> held = new ConcurrentHashMap<>();
     private final List<MonitorExitListener> listeners = new CopyOnWriteArrayList<>();
+    private final InFlightCalls calls = new InFlightCalls();
     private MonitorLayout layout;
     private ConmonLauncher launcher;
     private ExitWatcher exitWatcher;
@@ -47,24 +70,66 @@ public class ConmonMonitor implements ContainerMonitor {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
 
+    /** The launcher's JDK-typed store that carries what is held from this revision to the next. */
+    @Reference(service = ConcurrentMap.class, target = "(holdfast.handoff=true)",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConcurrentMap<String, Object> handOffStore;
+
     @Activate
     void activate() throws IOException {
         layout = new MonitorLayout(Path.of(config.execRoot()));
         MonitorRecords records = new MonitorRecords(layout);
         launcher = new ConmonLauncher(findConmon(), layout, records);
         notifier = Executors.newSingleThreadExecutor(r -> new Thread(r, "holdfast-shim-exit-notifier"));
-        held.putAll(new MonitorRecovery(layout, records, launcher).recover());
+        Map<String, HeldContainer> fromDisk = new MonitorRecovery(layout, records, launcher).recover();
+        held.putAll(takeHandOff(fromDisk));
         LOG.info(() -> "shim holds " + held.size() + " container(s), " + held.values().stream()
                 .filter(HeldContainer::running).count() + " running");
         exitWatcher = new ExitWatcher(layout.exitsDir(), this::checkExit, this::sweep);
         listeners.forEach(this::replayExits);
     }
 
+    /** Merges in what the previous revision handed over, if anything; a hand-off that cannot be read is ignored. */
+    private Map<String, HeldContainer> takeHandOff(Map<String, HeldContainer> fromDisk) {
+        ConcurrentMap<String, Object> store = handOffStore;
+        Object value = store == null ? null : store.remove(HandOff.KEY);
+        if (value == null) {
+            return fromDisk;
+        }
+        try {
+            HandOffCheck.Outcome outcome = HandOffCheck.merge(fromDisk, HandOff.decode(value));
+            LOG.info(outcome::describe);
+            return outcome.held();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            LOG.log(Level.WARNING, "cannot read the previous shim's hand-off; using disk alone", e);
+            return fromDisk;
+        }
+    }
+
+    /**
+     * Stops every thread this revision started and waits for them, then hands what it holds to the next revision.
+     * Nothing of this revision may survive: its class loader must be collectable after an update.
+     */
     @Deactivate
-    void deactivate() throws IOException, InterruptedException {
+    void deactivate() throws InterruptedException {
+        int stillRunning = calls.closeAndAwait(IN_FLIGHT_WAIT_MILLIS);
+        if (stillRunning > 0) {
+            LOG.warning(stillRunning + " call(s) into the shim still running after "
+                    + IN_FLIGHT_WAIT_MILLIS / 1000 + " s; the next revision recovers their containers from disk");
+        }
         exitWatcher.close();
-        notifier.shutdown();
-        notifier.awaitTermination(5, TimeUnit.SECONDS);
+        notifier.shutdownNow(); // queued notifications stay undelivered and are handed over as such
+        if (!notifier.awaitTermination(THREAD_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warning("the shim's exit notifier is still inside a listener after "
+                    + THREAD_STOP_WAIT_SECONDS + " s");
+        }
+        ConcurrentMap<String, Object> store = handOffStore;
+        if (store != null) {
+            store.put(HandOff.KEY, HandOff.encode(held.values()));
+        }
+        held.clear();
+        listeners.clear();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -81,12 +146,21 @@ public class ConmonMonitor implements ContainerMonitor {
 
     @Override
     public MonitorStatus start(MonitorLaunch launch) throws MonitorException {
+        calls.enter("start " + launch.containerId());
+        try {
+            return startHeld(launch);
+        } finally {
+            calls.leave();
+        }
+    }
+
+    private MonitorStatus startHeld(MonitorLaunch launch) throws MonitorException {
         HeldContainer previous = held.get(launch.containerId());
         if (previous != null && previous.running()) {
             throw new MonitorException("container " + launch.containerId() + " is already running");
         }
         if (previous != null) {
-            release(launch.containerId(), false);
+            releaseHeld(launch.containerId(), false);
         }
         HeldContainer container = new HeldContainer(launcher.launch(launch), null);
         held.put(launch.containerId(), container);
@@ -106,15 +180,29 @@ public class ConmonMonitor implements ContainerMonitor {
 
     @Override
     public void signal(String containerId, String signal) throws MonitorException {
-        HeldContainer container = held.get(containerId);
-        if (container == null || !container.running()) {
-            throw new MonitorException("container " + containerId + " is not running");
+        calls.enter("signal " + signal + " to " + containerId);
+        try {
+            HeldContainer container = held.get(containerId);
+            if (container == null || !container.running()) {
+                throw new MonitorException("container " + containerId + " is not running");
+            }
+            runtimeOf(container).kill(containerId, signal);
+        } finally {
+            calls.leave();
         }
-        runtimeOf(container).kill(containerId, signal);
     }
 
     @Override
     public void release(String containerId, boolean force) throws MonitorException {
+        calls.enter("release " + containerId);
+        try {
+            releaseHeld(containerId, force);
+        } finally {
+            calls.leave();
+        }
+    }
+
+    private void releaseHeld(String containerId, boolean force) throws MonitorException {
         HeldContainer container = held.get(containerId);
         if (container == null) {
             return;
@@ -140,7 +228,7 @@ public class ConmonMonitor implements ContainerMonitor {
         }
         ExitFiles.read(layout.exitFile(containerId)).ifPresent(exit -> {
             if (container.exited(exit)) {
-                announce(container.status());
+                announce(container);
             }
         });
     }
@@ -155,35 +243,48 @@ public class ConmonMonitor implements ContainerMonitor {
                     && !ProcessProbe.isSame(record.pid(), record.pidStart())) {
                 checkExit(id);
                 if (container.running() && container.exited(MonitorRecovery.lost(id))) {
-                    announce(container.status());
+                    announce(container);
                 }
             }
         }
     }
 
-    private void announce(MonitorStatus ended) {
-        LOG.fine(() -> ended.containerId() + " exited with " + ended.exit().code());
+    private void announce(HeldContainer container) {
+        LOG.fine(() -> container.record().containerId() + " exited with " + container.exit().code());
         for (MonitorExitListener listener : listeners) {
-            notify(listener, ended);
+            notify(listener, container);
         }
     }
 
     private void replayExits(MonitorExitListener listener) {
         for (HeldContainer container : held.values()) {
             if (!container.running()) {
-                notify(listener, container.status());
+                notify(listener, container);
             }
         }
     }
 
-    private void notify(MonitorExitListener listener, MonitorStatus ended) {
-        notifier.execute(() -> {
-            try {
-                listener.exited(ended);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "an exit listener failed for " + ended.containerId(), e);
-            }
-        });
+    /**
+     * Tells one listener on the notifier thread, unless it has left meanwhile. After deactivation has begun the
+     * notification is dropped; the exit is handed over as undelivered and replayed by the next revision.
+     */
+    private void notify(MonitorExitListener listener, HeldContainer container) {
+        MonitorStatus ended = container.status();
+        try {
+            notifier.execute(() -> {
+                if (!listeners.contains(listener)) {
+                    return;
+                }
+                try {
+                    listener.exited(ended);
+                    container.markDelivered();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "an exit listener failed for " + ended.containerId(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "the shim is stopping; the exit of " + ended.containerId() + " is handed over");
+        }
     }
 
     private static Path findConmon() throws IOException {

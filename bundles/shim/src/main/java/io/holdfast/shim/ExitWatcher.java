@@ -11,13 +11,18 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Notices exit files as conmon writes them (inotify through {@link WatchService}) and, as a backstop for events the
- * kernel drops on overflow, sweeps every held container once a second. Owns its thread; {@link #close} joins it.
+ * kernel drops on overflow, sweeps every held container once a second. Owns its thread and its watch;
+ * {@link #close} releases both.
  */
 final class ExitWatcher implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ExitWatcher.class.getName());
     private static final long SWEEP_MILLIS = 1000;
+    private static final long JOIN_MILLIS = 10_000;
 
     private final WatchService watcher;
     private final Thread thread;
@@ -58,14 +63,21 @@ final class ExitWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the thread and releases the inotify watch; returns once the thread has ended (or after
+     * {@code JOIN_MILLIS}, with a warning: a thread left running would pin the shim revision's class loader).
+     */
     @Override
-    public void close() throws IOException {
+    public void close() throws InterruptedException {
         thread.interrupt();
-        watcher.close();
         try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            watcher.close(); // wakes a poll() at once with ClosedWatchServiceException
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot close the exit watcher's inotify watch", e);
+        }
+        thread.join(JOIN_MILLIS);
+        if (thread.isAlive()) {
+            LOG.warning(() -> thread.getName() + " did not end within " + JOIN_MILLIS + " ms of being told to");
         }
     }
 }

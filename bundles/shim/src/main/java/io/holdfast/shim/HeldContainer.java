@@ -3,14 +3,23 @@ package io.holdfast.shim;
 import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorStatus;
 
-/** One container the shim holds: its durable record and, once it has ended, its exit. */
+/**
+ * One container the shim holds: its durable record and, once it has ended, its exit and whether that exit has reached
+ * a listener yet.
+ */
 final class HeldContainer {
     private final MonitorRecord record;
     private volatile ExitStatus exit;
+    private volatile boolean exitDelivered;
 
     HeldContainer(MonitorRecord record, ExitStatus exit) {
+        this(record, exit, false);
+    }
+
+    HeldContainer(MonitorRecord record, ExitStatus exit, boolean exitDelivered) {
         this.record = record;
         this.exit = exit;
+        this.exitDelivered = exit != null && exitDelivered;
     }
 
     MonitorRecord record() {
@@ -28,6 +37,19 @@ final class HeldContainer {
         }
         exit = status;
         return true;
+    }
+
+    ExitStatus exit() {
+        return exit;
+    }
+
+    /** Whether the exit has been handed to at least one {@code MonitorExitListener}. */
+    boolean exitDelivered() {
+        return exitDelivered;
+    }
+
+    void markDelivered() {
+        exitDelivered = exit != null;
     }
 
     MonitorStatus status() {

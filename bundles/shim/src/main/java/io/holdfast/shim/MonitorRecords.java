@@ -1,8 +1,12 @@
 package io.holdfast.shim;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.LRUMap;
+import com.fasterxml.jackson.databind.util.LookupCache;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.holdfast.common.io.AtomicFile;
 import java.io.IOException;
@@ -13,7 +17,11 @@ import java.util.Optional;
 final class MonitorRecords {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A cache of our own: the shared default TypeFactory would keep MonitorRecord.class, and with it this
+            // revision's class loader, alive in the Jackson bundle after the shim is updated.
+            .setTypeFactory(TypeFactory.defaultInstance()
+                    .withCache((LookupCache<Object, JavaType>) new LRUMap<Object, JavaType>(16, 64)));
     private final MonitorLayout layout;
 
     MonitorRecords(MonitorLayout layout) {

@@ -10,6 +10,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -55,6 +57,7 @@ final class EngineFramework {
             framework.init();
             BundleContext context = framework.getBundleContext();
             registerFatalReporter(context, framework);
+            registerHandOffStore(context);
             announceWhenReady(context, clock);
             framework.start();
             clock.frameworkStarted();
@@ -148,6 +151,18 @@ final class EngineFramework {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("holdfast.fatal", "true");
         context.registerService(Consumer.class, reporter, props);
+    }
+
+    /**
+     * A JDK-typed store that outlives every bundle update, for a bundle to hand what it holds to its next revision:
+     * a {@code ConcurrentMap<String, Object>} with {@code holdfast.handoff=true}. Values must be JDK types only (a
+     * bundle's own class would keep the old revision's class loader alive); each bundle uses keys under its own
+     * package name and removes what it takes. The shim documents its entry in {@code ConmonMonitor}.
+     */
+    private static void registerHandOffStore(BundleContext context) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("holdfast.handoff", "true");
+        context.registerService(ConcurrentMap.class, new ConcurrentHashMap<String, Object>(), props);
     }
 
     /** Prints one line once the restore has run and the API is about to open. */

@@ -57,8 +57,14 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
-    @Reference
-    private ContainerMonitor monitor;
+    /**
+     * Optional and dynamic: the shim bundle may be updated by a reload, and the supervisor (with the API that needs
+     * it) keeps running through the swap. The API opens only after the first restore, which needs a shim.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ContainerMonitor shim;
+    private final ContainerMonitor monitor = new BoundMonitor(this::currentShim);
     @Reference
     private Images images;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -162,6 +168,24 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         } finally {
             stopping.shutdownNow();
         }
+    }
+
+    /**
+     * The bound shim or, in the moment after a new shim registers and before this component has been told, the
+     * registered one: the restorer may hear of the new shim first and call back here at once.
+     */
+    private ContainerMonitor currentShim() {
+        ContainerMonitor bound = shim;
+        if (bound != null || context == null) {
+            return bound;
+        }
+        var reference = context.getServiceReference(ContainerMonitor.class);
+        if (reference == null) {
+            return null;
+        }
+        ContainerMonitor registered = context.getService(reference);
+        context.ungetService(reference); // a singleton: the object stays usable while it is registered
+        return registered;
     }
 
     // ---- Containers

@@ -1,0 +1,63 @@
+package io.holdfast.supervisor.containers;
+
+import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.MonitorException;
+import io.holdfast.spi.monitor.MonitorLaunch;
+import io.holdfast.spi.monitor.MonitorStatus;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The shim as the supervisor sees it: whichever {@link ContainerMonitor} is bound now. The shim bundle can be updated
+ * by a reload; the supervisor keeps running through the swap, and a call made in the moment between the two
+ * revisions fails with a sentence rather than reaching a shim that is gone.
+ */
+final class BoundMonitor implements ContainerMonitor {
+    private final Supplier<ContainerMonitor> current;
+
+    BoundMonitor(Supplier<ContainerMonitor> current) {
+        this.current = current;
+    }
+
+    private ContainerMonitor monitor() throws MonitorException {
+        ContainerMonitor monitor = current.get();
+        if (monitor == null) {
+            throw new MonitorException("no container monitor is running: the shim is being updated; try again");
+        }
+        return monitor;
+    }
+
+    private ContainerMonitor monitorForRead() {
+        ContainerMonitor monitor = current.get();
+        if (monitor == null) {
+            throw new IllegalStateException("no container monitor is running: the shim is being updated");
+        }
+        return monitor;
+    }
+
+    @Override
+    public MonitorStatus start(MonitorLaunch launch) throws MonitorException {
+        return monitor().start(launch);
+    }
+
+    @Override
+    public Optional<MonitorStatus> status(String containerId) {
+        return monitorForRead().status(containerId);
+    }
+
+    @Override
+    public Collection<MonitorStatus> held() {
+        return monitorForRead().held();
+    }
+
+    @Override
+    public void signal(String containerId, String signal) throws MonitorException {
+        monitor().signal(containerId, signal);
+    }
+
+    @Override
+    public void release(String containerId, boolean force) throws MonitorException {
+        monitor().release(containerId, force);
+    }
+}
