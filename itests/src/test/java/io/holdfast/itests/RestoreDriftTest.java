@@ -123,6 +123,49 @@ class RestoreDriftTest {
         }
     }
 
+    @Test
+    void containersNoMonitorHoldsAreReportedNotMarkedLostAndCanBeStopped() throws Exception {
+        try (Engine engine = new Engine()) {
+            engine.start();
+            BusyboxImage.importInto(engine);
+            Api api = Api.of(engine);
+            String recorded = engine.cli().ok("run", "-d", "--network", "none", "--name", "unwatched", "busybox",
+                    "sleep", "1000");
+            String unknown = engine.cli().ok("run", "-d", "--network", "none", "--name", "unknown", "busybox",
+                    "sleep", "1000");
+            long pid = api.inspect(recorded).path("State").path("Pid").asLong();
+            long unknownPid = api.inspect(unknown).path("State").path("Pid").asLong();
+            engine.kill9();
+            for (String id : new String[] {recorded, unknown}) { // their monitors die and leave no record
+                long conmon = Long.parseLong(Files.readString(engine.execRoot().resolve("monitors").resolve(id)
+                        .resolve("conmon.pid")).strip());
+                new ProcessBuilder("kill", "-9", Long.toString(conmon)).start().waitFor();
+                Process rm = new ProcessBuilder("rm", "-rf", engine.execRoot().resolve("monitors").resolve(id)
+                        .toString()).start();
+                assertEquals(0, rm.waitFor());
+            }
+            Files.delete(engine.dataRoot().resolve("containers").resolve(unknown).resolve("state.json"));
+            engine.start();
+
+            JsonNode report = api.request("GET", "/restore/report").json();
+            JsonNode entry = entry(report, recorded);
+            assertEquals("needs-attention", entry.path("Outcome").asText(), report.toString());
+            assertTrue(entry.path("Detail").asText().contains("no monitor holds it"), entry.toString());
+            assertTrue(Await.alive(pid), "not marked lost while it runs");
+            JsonNode plan = api.request("GET", "/restore/plan").json();
+            assertEquals(unknown, plan.path("Orphans").path(0).path("Id").asText(), plan.toString());
+            assertEquals(0, plan.path("Orphans").path(0).path("MonitorPid").asLong());
+
+            String stopped = engine.cli().ok("system", "stop", "--all");
+            assertTrue(stopped.contains(recorded) && stopped.contains(unknown), stopped);
+            Await.until("both processes to end", Duration.ofSeconds(10),
+                    () -> !Await.alive(pid) && !Await.alive(unknownPid));
+            assertEquals("exited", api.inspect(recorded).path("State").path("Status").asText());
+            assertEquals(0, api.request("GET", "/restore/plan").json().path("Orphans").size());
+            engine.cli().ok("rm", recorded);
+        }
+    }
+
     private static void setInConfig(Engine engine, String key, String value) throws Exception {
         ObjectNode config = (ObjectNode) JSON.readTree(engine.configFile().toFile());
         config.put(key, value);

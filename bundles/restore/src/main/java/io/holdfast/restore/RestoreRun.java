@@ -58,8 +58,8 @@ final class RestoreRun {
         List<RestoreEntry> entries = new ArrayList<>();
         for (RestoreStep step : now.steps()) {
             ContainerRecord record = now.records().get(step.containerId());
-            String blocked = now.blockers().of(record);
-            if (blocked != null && step.action() != RestoreStep.Action.KEEP) {
+            String blocked = now.blocker(step);
+            if (blocked != null) {
                 entries.add(entry(record, RestoreOutcome.NEEDS_ATTENTION, blocked));
                 continue;
             }
@@ -84,8 +84,8 @@ final class RestoreRun {
         List<RestoreEntry> entries = new ArrayList<>();
         for (RestoreStep step : now.steps()) {
             ContainerRecord record = now.records().get(step.containerId());
-            String blocked = now.blockers().of(record);
-            entries.add(blocked != null && step.action() != RestoreStep.Action.KEEP
+            String blocked = now.blocker(step);
+            entries.add(blocked != null
                     ? entry(record, RestoreOutcome.NEEDS_ATTENTION, blocked)
                     : predict(step, record, now.monitors().get(step.containerId())));
         }
@@ -100,14 +100,37 @@ final class RestoreRun {
                 .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
         Map<String, ContainerRecord> byId = records.stream()
                 .collect(Collectors.toMap(ContainerRecord::id, Function.identity()));
-        List<Orphan> orphans = RestorePlanner.orphans(records, held).stream().map(monitors::get)
-                .map(m -> new Orphan(m.containerId(), m.monitorPid(), m.pid(), m.running())).toList();
-        return new Situation(byId, monitors, RestorePlanner.plan(records, held), orphans,
+        Map<String, MonitorStatus> unmonitored = monitor.unmonitored().stream()
+                .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
+        List<Orphan> orphans = new java.util.ArrayList<>(RestorePlanner.orphans(records, held).stream()
+                .map(monitors::get).map(RestoreRun::orphan).toList());
+        unmonitored.values().stream().filter(m -> !byId.containsKey(m.containerId())).map(RestoreRun::orphan)
+                .forEach(orphans::add);
+        return new Situation(byId, monitors, unmonitored, RestorePlanner.plan(records, held), orphans,
                 new Blockers(plugins, config));
     }
 
+    private static Orphan orphan(MonitorStatus status) {
+        return new Orphan(status.containerId(), status.monitorPid(), status.pid(), status.running());
+    }
+
+    /**
+     * @param unmonitored containers the runtimes know that no monitor holds (a killed conmon, a lost monitor record)
+     */
     record Situation(Map<String, ContainerRecord> records, Map<String, MonitorStatus> monitors,
-                     List<RestoreStep> steps, List<Orphan> orphans, Blockers blockers) {
+                     Map<String, MonitorStatus> unmonitored, List<RestoreStep> steps, List<Orphan> orphans,
+                     Blockers blockers) {
+
+        /** Why the step cannot be taken as planned, or null: a plugin or setting, or a process nobody watches. */
+        String blocker(RestoreStep step) {
+            MonitorStatus unwatched = unmonitored.get(step.containerId());
+            if (step.action() == RestoreStep.Action.MARK_LOST && unwatched != null && unwatched.running()) {
+                return "its process runs (pid " + unwatched.pid() + ") but no monitor holds it (its monitor was "
+                        + "killed or its record lost), so nothing records its exit or its output; stop it "
+                        + "(holdfast system stop) and start it again";
+            }
+            return step.action() == RestoreStep.Action.KEEP ? null : blockers.of(records.get(step.containerId()));
+        }
     }
 
     /** Records the phase that began at {@code since}; returns now, when the next one begins. */

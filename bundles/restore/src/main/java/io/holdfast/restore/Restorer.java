@@ -114,6 +114,10 @@ public class Restorer implements RestoreControl {
                     + "an orphan has no image, storage or network the engine could vouch for; stop it with "
                     + "`holdfast system stop " + container + "`");
         }
+        if (unmonitored(record.id()) != null) {
+            throw new EngineException(Kind.CONFLICT, "cannot adopt " + record.name() + ": no monitor holds it, so "
+                    + "nothing would record its exit or output; stop it and start it again");
+        }
         Blockers blockers = new Blockers(target.plugins(), config);
         String missing = blockers.missingPlugins(record);
         if (missing != null) {
@@ -130,6 +134,13 @@ public class Restorer implements RestoreControl {
     public synchronized RestoreEntry stop(String container, Duration timeout) {
         RestoreDecisions decisions = decisions();
         ContainerRecord record = decisions.record(container);
+        if (record != null && unmonitored(record.id()) != null) {
+            releaseForcibly(record.id());
+            target.lost(record.id(), "stopped by the operator; no monitor held it, so its exit code is unknown");
+            restore();
+            return RestoreRun.entry(containers.get(record.id()), RestoreOutcome.STOPPED,
+                    "killed by the operator; no monitor held it, so its exit code is unknown (255)");
+        }
         if (record != null) {
             containers.stop(record.id(), timeout);
             restore();
@@ -138,17 +149,26 @@ public class Restorer implements RestoreControl {
                     + after.state().exitCode());
         }
         Orphan orphan = decisions.orphan(container);
-        try {
-            monitor.release(orphan.containerId(), true);
-        } catch (MonitorException e) {
-            throw new EngineException(Kind.FAILED, "cannot stop orphan " + orphan.containerId() + ": "
-                    + e.getMessage(), e);
-        }
+        releaseForcibly(orphan.containerId());
         LOG.info(() -> "operator stopped orphan " + orphan.containerId() + " (monitor pid " + orphan.monitorPid()
                 + ")");
         restore();
         return new RestoreEntry(orphan.containerId(), "", RestoreOutcome.STOPPED,
                 "orphan killed and its monitor released");
+    }
+
+    private io.holdfast.spi.monitor.MonitorStatus unmonitored(String id) {
+        return monitor.unmonitored().stream().filter(m -> m.containerId().equals(id) && m.running()).findFirst()
+                .orElse(null);
+    }
+
+    /** Kills the container through its monitor, or its runtime when no monitor holds it, and forgets it. */
+    private void releaseForcibly(String id) {
+        try {
+            monitor.release(id, true);
+        } catch (MonitorException e) {
+            throw new EngineException(Kind.FAILED, "cannot stop " + id + ": " + e.getMessage(), e);
+        }
     }
 
     private RestoreDecisions decisions() {

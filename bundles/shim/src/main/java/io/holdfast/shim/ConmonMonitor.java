@@ -179,6 +179,16 @@ public class ConmonMonitor implements ContainerMonitor {
     }
 
     @Override
+    public Collection<MonitorStatus> unmonitored() {
+        try {
+            return new RuntimeListing(layout).unmonitored(config.runtimes().values(), held.keySet());
+        } catch (MonitorException e) {
+            LOG.log(Level.WARNING, "cannot list the runtimes' containers", e);
+            return List.of();
+        }
+    }
+
+    @Override
     public void signal(String containerId, String signal) throws MonitorException {
         calls.enter("signal " + signal + " to " + containerId);
         try {
@@ -205,6 +215,9 @@ public class ConmonMonitor implements ContainerMonitor {
     private void releaseHeld(String containerId, boolean force) throws MonitorException {
         HeldContainer container = held.get(containerId);
         if (container == null) {
+            if (force) {
+                endUnmonitored(containerId);
+            }
             return;
         }
         if (container.running() && !force) {
@@ -213,6 +226,17 @@ public class ConmonMonitor implements ContainerMonitor {
         runtimeOf(container).delete(containerId, true);
         launcher.abandon(containerId, runtimeOf(container));
         held.remove(containerId);
+    }
+
+    /** Kills and deletes a container no monitor holds, if a runtime knows it. */
+    private void endUnmonitored(String containerId) throws MonitorException {
+        for (MonitorStatus orphan : new RuntimeListing(layout).unmonitored(config.runtimes().values(), held.keySet())) {
+            if (orphan.containerId().equals(containerId)) {
+                OciRuntimeCli runtime = new OciRuntimeCli(orphan.runtime(), layout.runtimeRoot(orphan.runtime().name()));
+                runtime.delete(containerId, true);
+                LOG.info(() -> "ended " + containerId + ", which no monitor held");
+            }
+        }
     }
 
     private OciRuntimeCli runtimeOf(HeldContainer container) {

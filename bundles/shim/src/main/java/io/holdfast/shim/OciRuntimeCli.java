@@ -58,7 +58,12 @@ final class OciRuntimeCli {
         }
     }
 
-    private void run(String... args) throws MonitorException {
+    /** The runtime's {@code list --format json}: every container under this root, as JSON. */
+    String listJson() throws MonitorException {
+        return run("list", "--format", "json");
+    }
+
+    private String run(String... args) throws MonitorException {
         List<String> argv = new ArrayList<>();
         argv.add(runtime.path());
         argv.addAll(globalArgs());
@@ -69,6 +74,7 @@ final class OciRuntimeCli {
                 throw new MonitorException(runtime.name() + " " + args[0] + " " + args[args.length - 1] + ": "
                         + result.output().strip());
             }
+            return result.output();
         } catch (IOException e) {
             throw new MonitorException(runtime.name() + " " + args[0] + ": " + e.getMessage(), e);
         }

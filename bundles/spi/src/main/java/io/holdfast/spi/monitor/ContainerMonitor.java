@@ -36,12 +36,21 @@ public interface ContainerMonitor {
     /** Every container held, running or exited and not yet released. Never blocks. */
     Collection<MonitorStatus> held();
 
+    /**
+     * Containers the OCI runtimes know under this shim's runtime roots that no monitor holds: a monitor that was
+     * killed, or whose record was lost. Nothing watches their exit or writes their output; the restore reports them.
+     * {@code monitorPid} is 0; {@code exit} is set when the runtime says they stopped (code 255: unknown). Blocks
+     * while each runtime lists its containers (milliseconds).
+     */
+    Collection<MonitorStatus> unmonitored();
+
     /** Sends a signal ({@code TERM}, {@code KILL}, a number) through the runtime. Blocks while the runtime runs. */
     void signal(String containerId, String signal) throws MonitorException;
 
     /**
      * Forgets an exited container: deletes it from the runtime and drops the monitor's record. With {@code force} a
-     * running container is killed first. Releasing a container that is not held does nothing.
+     * running container is killed first; that also ends an {@link #unmonitored} one. Releasing a container that is
+     * not held does nothing.
      */
     void release(String containerId, boolean force) throws MonitorException;
 }

@@ -52,6 +52,11 @@ final class BoundMonitor implements ContainerMonitor {
     }
 
     @Override
+    public Collection<MonitorStatus> unmonitored() {
+        return monitorForRead().unmonitored();
+    }
+
+    @Override
     public void signal(String containerId, String signal) throws MonitorException {
         monitor().signal(containerId, signal);
     }

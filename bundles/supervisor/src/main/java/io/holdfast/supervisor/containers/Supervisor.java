@@ -268,9 +268,10 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         }
     }
 
-    /** Containers a monitor holds that no record knows about. */
+    /** Containers a monitor or a runtime holds that no record knows about. */
     private java.util.Set<String> orphans() {
-        return monitor.held().stream().map(MonitorStatus::containerId).filter(id -> !table.contains(id))
+        return java.util.stream.Stream.concat(monitor.held().stream(), monitor.unmonitored().stream())
+                .map(MonitorStatus::containerId).filter(id -> !table.contains(id))
                 .collect(java.util.stream.Collectors.toSet());
     }
 

@@ -51,6 +51,11 @@ final class FakeMonitor implements ContainerMonitor {
     }
 
     @Override
+    public Collection<MonitorStatus> unmonitored() {
+        return java.util.List.of();
+    }
+
+    @Override
     public void signal(String containerId, String signal) {
     }
 
