@@ -14,11 +14,14 @@ import java.util.Map;
 /**
  * Scenario 6: the restore bundle hot-swapped {@code swaps} times in a row (each jar a new Bundle-Version dropped into
  * the engine's own copy of the distribution, applied with {@code POST /system/reload}) while N containers run, an API
- * client polls back to back and a log reader follows a container that prints a counter every 10 ms.
+ * client polls back to back and a log reader follows a container that prints a counter every 10 ms. The same gaps
+ * are measured over a quiet window before the swaps, so what the swaps add can be told from what is always there.
  */
 final class SwapBench {
     private static final long TICK_MILLIS = 10;
     private static final long REPORT_TIMEOUT_NANOS = 60_000_000_000L;
+    /** Measured like the swaps but with none: what the gaps are without them (follow polling, GC, a busy host). */
+    private static final long QUIET_MILLIS = 5_000;
 
     private SwapBench() {
     }
@@ -49,7 +52,9 @@ final class SwapBench {
             try (ApiPoller poller = new ApiPoller(api, n + 1);
                  LogFollower follower = new LogFollower(Path.of(engine.host().substring("unix://".length())),
                          ticker)) {
-                Thread.sleep(500); // both running before the first swap
+                Thread.sleep(500); // both running before the quiet window
+                Window quiet = new Window(System.nanoTime(), System.nanoTime() + QUIET_MILLIS * 1_000_000);
+                Thread.sleep(QUIET_MILLIS);
                 long start = System.nanoTime();
                 for (int swap = 1; swap <= swaps; swap++) {
                     Path jar = BundleJars.withVersion(original, engine.root().resolve("restore-next.jar"),
@@ -73,7 +78,8 @@ final class SwapBench {
                 Thread.sleep(200); // lets the log reader catch up with the lines written during the last swap
                 poller.close(); // stops both before their records are read; closing again is harmless
                 follower.close();
-                figures = figures(scenario, swapMillis, reloadMillis, notAdopted, poller, follower, start, end);
+                figures = figures(scenario, swapMillis, reloadMillis, notAdopted, poller, follower,
+                        new Window(start, end), quiet);
             }
             for (var entry : pids.entrySet()) { // not timed: the swaps touched no container
                 if (pid(api, entry.getKey()) != entry.getValue()) {
@@ -85,7 +91,7 @@ final class SwapBench {
     }
 
     private static List<Figure> figures(String scenario, List<Double> swapMillis, List<Double> reloadMillis,
-            int notAdopted, ApiPoller poller, LogFollower follower, long start, long end) {
+            int notAdopted, ApiPoller poller, LogFollower follower, Window swaps, Window quiet) {
         if (follower.broken() != null) {
             throw new IllegalStateException("the followed log stream ended during the swaps", follower.broken());
         }
@@ -102,19 +108,29 @@ final class SwapBench {
                         reload.spread()),
                 new Figure(scenario, "reload's own duration (DurationMillis), p99", reload.percentile(99), "ms", ""),
                 new Figure(scenario, "longest gap between API answers (GET /containers/json back to back)",
-                        poller.answers().longestGapMillis(start, end), "ms",
-                        poller.answers().count() + " answers in all"),
+                        swaps.longestGap(poller.answers()), "ms", String.format("%.2f ms in %d s without swaps "
+                        + "before; %d answers in all", quiet.longestGap(poller.answers()), QUIET_MILLIS / 1000,
+                        poller.answers().count())),
                 new Figure(scenario, "failed API requests", poller.failures(), "requests", "must be 0"
                         + (poller.firstFailure() == null ? "" : "; first: " + poller.firstFailure())),
-                new Figure(scenario, "longest gap between followed log lines", follower.lines().longestGapMillis(start,
-                        end), "ms", String.format("the ticker writes a line every %d ms (%.1f ms measured, fork and "
-                        + "exec of usleep included); a follow polls the log file every 50 ms", TICK_MILLIS,
-                        follower.written().meanIntervalMillis(start, end))),
+                new Figure(scenario, "longest gap between followed log lines", swaps.longestGap(follower.lines()),
+                        "ms", String.format("%.2f ms in %d s without swaps before; the ticker writes a line every %d "
+                        + "ms (%.1f ms measured); a follow polls the log file every 50 ms",
+                        quiet.longestGap(follower.lines()), QUIET_MILLIS / 1000, TICK_MILLIS,
+                        follower.written().meanIntervalMillis(swaps.start(), swaps.end()))),
                 new Figure(scenario, "longest gap between log lines as written (conmon's timestamps)",
-                        follower.written().longestGapMillis(start, end), "ms",
-                        "the writer's own pauses: above this, the reader's gap is the engine's"),
+                        swaps.longestGap(follower.written()), "ms", String.format("%.2f ms without swaps; the "
+                        + "writer's own pauses: above this, the reader's gap is the engine's",
+                        quiet.longestGap(follower.written()))),
                 new Figure(scenario, "log lines lost or out of order", follower.lost() + follower.outOfOrder(),
                         "lines", "must be 0; " + follower.lines().count() + " lines followed"));
+    }
+
+    /** A span of {@link System#nanoTime}. */
+    private record Window(long start, long end) {
+        double longestGap(Arrivals arrivals) {
+            return arrivals.longestGapMillis(start, end);
+        }
     }
 
     /** Polls {@code GET /restore/report} back to back until its StartedAt is no longer {@code previous}. */
