@@ -17,7 +17,8 @@ import java.util.Map;
  * table and writes the same figures as JSON. Run it with {@code scripts/bench.sh}; timings never live in tests.
  *
  * <pre>{@code scripts/bench.sh                 # N = 10, 100, 500; 3 repetitions
- * scripts/bench.sh --sizes 10,50 --reps 3 --only restore,logging}</pre>
+ * scripts/bench.sh --sizes 10,50 --reps 3 --only restore,logging
+ * scripts/bench.sh --only swap --swap-containers 100 --swaps 50   # the defaults}</pre>
  */
 public final class Benchmarks {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,7 +34,7 @@ public final class Benchmarks {
         Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
 
-        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,jmh").split(","));
+        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,swap,jmh").split(","));
         List<Figure> figures = new ArrayList<>();
         if (only.contains("cold-start")) {
             figures.addAll(ColdStartBench.run(Math.max(reps, 5)));
@@ -48,6 +49,10 @@ public final class Benchmarks {
         }
         if (only.contains("logging")) {
             figures.addAll(LoggingBench.run(1_000_000));
+        }
+        if (only.contains("swap")) {
+            figures.addAll(SwapBench.run(Integer.parseInt(options.getOrDefault("swap-containers", "100")),
+                    Integer.parseInt(options.getOrDefault("swaps", "50"))));
         }
         if (only.contains("jmh")) {
             figures.addAll(Jmh.figures(out));
