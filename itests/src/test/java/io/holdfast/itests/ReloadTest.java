@@ -97,7 +97,7 @@ class ReloadTest {
             }
             List<Long> monitors = monitorPids(engine);
 
-            ApiPoller poller = ApiPoller.start(api, ids.size());
+            ApiPoller poller = new ApiPoller(api, ids.size());
             Path original = BundleJars.original(dist, "restore-");
             String previousRestore = api.request("GET", "/restore/report").json().path("StartedAt").asText();
             try {
@@ -120,13 +120,15 @@ class ReloadTest {
                 poller.close();
             }
             assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
-            assertTrue(poller.answered() > 50, "the poller ran throughout: " + poller.answered());
+            assertTrue(poller.answers().count() > 50, "the poller ran throughout: " + poller.answers().count());
             for (String id : ids) {
                 JsonNode state = api.inspect(id).path("State");
                 assertTrue(state.path("Running").asBoolean());
                 assertEquals(pids.get(id), state.path("Pid").asLong(), "same process");
             }
             assertEquals(monitors, monitorPids(engine), "the same monitors");
+            assertEquals(51, engine.log().split("restore completed", -1).length - 1,
+                    "one restore at start, then one per swap: a swapped bundle is started once");
             List<String> lines = api.logLines(ticker, "");
             for (int i = 0; i < lines.size(); i++) {
                 assertEquals(Integer.toString(i), lines.get(i), "log line " + i + " of " + lines.size());
@@ -157,7 +159,7 @@ class ReloadTest {
             for (String id : ids) {
                 pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
             }
-            ApiPoller poller = ApiPoller.start(api, ids.size());
+            ApiPoller poller = new ApiPoller(api, ids.size());
             Path original = BundleJars.original(dist, "supervisor-");
             try {
                 for (int swap = 1; swap <= 5; swap++) {

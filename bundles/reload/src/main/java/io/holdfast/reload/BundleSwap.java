@@ -54,6 +54,9 @@ final class BundleSwap {
                             new ByteArrayInputStream(step.jar().bytes())));
                 } else {
                     previous.put(step.bundle(), revisions.bytes(step.bundle()));
+                    // stopped first, so the update does not start it only for the refresh to restart it: one
+                    // restart per swap (the restore bundle would otherwise run its restore twice)
+                    step.bundle().stop(Bundle.STOP_TRANSIENT);
                     step.bundle().update(new ByteArrayInputStream(step.jar().bytes()));
                 }
             }
@@ -94,6 +97,7 @@ final class BundleSwap {
         }
         for (Map.Entry<Bundle, byte[]> entry : previous.entrySet()) {
             try {
+                entry.getKey().stop(Bundle.STOP_TRANSIENT);
                 entry.getKey().update(new ByteArrayInputStream(entry.getValue()));
             } catch (BundleException e) {
                 LOG.log(Level.SEVERE, "cannot put back " + entry.getKey().getSymbolicName(), e);

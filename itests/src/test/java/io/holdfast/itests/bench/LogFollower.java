@@ -1,5 +1,6 @@
 package io.holdfast.itests.bench;
 
+import io.holdfast.itests.support.Arrivals;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

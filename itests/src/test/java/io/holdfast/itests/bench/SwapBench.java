@@ -2,6 +2,8 @@ package io.holdfast.itests.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.ApiPoller;
+import io.holdfast.itests.support.Arrivals;
 import io.holdfast.itests.support.BundleJars;
 import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Engine;

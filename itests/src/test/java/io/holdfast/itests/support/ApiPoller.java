@@ -1,60 +1,65 @@
 package io.holdfast.itests.support;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A client that lists containers back to back on its own thread, as a dashboard would, and remembers the first
- * answer that was not a 200 with the expected number of containers.
- *
- * <pre>{@code
- * try (ApiPoller poller = ApiPoller.start(api, 20)) { ...swap bundles... }
- * assertNull(poller.firstFailure());
- * }</pre>
+ * A thread issuing {@code GET /containers/json} back to back until closed: every answer that is a 200 listing all
+ * {@code expected} containers is an arrival; anything else (another status, a short list, an I/O error) a failure.
  */
 public final class ApiPoller implements AutoCloseable {
-    private final AtomicBoolean polling = new AtomicBoolean(true);
-    private final AtomicInteger answered = new AtomicInteger();
+    private final Api api;
+    private final int expected;
+    private final Arrivals answers = new Arrivals();
+    private final AtomicInteger failures = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final Thread thread;
+    private volatile boolean polling = true;
 
-    private ApiPoller(Api api, int containers) {
-        thread = new Thread(() -> {
-            while (polling.get()) {
-                try {
-                    Api.Response r = api.request("GET", "/containers/json");
-                    if (r.status() != 200 || r.json().size() != containers) {
-                        firstFailure.compareAndSet(null, r.status() + " " + r.body());
-                    }
-                    answered.incrementAndGet();
-                } catch (Exception e) {
-                    firstFailure.compareAndSet(null, e.toString());
+    public ApiPoller(Api api, int expected) {
+        this.api = api;
+        this.expected = expected;
+        this.thread = new Thread(this::poll, "bench-api-poller");
+        thread.setDaemon(true); // never keeps a failed run alive
+        thread.start();
+    }
+
+    private void poll() {
+        while (polling) {
+            try {
+                Api.Response r = api.request("GET", "/containers/json");
+                if (r.status() == 200 && r.json().size() == expected) {
+                    answers.record();
+                } else {
+                    fail(r.status() + " with " + (r.status() == 200 ? r.json().size() + " containers" : r.body()));
                 }
+            } catch (Exception e) {
+                fail(e.toString());
             }
-        }, "api-poller");
+        }
     }
 
-    /** Starts polling {@code GET /containers/json}, expecting {@code containers} in each answer. */
-    public static ApiPoller start(Api api, int containers) {
-        ApiPoller poller = new ApiPoller(api, containers);
-        poller.thread.start();
-        return poller;
+    private void fail(String why) {
+        failures.incrementAndGet();
+        firstFailure.compareAndSet(null, why);
     }
 
-    /** Stops polling and waits for the last request. */
-    @Override
-    public void close() throws InterruptedException {
-        polling.set(false);
-        thread.join();
+    /** Valid once closed. */
+    public Arrivals answers() {
+        return answers;
     }
 
-    public int answered() {
-        return answered.get();
+    public int failures() {
+        return failures.get();
     }
 
-    /** The first unexpected answer or error, or null. */
     public String firstFailure() {
         return firstFailure.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        polling = false;
+        thread.join();
     }
 }

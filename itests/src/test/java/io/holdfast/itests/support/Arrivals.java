@@ -1,4 +1,4 @@
-package io.holdfast.itests.bench;
+package io.holdfast.itests.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +11,24 @@ import java.util.List;
  * answers.record();                                       // on every successful response
  * double ms = answers.longestGapMillis(start, end);       // after the recording thread joined}</pre>
  */
-final class Arrivals {
+public final class Arrivals {
     private final List<Long> stamps = new ArrayList<>();
 
-    void record() {
+    public void record() {
         stamps.add(System.nanoTime());
     }
 
     /** An arrival at {@code nanoTime}, a {@link System#nanoTime} value taken earlier or translated to that clock. */
-    void record(long nanoTime) {
+    public void record(long nanoTime) {
         stamps.add(nanoTime);
     }
 
-    int count() {
+    public int count() {
         return stamps.size();
     }
 
     /** The mean interval between arrivals in [{@code start}, {@code end}]. */
-    double meanIntervalMillis(long start, long end) {
+    public double meanIntervalMillis(long start, long end) {
         List<Long> within = stamps.stream().filter(s -> s >= start && s <= end).toList();
         return within.size() < 2 ? Double.NaN
                 : (within.get(within.size() - 1) - within.get(0)) / 1e6 / (within.size() - 1);
@@ -38,7 +38,7 @@ final class Arrivals {
      * The longest interval between two successive arrivals that overlaps [{@code start}, {@code end}]; a window with
      * no arrival at all counts from {@code start} or to {@code end}, so silence is never hidden.
      */
-    double longestGapMillis(long start, long end) {
+    public double longestGapMillis(long start, long end) {
         long longest = 0;
         long previous = start;
         for (long stamp : stamps) {
