@@ -160,6 +160,26 @@ class ReloadTest {
                 pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
             }
             ApiPoller poller = new ApiPoller(api, ids.size());
+            // creates are slower than lists: some are under way when the supervisor stops, and must still succeed
+            List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> createFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean creating = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread creator = new Thread(() -> {
+                while (creating.get()) {
+                    try {
+                        Api.Response r = api.post("/containers/create", Map.of("Image", "busybox", "Cmd",
+                                List.of("true"), "HostConfig", Map.of("NetworkMode", "none")));
+                        if (r.status() == 201) {
+                            created.add(r.json().path("Id").asText());
+                        } else {
+                            createFailures.add(r.status() + " " + r.body());
+                        }
+                    } catch (Exception e) {
+                        createFailures.add(e.toString());
+                    }
+                }
+            }, "creator");
+            creator.start();
             Path original = BundleJars.original(dist, "supervisor-");
             try {
                 for (int swap = 1; swap <= 5; swap++) {
@@ -171,8 +191,17 @@ class ReloadTest {
                 }
             } finally {
                 poller.close();
+                creating.set(false);
+                creator.join();
             }
             assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
+            assertEquals(List.of(), createFailures, "every create during the swaps succeeded");
+            assertTrue(created.size() > 5, "creates ran throughout: " + created.size());
+            for (String id : created) {
+                assertEquals(200, api.request("GET", "/containers/" + id + "/json").status(), "create " + id
+                        + " was recorded");
+            }
+            engine.cli().ok(concat("rm", "-f", created));
             for (String id : ids) {
                 assertEquals(pids.get(id), api.inspect(id).path("State").path("Pid").asLong(), "same process");
             }

@@ -91,4 +91,41 @@ class K8sFileLogsTest {
         reader.join(5000);
         assertEquals(List.of("first", "second", "third"), seen);
     }
+
+    /** conmon at max-size: the log is replaced by a new file under the same name; a follow moves on to it. */
+    @Test
+    void followMovesOnWhenTheWriterReplacesTheFile() throws Exception {
+        Path file = dir.resolve("c.log");
+        Files.writeString(file, line(1, "stdout", 'F', "before"));
+        CompletableFuture<Integer> exited = new CompletableFuture<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try {
+                logs.read(file, new LogQuery(-1, true), exited, e -> seen.add(e.line()));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        reader.start();
+        waitFor(() -> seen.contains("before"));
+        Files.writeString(file, line(2, "stdout", 'F', "last of the old file"), StandardOpenOption.APPEND);
+        Path next = dir.resolve("c.log.next");
+        Files.writeString(next, line(3, "stdout", 'F', "first of the new file"));
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        waitFor(() -> seen.contains("first of the new file"));
+        exited.complete(0);
+        reader.join(5000);
+        assertEquals(List.of("before", "last of the old file", "first of the new file"), seen);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
 }

@@ -28,12 +28,18 @@ final class ApiExchange {
     private final String path;
     private final Fields query;
     private List<String> pathParams = List.of();
+    private Runnable onStreaming = () -> { };
 
     ApiExchange(Request request, Response response, String path) {
         this.request = request;
         this.response = response;
         this.path = path;
         this.query = Request.extractQueryParameters(request);
+    }
+
+    /** Called once, when the response becomes a stream of unknown length. */
+    void onStreaming(Runnable action) {
+        onStreaming = action;
     }
 
     String method() {
@@ -106,6 +112,9 @@ final class ApiExchange {
 
     /** Starts a streamed response (chunked); the caller writes and closes the stream. */
     OutputStream stream(int status, String contentType) {
+        Runnable streaming = onStreaming;
+        onStreaming = () -> { };
+        streaming.run();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         return Content.Sink.asOutputStream(response);

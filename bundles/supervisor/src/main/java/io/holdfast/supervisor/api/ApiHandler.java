@@ -53,7 +53,10 @@ public class ApiHandler {
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile io.holdfast.spi.events.EngineEvents events;
 
+    private static final long IN_FLIGHT_WAIT_MILLIS = 10_000;
+
     private final Router router = new Router();
+    private final RequestsInFlight inFlight = new RequestsInFlight();
     private ServiceRegistration<Handler> registration;
     private BundleContext context;
     private boolean restored;
@@ -108,9 +111,14 @@ public class ApiHandler {
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    synchronized void deactivate() throws InterruptedException {
         if (registration != null) {
-            registration.unregister();
+            registration.unregister(); // new requests now wait for the next revision
+        }
+        int unfinished = inFlight.awaitNone(IN_FLIGHT_WAIT_MILLIS);
+        if (unfinished > 0) {
+            LOG.warning(unfinished + " API request(s) still running after " + IN_FLIGHT_WAIT_MILLIS / 1000
+                    + " s while the API handler stops");
         }
     }
 
@@ -128,7 +136,23 @@ public class ApiHandler {
     }
 
     private void serve(Request request, Response response, Callback callback) {
+        inFlight.enter();
+        java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable leave = () -> {
+            if (counted.getAndSet(false)) {
+                inFlight.leave();
+            }
+        };
+        try {
+            route(request, response, callback, leave);
+        } finally {
+            leave.run();
+        }
+    }
+
+    private void route(Request request, Response response, Callback callback, Runnable onStreaming) {
         ApiExchange exchange = new ApiExchange(request, response, Router.stripVersion(Request.getPathInContext(request)));
+        exchange.onStreaming(onStreaming);
         // Docker clients negotiate their API version from these headers; without them they fall back to 1.24
         response.getHeaders().put("Api-Version", SystemRoutes.API_VERSION);
         response.getHeaders().put("Ostype", "linux");
