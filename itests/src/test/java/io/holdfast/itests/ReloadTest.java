@@ -242,10 +242,18 @@ class ReloadTest {
                     engine.root().resolve("annotations.jar"), "2.19.99");
             Files.delete(dist.resolve("deploy/restore.jar"));
             BundleJars.deploy(annotations, dist, "jackson-annotations.jar");
-            String plan = engine.cli().ok("system", "reload", "--dry-run");
+            Cli.Result dryRun = engine.cli().run("system", "reload", "--dry-run");
+            String plan = dryRun.out();
             assertTrue(plan.contains("update com.fasterxml.jackson.core.jackson-annotations 2.19.2 -> 2.19.99"), plan);
             assertTrue(plan.contains("refresh com.fasterxml.jackson.core.jackson-databind 2.19.2: wired to "
                     + "com.fasterxml.jackson.core.jackson-annotations"), plan);
+            // the shim (and the API sockets) use Jackson: restarting them as a side effect is refused, applied or not
+            assertEquals(1, dryRun.exitCode(), plan);
+            assertTrue(plan.contains("would restart ") && plan.contains("io.holdfast.shim (wired to")
+                    && plan.contains("restart the engine to apply it"), plan);
+            Cli.Result refused = engine.cli().run("system", "reload");
+            assertEquals(1, refused.exitCode(), refused.out());
+            assertEquals(pid, api.inspect(id).path("State").path("Pid").asLong());
             Files.delete(dist.resolve("deploy/jackson-annotations.jar"));
             engine.cli().ok("rm", "-f", id);
         }

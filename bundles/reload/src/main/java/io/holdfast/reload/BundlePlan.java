@@ -11,8 +11,9 @@ import org.osgi.framework.Bundle;
  *                 jar: to uninstall
  * @param changes  every bundle installed, updated or refreshed, and why, for the report and the dry run
  * @param refused  jars that are never applied by a reload, each with why
+ * @param blocked  why the plan as a whole must not be applied (it would restart a resident bundle), or null
  */
-record BundlePlan(List<Step> updates, List<BundleChange> changes, List<String> refused) {
+record BundlePlan(List<Step> updates, List<BundleChange> changes, List<String> refused, String blocked) {
 
     /** One jar to apply: {@code bundle} is the one it replaces, or null when it is new; no jar: uninstall it. */
     record Step(Bundle bundle, DeployedJar jar) {

@@ -24,10 +24,11 @@ import org.osgi.framework.wiring.FrameworkWiring;
  *
  * <p>Never applied by a reload: the SPI (every bundle is wired to it; containers' monitors live in the shim that
  * imports it), this reload bundle itself, and the API sockets (which stay open through every reload); they change
- * with an engine restart.
+ * with an engine restart. A plan whose refresh would restart one of them, or the shim, is refused whole.
  */
 final class BundlePlanner {
     static final Set<String> RESIDENT = Set.of("io.holdfast.spi", "io.holdfast.reload", "io.holdfast.api");
+    static final String SHIM = "io.holdfast.shim";
 
     private final BundleContext context;
     private final Revisions revisions;
@@ -71,8 +72,27 @@ final class BundlePlanner {
                     "deploy/" + jar.file().getFileName() + " differs from the running revision"));
         }
         withdrawn(scan, steps, changes);
-        changes.addAll(refreshReasons(steps.stream().map(BundlePlan.Step::bundle).filter(b -> b != null).toList()));
-        return new BundlePlan(steps, changes, refused);
+        List<BundleChange> refreshes = refreshReasons(steps.stream().map(BundlePlan.Step::bundle)
+                .filter(b -> b != null).toList());
+        changes.addAll(refreshes);
+        return new BundlePlan(steps, changes, refused, residentRestarted(refreshes));
+    }
+
+    /**
+     * A refresh must never restart the shim (it holds the containers) as a side effect: only a shim jar of its own
+     * updates it. The SPI and the resident bundles cannot be in a refresh at all: they change only with a restart.
+     */
+    private static String residentRestarted(List<BundleChange> refreshes) {
+        List<BundleChange> resident = refreshes.stream().filter(r -> r.symbolicName().equals(SHIM)
+                || RESIDENT.contains(r.symbolicName())).toList();
+        if (resident.isEmpty()) {
+            return null;
+        }
+        boolean onlyShim = resident.stream().allMatch(r -> r.symbolicName().equals(SHIM));
+        return "this reload would restart " + String.join(", ", resident.stream()
+                .map(r -> r.symbolicName() + " (" + r.reason() + ")").toList()) + ", which a reload never does as a "
+                + "side effect; " + (onlyShim ? "deploy a shim jar as well to update both, or " : "")
+                + "restart the engine to apply it";
     }
 
     /**

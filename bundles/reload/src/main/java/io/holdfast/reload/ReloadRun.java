@@ -32,10 +32,14 @@ final class ReloadRun {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         ConfigUpdate configUpdate = null;
-        BundlePlan plan = new BundlePlan(List.of(), List.of(), List.of());
+        BundlePlan plan = new BundlePlan(List.of(), List.of(), List.of(), null);
         try {
             configUpdate = rereadConfig(false);
             plan = planner.plan(deploy.scan());
+            if (plan.blocked() != null) {
+                return new ReloadReport(startedAt, since(t0), dryRun, false, plan.blocked(), configUpdate,
+                        plan.changes(), plan.refused());
+            }
             if (!dryRun) {
                 if (!plan.isEmpty()) {
                     swap.apply(plan);
