@@ -255,6 +255,14 @@ class ReloadTest {
             assertEquals(1, refused.exitCode(), refused.out());
             assertEquals(pid, api.inspect(id).path("State").path("Pid").asLong());
             Files.delete(dist.resolve("deploy/jackson-annotations.jar"));
+
+            // the config bundle is resident: without it no component would have a configuration for a moment
+            BundleJars.deploy(BundleJars.withVersion(BundleJars.original(dist, "config-"),
+                    engine.root().resolve("config-next.jar"), "0.9.0"), dist, "config.jar");
+            String refusedConfig = engine.cli().ok("system", "reload");
+            assertTrue(refusedConfig.contains("refused deploy/config.jar: io.holdfast.config is never swapped by a "
+                    + "reload"), refusedConfig);
+            Files.delete(dist.resolve("deploy/config.jar"));
             engine.cli().ok("rm", "-f", id);
         }
     }

@@ -115,15 +115,21 @@ public class ApiSockets {
             ReloadEndpoint.serve(reloader, request, response, callback);
             return true;
         }
-        Handler handler = slot.await();
-        if (handler == null) {
-            LOG.log(Level.WARNING, "no API handler for " + slot.patience().toSeconds() + " s");
-            response.setStatus(503);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            response.write(true, java.nio.ByteBuffer.wrap(("{\"message\":\"the engine's API handler (supervisor "
-                    + "bundle) is not running; see the engine log\"}").getBytes(StandardCharsets.UTF_8)), callback);
-            return true;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Handler handler = slot.await();
+            if (handler == null) {
+                break;
+            }
+            if (handler.handle(request, response, callback)) {
+                return true;
+            }
+            slot.unset(handler); // a revision that is closing declined it: wait for the next one
         }
-        return handler.handle(request, response, callback);
+        LOG.log(Level.WARNING, "no API handler for " + slot.patience().toSeconds() + " s");
+        response.setStatus(503);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, java.nio.ByteBuffer.wrap(("{\"message\":\"the engine's API handler (supervisor "
+                + "bundle) is not running; see the engine log\"}").getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
     }
 }

@@ -1,31 +1,31 @@
 package io.holdfast.logging;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
 
 /**
  * Reads a log file that another process appends to: each call hands on the complete lines written so far and keeps a
- * line that is still being written for the next call. When the writer replaces the file (conmon does at
+ * line that is still being written for the next call. Lines are split on bytes and decoded only when complete, so a
+ * character the writer has half written is never decoded half. When the writer replaces the file (conmon does at
  * {@code max-size}: a new, empty file under the same name), the rest of the old one is read and the cursor moves on
  * to the new one, so a follow never stalls on a file nobody writes any more.
  */
 final class LogFileCursor implements Closeable {
     private final Path file;
+    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    private final ByteArrayOutputStream carry = new ByteArrayOutputStream();
     private FileChannel channel;
-    private BufferedReader reader;
     private Object fileKey;
-    private final StringBuilder carry = new StringBuilder();
 
     LogFileCursor(Path file) throws IOException {
         this.file = file;
@@ -33,19 +33,24 @@ final class LogFileCursor implements Closeable {
     }
 
     private void open() throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.READ);
-        fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8),
-                64 * 1024);
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+        channel = opened;
     }
 
     void readAvailable(Consumer<K8sFileLine> sink) throws IOException {
         drain(sink);
         if (replaced()) {
             drain(sink); // what the writer added to the old file before it moved on
-            close();
-            carry.setLength(0); // a line left unfinished in the old file is never finished
-            open();
+            FileChannel old = channel;
+            carry.reset(); // a line left unfinished in the old file is never finished
+            open(); // on failure the old file stays open, and the next call tries again
+            old.close();
             drain(sink);
         }
     }
@@ -61,28 +66,28 @@ final class LogFileCursor implements Closeable {
     }
 
     private void drain(Consumer<K8sFileLine> sink) throws IOException {
-        char[] buffer = new char[8192];
-        int n;
-        while ((n = reader.read(buffer)) > 0) {
+        while (channel.read(buffer.clear()) > 0) {
+            buffer.flip();
+            byte[] bytes = buffer.array();
             int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (buffer[i] == '\n') {
-                    carry.append(buffer, start, i - start);
-                    K8sFileLine line = K8sFileLine.parse(carry.toString());
+            int end = buffer.limit();
+            for (int i = 0; i < end; i++) {
+                if (bytes[i] == '\n') {
+                    carry.write(bytes, start, i - start);
+                    K8sFileLine line = K8sFileLine.parse(carry.toString(StandardCharsets.UTF_8));
                     if (line != null) {
                         sink.accept(line);
                     }
-                    carry.setLength(0);
+                    carry.reset();
                     start = i + 1;
                 }
             }
-            carry.append(buffer, start, n - start);
+            carry.write(bytes, start, end - start);
         }
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
         channel.close();
     }
 }

@@ -92,6 +92,22 @@ class K8sFileLogsTest {
         assertEquals(List.of("first", "second", "third"), seen);
     }
 
+    /** A reader that catches the writer in the middle of a multi-byte character decodes it whole, later. */
+    @Test
+    void aCharacterWrittenInTwoHalvesIsDecodedWhole() throws Exception {
+        Path file = dir.resolve("c.log");
+        byte[] line = line(1, "stdout", 'F', "grüße").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int split = new String(line, java.nio.charset.StandardCharsets.UTF_8).indexOf('ü') + 1; // inside 'ü'
+        Files.write(file, java.util.Arrays.copyOf(line, split));
+        List<String> seen = new ArrayList<>();
+        try (LogFileCursor cursor = new LogFileCursor(file)) {
+            cursor.readAvailable(l -> seen.add(l.content()));
+            Files.write(file, java.util.Arrays.copyOfRange(line, split, line.length), StandardOpenOption.APPEND);
+            cursor.readAvailable(l -> seen.add(l.content()));
+        }
+        assertEquals(List.of("grüße"), seen);
+    }
+
     /** conmon at max-size: the log is replaced by a new file under the same name; a follow moves on to it. */
     @Test
     void followMovesOnWhenTheWriterReplacesTheFile() throws Exception {

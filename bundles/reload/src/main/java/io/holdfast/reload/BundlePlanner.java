@@ -23,11 +23,17 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * uses another's services is not restarted with it.
  *
  * <p>Never applied by a reload: the SPI (every bundle is wired to it; containers' monitors live in the shim that
- * imports it), this reload bundle itself, and the API sockets (which stay open through every reload); they change
- * with an engine restart. A plan whose refresh would restart one of them, or the shim, is refused whole.
+ * imports it), this reload bundle itself, the API sockets (which stay open through every reload) and the config
+ * bundle; they change with an engine restart. A plan whose refresh would restart one of them, or the shim, is refused whole.
  */
 final class BundlePlanner {
-    static final Set<String> RESIDENT = Set.of("io.holdfast.spi", "io.holdfast.reload", "io.holdfast.api");
+    /**
+     * Never swapped by a reload. The config bundle is among them: while it is swapped there would be no
+     * configuration service at all, which every component needs, and its next revision would apply the keys that
+     * need a restart.
+     */
+    static final Set<String> RESIDENT = Set.of("io.holdfast.spi", "io.holdfast.reload", "io.holdfast.api",
+            "io.holdfast.config");
     static final String SHIM = "io.holdfast.shim";
 
     private final BundleContext context;
@@ -44,7 +50,19 @@ final class BundlePlanner {
         List<BundlePlan.Step> steps = new ArrayList<>();
         List<BundleChange> changes = new ArrayList<>();
         List<String> refused = new ArrayList<>(scan.refused());
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new HashSet<>();
+        scan.jars().forEach(jar -> {
+            if (!seen.add(jar.symbolicName())) {
+                twice.add(jar.symbolicName());
+            }
+        });
         for (DeployedJar jar : scan.jars()) {
+            if (twice.contains(jar.symbolicName())) {
+                refused.add("deploy/" + jar.file().getFileName() + ": another jar in deploy/ is also "
+                        + jar.symbolicName() + "; keep one");
+                continue;
+            }
             Bundle running = installed(jar.symbolicName());
             try {
                 if (running != null && revisions.digest(running).equals(jar.digest())) {
@@ -109,9 +127,14 @@ final class BundlePlanner {
                     || !bundle.getLocation().startsWith("file:")) {
                 continue;
             }
-            Path location = Path.of(URI.create(bundle.getLocation()));
+            Path location;
+            try {
+                location = Path.of(URI.create(bundle.getLocation())).toAbsolutePath().normalize();
+            } catch (IllegalArgumentException e) {
+                continue; // not a plain file location: not something deploy/ or bundle/ installed
+            }
             if (!Files.exists(location)) {
-                if (location.startsWith(deploy.dir())) {
+                if (location.startsWith(deploy.dir().toAbsolutePath().normalize())) {
                     steps.add(new BundlePlan.Step(bundle, null));
                     changes.add(new BundleChange(name, "uninstall", bundle.getVersion().toString(), null,
                             "deploy/" + location.getFileName() + " was removed"));

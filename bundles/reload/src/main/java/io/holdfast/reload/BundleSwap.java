@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -19,9 +21,11 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * Applies a {@link BundlePlan}: updates and installs the jars, refreshes what is wired to them, and checks that
- * every touched bundle resolves, starts and activates its components. On any failure every touched bundle is put
- * back to the revision it ran before (new ones are uninstalled), so a failed reload leaves the engine as it was.
+ * Applies a {@link BundlePlan}: updates, installs and uninstalls the jars, refreshes what is wired to them, and
+ * checks that every bundle touched or refreshed resolves, runs again if it ran before, and brings its components
+ * back. On any failure every touched bundle is put back to the revision it ran before (new ones are uninstalled,
+ * removed ones installed again), so a failed reload leaves the engine as it was. What was applied can also be undone
+ * afterwards, when the configuration half of the reload fails.
  */
 final class BundleSwap {
     private static final Logger LOG = Logger.getLogger(BundleSwap.class.getName());
@@ -37,86 +41,110 @@ final class BundleSwap {
         this.health = health;
     }
 
+    /** What one apply changed, so that it can be put back. */
+    final class Applied {
+        private final Map<Bundle, byte[]> previous = new LinkedHashMap<>();
+        private final List<Bundle> installed = new ArrayList<>();
+        private final Map<String, byte[]> removed = new LinkedHashMap<>();
+        private final List<Bundle> uninstalled = new ArrayList<>();
+
+        /** Puts every touched bundle back as it was; logs, never throws: it runs when something already failed. */
+        void undo() {
+            boolean interrupted = Thread.interrupted(); // a stopping engine must still get its old revisions back
+            List<Bundle> back = new ArrayList<>(previous.keySet());
+            for (Map.Entry<String, byte[]> entry : removed.entrySet()) {
+                try {
+                    Bundle bundle = context.installBundle(entry.getKey(), new ByteArrayInputStream(entry.getValue()));
+                    revisions.remember(bundle, entry.getValue());
+                    back.add(bundle);
+                } catch (BundleException | RuntimeException e) {
+                    LOG.log(Level.SEVERE, "cannot install again " + entry.getKey(), e);
+                }
+            }
+            for (Map.Entry<Bundle, byte[]> entry : previous.entrySet()) {
+                try {
+                    entry.getKey().stop(Bundle.STOP_TRANSIENT);
+                    entry.getKey().update(new ByteArrayInputStream(entry.getValue()));
+                    revisions.remember(entry.getKey(), entry.getValue());
+                } catch (BundleException | RuntimeException e) {
+                    LOG.log(Level.SEVERE, "cannot put back " + entry.getKey().getSymbolicName(), e);
+                }
+            }
+            List<Bundle> refreshed = new ArrayList<>(back);
+            for (Bundle bundle : installed) {
+                try {
+                    bundle.uninstall();
+                    refreshed.add(bundle);
+                } catch (BundleException | RuntimeException e) {
+                    LOG.log(Level.SEVERE, "cannot uninstall " + bundle.getSymbolicName(), e);
+                }
+            }
+            try {
+                refresh(refreshed);
+            } catch (ReloadFailure e) {
+                LOG.log(Level.SEVERE, "the refresh after putting the previous revisions back failed", e);
+            }
+            for (Bundle bundle : back) {
+                startLogged(bundle);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Applies the plan; on failure puts everything back and throws with the reason. */
-    void apply(BundlePlan plan) throws ReloadFailure {
-        Map<Bundle, byte[]> previous = new LinkedHashMap<>();
-        List<Bundle> installed = new ArrayList<>();
-        List<Bundle> uninstalled = new ArrayList<>();
-        Map<String, byte[]> removed = new LinkedHashMap<>();
+    Applied apply(BundlePlan plan) throws ReloadFailure {
+        Applied applied = new Applied();
         try {
+            List<Bundle> affected = new ArrayList<>();
+            plan.updates().stream().map(BundlePlan.Step::bundle).filter(b -> b != null).forEach(affected::add);
+            Set<Bundle> closure = new LinkedHashSet<>(affected.isEmpty() ? List.of()
+                    : context.getBundle(0).adapt(FrameworkWiring.class).getDependencyClosure(affected));
+            List<Bundle> wasActive = closure.stream().filter(b -> b.getState() == Bundle.ACTIVE).toList();
+            Map<String, Boolean> componentsBefore = health.snapshot(new ArrayList<>(closure));
+
             for (BundlePlan.Step step : plan.updates()) {
                 if (step.uninstall()) {
-                    removed.put(step.bundle().getLocation(), revisions.bytes(step.bundle()));
+                    applied.removed.put(step.bundle().getLocation(), revisions.bytes(step.bundle()));
                     step.bundle().uninstall();
-                    uninstalled.add(step.bundle());
+                    applied.uninstalled.add(step.bundle());
                 } else if (step.bundle() == null) {
-                    installed.add(context.installBundle(step.jar().file().toUri().toString(),
+                    applied.installed.add(context.installBundle(step.jar().file().toUri().toString(),
                             new ByteArrayInputStream(step.jar().bytes())));
                 } else {
-                    previous.put(step.bundle(), revisions.bytes(step.bundle()));
+                    applied.previous.put(step.bundle(), revisions.bytes(step.bundle()));
                     // stopped first, so the update does not start it only for the refresh to restart it: one
                     // restart per swap (the restore bundle would otherwise run its restore twice)
                     step.bundle().stop(Bundle.STOP_TRANSIENT);
                     step.bundle().update(new ByteArrayInputStream(step.jar().bytes()));
                 }
             }
-            List<Bundle> touched = new ArrayList<>(previous.keySet());
-            touched.addAll(installed);
+            List<Bundle> touched = new ArrayList<>(applied.previous.keySet());
+            touched.addAll(applied.installed);
             List<Bundle> refreshed = new ArrayList<>(touched);
-            refreshed.addAll(uninstalled);
+            refreshed.addAll(applied.uninstalled);
             refresh(refreshed);
-            checkResolved(touched);
-            start(touched);
-            health.check(touched);
+            List<Bundle> mustRun = new ArrayList<>(touched);
+            wasActive.stream().filter(b -> b.getState() != Bundle.UNINSTALLED && !mustRun.contains(b))
+                    .forEach(mustRun::add);
+            checkResolved(mustRun);
+            start(mustRun);
+            health.check(mustRun, componentsBefore);
             for (BundlePlan.Step step : plan.updates()) {
                 if (step.uninstall()) {
                     revisions.forget(step.bundle());
                 } else {
-                    Bundle bundle = step.bundle() != null ? step.bundle() : byLocation(installed, step.jar());
+                    Bundle bundle = step.bundle() != null ? step.bundle() : byLocation(applied.installed, step.jar());
                     revisions.remember(bundle, step.jar().bytes());
                 }
             }
-        } catch (BundleException | IOException | ReloadFailure e) {
+            return applied;
+        } catch (BundleException | IOException | ReloadFailure | RuntimeException e) {
             String why = e.getMessage();
             LOG.log(Level.WARNING, "reload failed, putting the previous revisions back: " + why, e);
-            rollBack(previous, installed, removed);
+            applied.undo();
             throw new ReloadFailure(why + "; the previous revisions were put back", e);
-        }
-    }
-
-    private void rollBack(Map<Bundle, byte[]> previous, List<Bundle> installed, Map<String, byte[]> removed) {
-        List<Bundle> reinstalled = new ArrayList<>();
-        for (Map.Entry<String, byte[]> entry : removed.entrySet()) {
-            try {
-                Bundle bundle = context.installBundle(entry.getKey(), new ByteArrayInputStream(entry.getValue()));
-                revisions.remember(bundle, entry.getValue());
-                reinstalled.add(bundle);
-            } catch (BundleException e) {
-                LOG.log(Level.SEVERE, "cannot install again " + entry.getKey(), e);
-            }
-        }
-        for (Map.Entry<Bundle, byte[]> entry : previous.entrySet()) {
-            try {
-                entry.getKey().stop(Bundle.STOP_TRANSIENT);
-                entry.getKey().update(new ByteArrayInputStream(entry.getValue()));
-            } catch (BundleException e) {
-                LOG.log(Level.SEVERE, "cannot put back " + entry.getKey().getSymbolicName(), e);
-            }
-        }
-        for (Bundle bundle : installed) {
-            try {
-                bundle.uninstall();
-            } catch (BundleException | IllegalStateException e) {
-                LOG.log(Level.SEVERE, "cannot uninstall " + bundle.getSymbolicName(), e);
-            }
-        }
-        try {
-            List<Bundle> back = new ArrayList<>(previous.keySet());
-            back.addAll(reinstalled);
-            refresh(back);
-            start(back);
-        } catch (BundleException | ReloadFailure e) {
-            LOG.log(Level.SEVERE, "the previous revisions do not start again", e);
         }
     }
 
@@ -162,6 +190,15 @@ final class BundleSwap {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null && bundle.getState() != Bundle.ACTIVE) {
                 bundle.start();
             }
+        }
+    }
+
+    /** Starts one bundle of a rollback; one that fails must not keep the others down. */
+    private static void startLogged(Bundle bundle) {
+        try {
+            start(List.of(bundle));
+        } catch (BundleException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "the previous revision of " + bundle.getSymbolicName() + " does not start", e);
         }
     }
 

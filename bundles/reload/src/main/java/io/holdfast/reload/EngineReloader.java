@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +75,11 @@ public class EngineReloader implements Reloader {
     @Deactivate
     void deactivate() throws InterruptedException {
         hangup.unregister();
-        thread.shutdownNow();
+        for (Runnable queued : thread.shutdownNow()) {
+            if (queued instanceof Future<?> waitedFor) {
+                waitedFor.cancel(false); // its caller gets an answer instead of waiting forever
+            }
+        }
         thread.awaitTermination(30, TimeUnit.SECONDS);
     }
 
@@ -82,6 +89,8 @@ public class EngineReloader implements Reloader {
             return thread.submit(() -> reloadNow(dryRun)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("reload failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (RejectedExecutionException | CancellationException e) {
+            throw new IllegalStateException("the reload bundle is stopping; no reload was done", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the reload", e);
@@ -104,11 +113,15 @@ public class EngineReloader implements Reloader {
 
     /** Reloads when deploy/ changed and has held still since the last poll. */
     private void pollDeploy() {
-        String now = fingerprintOrEmpty();
-        boolean settled = now.equals(seen);
-        seen = now;
-        if (settled && !now.equals(applied)) {
-            reloadNow(false);
+        try {
+            String now = fingerprintOrEmpty();
+            boolean settled = now.equals(seen);
+            seen = now;
+            if (settled && !now.equals(applied)) {
+                reloadNow(false);
+            }
+        } catch (RuntimeException e) { // an escaping exception would end the polling for good
+            LOG.log(Level.WARNING, "deploy/ poll failed", e);
         }
     }
 

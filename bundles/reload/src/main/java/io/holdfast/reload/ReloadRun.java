@@ -41,14 +41,20 @@ final class ReloadRun {
                         plan.changes(), plan.refused());
             }
             if (!dryRun) {
-                if (!plan.isEmpty()) {
-                    swap.apply(plan);
+                BundleSwap.Applied applied = plan.isEmpty() ? null : swap.apply(plan);
+                try {
+                    configUpdate = rereadConfig(true);
+                } catch (RuntimeException e) { // e.g. a newly deployed plugin rejects the configuration
+                    if (applied != null) {
+                        applied.undo();
+                    }
+                    throw new EngineException(io.holdfast.spi.container.EngineException.Kind.INVALID,
+                            e.getMessage() + (applied == null ? "" : "; the bundles were put back"));
                 }
-                configUpdate = rereadConfig(true);
             }
             return new ReloadReport(startedAt, since(t0), dryRun, true, null, configUpdate, plan.changes(),
                     plan.refused());
-        } catch (EngineException | IOException | ReloadFailure e) {
+        } catch (IOException | ReloadFailure | RuntimeException e) {
             return new ReloadReport(startedAt, since(t0), dryRun, false, e.getMessage(), configUpdate, plan.changes(),
                     plan.refused());
         }

@@ -45,7 +45,13 @@ final class Revisions {
             return known;
         }
         try (InputStream in = URI.create(bundle.getLocation()).toURL().openStream()) {
-            return in.readAllBytes(); // what the bundle was installed from, unless a reload changed it (above)
+            byte[] bytes = in.readAllBytes(); // what the bundle was installed from, unless a reload changed it (above)
+            String installed = installedDigests.get(bundle.getBundleId());
+            if (installed != null && !installed.equals(DeployDirectory.digest(bytes))) {
+                throw new IOException(bundle.getLocation() + " changed on disk since " + bundle.getSymbolicName()
+                        + " was installed from it");
+            }
+            return bytes;
         } catch (IllegalArgumentException e) {
             throw new IOException("cannot read the running revision of " + bundle.getSymbolicName() + " from "
                     + bundle.getLocation());

@@ -94,19 +94,27 @@ final class RestoreRun {
 
     /** The records, what the monitors hold, the plan steps and what blocks adoption, as of now. */
     Situation situation(List<PluginCheck> plugins) {
-        List<ContainerRecord> records = target.records();
+        // monitors first: a container that ends and is released between the two reads then shows as exited in its
+        // record, never as a record whose monitor vanished (which would read as lost)
         Collection<MonitorStatus> held = monitor.held();
+        List<ContainerRecord> records = target.records();
         Map<String, MonitorStatus> monitors = held.stream()
                 .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
         Map<String, ContainerRecord> byId = records.stream()
                 .collect(Collectors.toMap(ContainerRecord::id, Function.identity()));
-        Map<String, MonitorStatus> unmonitored = monitor.unmonitored().stream()
-                .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
+        Map<String, MonitorStatus> unmonitored = Map.of();
+        String unlisted = null;
+        try {
+            unmonitored = monitor.unmonitored().stream()
+                    .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
+        } catch (MonitorException e) {
+            unlisted = e.getMessage();
+        }
         List<Orphan> orphans = new java.util.ArrayList<>(RestorePlanner.orphans(records, held).stream()
                 .map(monitors::get).map(RestoreRun::orphan).toList());
         unmonitored.values().stream().filter(m -> !byId.containsKey(m.containerId())).map(RestoreRun::orphan)
                 .forEach(orphans::add);
-        return new Situation(byId, monitors, unmonitored, RestorePlanner.plan(records, held), orphans,
+        return new Situation(byId, monitors, unmonitored, unlisted, RestorePlanner.plan(records, held), orphans,
                 new Blockers(plugins, config));
     }
 
@@ -116,13 +124,18 @@ final class RestoreRun {
 
     /**
      * @param unmonitored containers the runtimes know that no monitor holds (a killed conmon, a lost monitor record)
+     * @param unlisted    why the runtimes could not be listed, or null
      */
     record Situation(Map<String, ContainerRecord> records, Map<String, MonitorStatus> monitors,
-                     Map<String, MonitorStatus> unmonitored, List<RestoreStep> steps, List<Orphan> orphans,
-                     Blockers blockers) {
+                     Map<String, MonitorStatus> unmonitored, String unlisted, List<RestoreStep> steps,
+                     List<Orphan> orphans, Blockers blockers) {
 
         /** Why the step cannot be taken as planned, or null: a plugin or setting, or a process nobody watches. */
         String blocker(RestoreStep step) {
+            if (step.action() == RestoreStep.Action.MARK_LOST && unlisted != null) {
+                return "no monitor holds it, and whether its process still runs cannot be told (" + unlisted
+                        + "); left as it is rather than marked lost";
+            }
             MonitorStatus unwatched = unmonitored.get(step.containerId());
             if (step.action() == RestoreStep.Action.MARK_LOST && unwatched != null && unwatched.running()) {
                 return "its process runs (pid " + unwatched.pid() + ") but no monitor holds it (its monitor was "

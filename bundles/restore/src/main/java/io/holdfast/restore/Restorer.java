@@ -158,8 +158,13 @@ public class Restorer implements RestoreControl {
     }
 
     private io.holdfast.spi.monitor.MonitorStatus unmonitored(String id) {
-        return monitor.unmonitored().stream().filter(m -> m.containerId().equals(id) && m.running()).findFirst()
-                .orElse(null);
+        try {
+            return monitor.unmonitored().stream().filter(m -> m.containerId().equals(id) && m.running())
+                    .findFirst().orElse(null);
+        } catch (MonitorException e) {
+            throw new EngineException(Kind.FAILED, "cannot tell whether " + id + " runs without a monitor: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Kills the container through its monitor, or its runtime when no monitor holds it, and forgets it. */

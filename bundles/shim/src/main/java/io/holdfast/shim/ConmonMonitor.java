@@ -179,13 +179,8 @@ public class ConmonMonitor implements ContainerMonitor {
     }
 
     @Override
-    public Collection<MonitorStatus> unmonitored() {
-        try {
-            return new RuntimeListing(layout).unmonitored(config.runtimes().values(), held.keySet());
-        } catch (MonitorException e) {
-            LOG.log(Level.WARNING, "cannot list the runtimes' containers", e);
-            return List.of();
-        }
+    public Collection<MonitorStatus> unmonitored() throws MonitorException {
+        return new RuntimeListing(layout).unmonitored(config.runtimes().values(), held.keySet());
     }
 
     @Override

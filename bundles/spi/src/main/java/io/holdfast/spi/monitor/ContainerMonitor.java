@@ -40,9 +40,10 @@ public interface ContainerMonitor {
      * Containers the OCI runtimes know under this shim's runtime roots that no monitor holds: a monitor that was
      * killed, or whose record was lost. Nothing watches their exit or writes their output; the restore reports them.
      * {@code monitorPid} is 0; {@code exit} is set when the runtime says they stopped (code 255: unknown). Blocks
-     * while each runtime lists its containers (milliseconds).
+     * while each runtime lists its containers (milliseconds). Fails, rather than answering "none", when a runtime
+     * cannot list them.
      */
-    Collection<MonitorStatus> unmonitored();
+    Collection<MonitorStatus> unmonitored() throws MonitorException;
 
     /** Sends a signal ({@code TERM}, {@code KILL}, a number) through the runtime. Blocks while the runtime runs. */
     void signal(String containerId, String signal) throws MonitorException;

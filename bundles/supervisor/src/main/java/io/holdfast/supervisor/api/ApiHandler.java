@@ -111,11 +111,14 @@ public class ApiHandler {
     }
 
     @Deactivate
-    synchronized void deactivate() throws InterruptedException {
-        if (registration != null) {
-            registration.unregister(); // new requests now wait for the next revision
+    void deactivate() throws InterruptedException {
+        synchronized (this) {
+            if (registration != null) {
+                registration.unregister(); // new requests now wait for the next revision
+            }
         }
-        int unfinished = inFlight.awaitNone(IN_FLIGHT_WAIT_MILLIS);
+        // not holding this object's lock: a request finishing meanwhile may need it (a restore report arriving)
+        int unfinished = inFlight.closeAndAwait(IN_FLIGHT_WAIT_MILLIS);
         if (unfinished > 0) {
             LOG.warning(unfinished + " API request(s) still running after " + IN_FLIGHT_WAIT_MILLIS / 1000
                     + " s while the API handler stops");
@@ -127,16 +130,18 @@ public class ApiHandler {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("holdfast.api", "engine");
         registration = context.registerService(Handler.class, new Handler.Abstract() {
+            /** False once this revision is closing: the sockets then hand the request to the next revision. */
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                serve(request, response, callback);
-                return true;
+                return serve(request, response, callback);
             }
         }, properties);
     }
 
-    private void serve(Request request, Response response, Callback callback) {
-        inFlight.enter();
+    private boolean serve(Request request, Response response, Callback callback) {
+        if (!inFlight.enter()) {
+            return false;
+        }
         java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
         Runnable leave = () -> {
             if (counted.getAndSet(false)) {
@@ -148,6 +153,7 @@ public class ApiHandler {
         } finally {
             leave.run();
         }
+        return true;
     }
 
     private void route(Request request, Response response, Callback callback, Runnable onStreaming) {

@@ -7,9 +7,15 @@ package io.holdfast.supervisor.api;
  */
 final class RequestsInFlight {
     private int active;
+    private boolean closed;
 
-    synchronized void enter() {
+    /** Counts a request in; false once this revision is closing (the request must go to the next one). */
+    synchronized boolean enter() {
+        if (closed) {
+            return false;
+        }
         active++;
+        return true;
     }
 
     synchronized void leave() {
@@ -18,8 +24,9 @@ final class RequestsInFlight {
         }
     }
 
-    /** Waits up to {@code millis} for every counted request to finish; returns how many still run. */
-    synchronized int awaitNone(long millis) throws InterruptedException {
+    /** Admits no more requests, waits up to {@code millis} for the counted ones; returns how many still run. */
+    synchronized int closeAndAwait(long millis) throws InterruptedException {
+        closed = true;
         long deadline = System.currentTimeMillis() + millis;
         for (long left = millis; active > 0 && left > 0; left = deadline - System.currentTimeMillis()) {
             wait(left);

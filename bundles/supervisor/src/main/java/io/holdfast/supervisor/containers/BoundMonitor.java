@@ -52,7 +52,7 @@ final class BoundMonitor implements ContainerMonitor {
     }
 
     @Override
-    public Collection<MonitorStatus> unmonitored() {
+    public Collection<MonitorStatus> unmonitored() throws MonitorException {
         return monitorForRead().unmonitored();
     }
 

@@ -270,7 +270,14 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     /** Containers a monitor or a runtime holds that no record knows about. */
     private java.util.Set<String> orphans() {
-        return java.util.stream.Stream.concat(monitor.held().stream(), monitor.unmonitored().stream())
+        java.util.Collection<MonitorStatus> unmonitored;
+        try {
+            unmonitored = monitor.unmonitored();
+        } catch (io.holdfast.spi.monitor.MonitorException e) {
+            LOG.warning("cannot list the runtimes' containers; only monitors' orphans are kept: " + e.getMessage());
+            unmonitored = List.of();
+        }
+        return java.util.stream.Stream.concat(monitor.held().stream(), unmonitored.stream())
                 .map(MonitorStatus::containerId).filter(id -> !table.contains(id))
                 .collect(java.util.stream.Collectors.toSet());
     }
