@@ -50,8 +50,8 @@ class ReloadTest {
             assertFalse(again.contains("would apply"), again);
             assertTrue(again.contains("pending until restart mtu: 1500 -> 1400"), again);
             String events = engine.cli().ok("events", "--since", Long.toString(before.getEpochSecond()), "--until",
-                    Long.toString(Instant.now().getEpochSecond() + 1), "--filter", "type=engine");
-            assertTrue(events.contains("engine reload") && events.contains("shutdown-timeout: 15 -> 7"), events);
+                    Long.toString(Instant.now().getEpochSecond() + 1), "--filter", "type=daemon");
+            assertTrue(events.contains("daemon reload") && events.contains("shutdown-timeout: 15 -> 7"), events);
         }
     }
 

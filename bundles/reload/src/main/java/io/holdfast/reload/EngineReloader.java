@@ -35,7 +35,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  * (the launcher calls the JDK-typed {@code Supplier<String>} registered with {@code holdfast.reload=true}), and a jar
  * dropped into, or replaced in, {@code deploy/} (polled every second; a change is applied once the directory has
  * stayed the same for one more poll, so a jar still being copied is never read). Each reload is logged in one line
- * and published as an {@code engine reload} event.
+ * and published as a {@code daemon reload} event, as Docker names it.
  */
 @Component(immediate = true)
 public class EngineReloader implements Reloader {
@@ -104,7 +104,7 @@ public class EngineReloader implements Reloader {
             LOG.log(report.ok() ? Level.INFO : Level.WARNING, () -> String.join(" | ", ReloadSummary.lines(report)));
             EngineEvents journal = events;
             if (journal != null) {
-                journal.publish(new EngineEvent(EngineEvent.ENGINE, "reload", "holdfast",
+                journal.publish(new EngineEvent(EngineEvent.DAEMON, "reload", "holdfast",
                         ReloadSummary.attributes(report), Instant.now()));
             }
         }

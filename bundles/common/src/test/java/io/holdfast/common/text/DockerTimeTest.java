@@ -52,7 +52,7 @@ class DockerTimeTest {
         assertEquals("2026-11-25T10:00:00.000000042Z container die abc (exitCode=3, image=busybox, name=web)",
                 EventText.line(NOW.plusNanos(42), "container", "die", "abc",
                         Map.of("name", "web", "image", "busybox", "exitCode", "3")));
-        assertEquals("2026-11-25T10:00:00.000000000Z engine reload e1",
-                EventText.line(NOW, "engine", "reload", "e1", Map.of()));
+        assertEquals("2026-11-25T10:00:00.000000000Z daemon reload e1",
+                EventText.line(NOW, "daemon", "reload", "e1", Map.of()));
     }
 }

@@ -15,7 +15,7 @@ class EventFilterTest {
     private static final String ID = "abcdef0123456789".repeat(4);
     private static final EngineEvent START = new EngineEvent(EngineEvent.CONTAINER, "start", ID,
             Map.of("name", "web", "image", "busybox"), Instant.EPOCH);
-    private static final EngineEvent RELOAD = new EngineEvent(EngineEvent.ENGINE, "reload", "engine-1", Map.of(),
+    private static final EngineEvent RELOAD = new EngineEvent(EngineEvent.DAEMON, "reload", "engine-1", Map.of(),
             Instant.EPOCH);
 
     @Test

@@ -20,8 +20,8 @@ class EventViewTest {
     }
 
     @Test
-    void engineEventHasNoLegacyFields() {
-        EngineEvent reload = new EngineEvent(EngineEvent.ENGINE, "reload", "e1", Map.of(), Instant.EPOCH);
+    void daemonEventHasNoLegacyFields() {
+        EngineEvent reload = new EngineEvent(EngineEvent.DAEMON, "reload", "e1", Map.of(), Instant.EPOCH);
         assertEquals(java.util.List.of("Type", "Action", "Actor", "scope", "time", "timeNano"),
                 java.util.List.copyOf(EventView.of(reload).keySet()));
     }
