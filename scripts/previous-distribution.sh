@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 commit=$(grep -v '^#' scripts/previous-release | head -1)
 cache="${HOLDFAST_CACHE:-$HOME/.cache/holdfast}/previous/$commit"
 if [ ! -x "$cache/distribution/target/holdfast/bin/holdfastd" ]; then
+  if ! git cat-file -e "$commit^{commit}" 2>/dev/null; then # a shallow clone: try to get it
+    git fetch -q --unshallow 2>/dev/null || git fetch -q origin "$commit" 2>/dev/null || true
+  fi
   if ! git cat-file -e "$commit^{commit}" 2>/dev/null; then
     echo "previous-distribution: commit $commit is not in this clone's history; fetch it (git fetch --unshallow)" >&2
     exit 1
