@@ -80,21 +80,13 @@ class ReloadTest {
     @Test
     void restoreSwappedFiftyTimesWhileTheApiAndTheLogsNeverPause() throws Exception {
         try (Engine engine = new Engine()) {
-            Path dist = ownDistribution(engine);
-            engine.start();
-            BusyboxImage.importInto(engine);
+            Path dist = startedOnOwnDistribution(engine);
             Api api = Api.of(engine);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                ids.add(api.runDetached(List.of("sleep", "1000")));
-            }
+            List<String> ids = sleepers(api, 20);
             String ticker = api.runDetached(List.of("sh", "-c", "i=0; while true; do echo $i; i=$((i+1)); "
                     + "usleep 20000; done"));
             ids.add(ticker);
-            Map<String, Long> pids = new HashMap<>();
-            for (String id : ids) {
-                pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
-            }
+            Map<String, Long> pids = pids(api, ids);
             List<Long> monitors = monitorPids(engine);
 
             ApiPoller poller = new ApiPoller(api, ids.size());
@@ -147,18 +139,10 @@ class ReloadTest {
     @Test
     void theSupervisorSwappedUnderAPolledApiHoldsRequestsInsteadOfFailingThem() throws Exception {
         try (Engine engine = new Engine()) {
-            Path dist = ownDistribution(engine);
-            engine.start();
-            BusyboxImage.importInto(engine);
+            Path dist = startedOnOwnDistribution(engine);
             Api api = Api.of(engine);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                ids.add(api.runDetached(List.of("sleep", "1000")));
-            }
-            Map<String, Long> pids = new HashMap<>();
-            for (String id : ids) {
-                pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
-            }
+            List<String> ids = sleepers(api, 5);
+            Map<String, Long> pids = pids(api, ids);
             ApiPoller poller = new ApiPoller(api, ids.size());
             // creates are slower than lists: some are under way when the supervisor stops, and must still succeed
             List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -202,9 +186,7 @@ class ReloadTest {
                         + " was recorded");
             }
             engine.cli().ok(concat("rm", "-f", created));
-            for (String id : ids) {
-                assertEquals(pids.get(id), api.inspect(id).path("State").path("Pid").asLong(), "same process");
-            }
+            assertEquals(pids, pids(api, ids), "the same processes");
             assertTrue(api.request("GET", "/version").body().contains("0.2.5"), "the new revision answers");
             engine.cli().ok(concat("rm", "-f", ids));
         }
@@ -213,9 +195,7 @@ class ReloadTest {
     @Test
     void aRestoreBundleThatCannotResolveIsPutBackAndTheOldRevisionKeepsServing() throws Exception {
         try (Engine engine = new Engine()) {
-            Path dist = ownDistribution(engine);
-            engine.start();
-            BusyboxImage.importInto(engine);
+            Path dist = startedOnOwnDistribution(engine);
             Api api = Api.of(engine);
             String id = api.runDetached(List.of("sleep", "1000"));
             long pid = api.inspect(id).path("State").path("Pid").asLong();
@@ -267,13 +247,35 @@ class ReloadTest {
         }
     }
 
-    /** A copy of the distribution for this test alone: its deploy/ is the test's to change. */
-    private static Path ownDistribution(Engine engine) throws Exception {
+    /**
+     * Starts the engine on a copy of the distribution of its own (its deploy/ is the test's to change), with the
+     * busybox image; returns the copy.
+     */
+    private static Path startedOnOwnDistribution(Engine engine) throws Exception {
         Path dist = engine.root().resolve("dist");
         Process copy = new ProcessBuilder("cp", "-a", Engine.HOME.toString(), dist.toString()).inheritIO().start();
         assertEquals(0, copy.waitFor());
         engine.useDistribution(dist);
+        engine.start();
+        BusyboxImage.importInto(engine);
         return dist;
+    }
+
+    /** {@code count} running containers that sleep. */
+    private static List<String> sleepers(Api api, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(api.runDetached(List.of("sleep", "1000")));
+        }
+        return ids;
+    }
+
+    private static Map<String, Long> pids(Api api, List<String> ids) throws Exception {
+        Map<String, Long> pids = new HashMap<>();
+        for (String id : ids) {
+            pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
+        }
+        return pids;
     }
 
     private static List<Long> monitorPids(Engine engine) throws Exception {

@@ -1,6 +1,7 @@
 package io.holdfast.api;
 
 import io.holdfast.common.osgi.FatalError;
+import io.holdfast.common.concurrent.Awaited;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.reload.Reloader;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,10 @@ public class ApiSockets {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
 
-    private final HandlerSlot slot = new HandlerSlot(Duration.ofSeconds(30));
+    /** How long a request waits for the supervisor's handler while it is swapped (a swap takes well under 1 s). */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final Awaited<Handler> slot = new Awaited<>();
     private BundleContext context;
     private List<String> hosts;
     private Server server;
@@ -52,7 +56,7 @@ public class ApiSockets {
         synchronized (this) {
             context = bundleContext;
         }
-        if (slot.occupied()) {
+        if (slot.present()) {
             openOnce(); // the handler was bound before activation
         }
     }
@@ -116,7 +120,7 @@ public class ApiSockets {
             return true;
         }
         for (int attempt = 0; attempt < 3; attempt++) {
-            Handler handler = slot.await();
+            Handler handler = slot.await(PATIENCE);
             if (handler == null) {
                 break;
             }
@@ -125,7 +129,7 @@ public class ApiSockets {
             }
             slot.unset(handler); // a revision that is closing declined it: wait for the next one
         }
-        LOG.log(Level.WARNING, "no API handler for " + slot.patience().toSeconds() + " s");
+        LOG.log(Level.WARNING, "no API handler for " + PATIENCE.toSeconds() + " s");
         response.setStatus(503);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, java.nio.ByteBuffer.wrap(("{\"message\":\"the engine's API handler (supervisor "

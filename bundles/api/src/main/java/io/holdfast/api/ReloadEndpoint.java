@@ -1,6 +1,7 @@
 package io.holdfast.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.common.text.ApiPaths;
 import io.holdfast.spi.reload.ReloadReport;
 import io.holdfast.spi.reload.Reloader;
 import java.nio.ByteBuffer;

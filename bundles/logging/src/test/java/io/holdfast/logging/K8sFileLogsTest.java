@@ -76,14 +76,7 @@ class K8sFileLogsTest {
         Files.writeString(file, line(1, "stdout", 'F', "first"));
         CompletableFuture<Integer> exited = new CompletableFuture<>();
         List<String> seen = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try {
-                logs.read(file, new LogQuery(-1, true), exited, e -> seen.add(e.line()));
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        reader.start();
+        Thread reader = follow(file, exited, seen);
         Files.writeString(file, "2026-11-25T16:04:12.000000000+00:00 stdout F sec", StandardOpenOption.APPEND);
         Files.writeString(file, "ond\n", StandardOpenOption.APPEND);
         Files.writeString(file, line(3, "stdout", 'F', "third"), StandardOpenOption.APPEND);
@@ -115,14 +108,7 @@ class K8sFileLogsTest {
         Files.writeString(file, line(1, "stdout", 'F', "before"));
         CompletableFuture<Integer> exited = new CompletableFuture<>();
         List<String> seen = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try {
-                logs.read(file, new LogQuery(-1, true), exited, e -> seen.add(e.line()));
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        reader.start();
+        Thread reader = follow(file, exited, seen);
         waitFor(() -> seen.contains("before"));
         Files.writeString(file, line(2, "stdout", 'F', "last of the old file"), StandardOpenOption.APPEND);
         Path next = dir.resolve("c.log.next");
@@ -133,6 +119,19 @@ class K8sFileLogsTest {
         exited.complete(0);
         reader.join(5000);
         assertEquals(List.of("before", "last of the old file", "first of the new file"), seen);
+    }
+
+    /** Follows {@code file} on a thread of its own until {@code exited}, collecting each line's text. */
+    private Thread follow(Path file, CompletableFuture<Integer> exited, List<String> seen) {
+        Thread reader = new Thread(() -> {
+            try {
+                logs.read(file, new LogQuery(-1, true), exited, e -> seen.add(e.line()));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        reader.start();
+        return reader;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -61,10 +62,13 @@ public class EngineReloader implements Reloader {
         String deployDir = context.getProperty("holdfast.deploy");
         deploy = new DeployDirectory(deployDir == null ? Path.of("deploy") : Path.of(deployDir));
         Revisions revisions = new Revisions();
-        revisions.prime(context.getBundles());
         run = new ReloadRun(() -> configSource, deploy, new BundlePlanner(context, revisions, deploy),
                 new BundleSwap(context, revisions, new ComponentHealth(() -> componentRuntime)));
         thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-reload"));
+        // fingerprinting every installed jar (megabytes) is the reload thread's first job, not the engine start's;
+        // every reload runs after it on the same thread
+        Bundle[] installed = context.getBundles();
+        thread.execute(() -> revisions.prime(installed));
         thread.scheduleWithFixedDelay(this::pollDeploy, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("holdfast.reload", "true");

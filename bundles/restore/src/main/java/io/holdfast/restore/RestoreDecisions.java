@@ -5,6 +5,7 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.restore.Orphan;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finds what an operator's decision names: a container by id, unique id prefix or name, else an orphan by id or
@@ -12,9 +13,10 @@ import java.util.List;
  */
 final class RestoreDecisions {
     private final List<ContainerRecord> records;
-    private final List<Orphan> orphans;
+    private final Supplier<List<Orphan>> orphans;
 
-    RestoreDecisions(List<ContainerRecord> records, List<Orphan> orphans) {
+    /** {@code orphans} is asked only when a name matches no record: finding them lists every runtime. */
+    RestoreDecisions(List<ContainerRecord> records, Supplier<List<Orphan>> orphans) {
         this.records = records;
         this.orphans = orphans;
     }
@@ -36,7 +38,7 @@ final class RestoreDecisions {
 
     /** The orphan {@code ref} names; NOT_FOUND when it names none. */
     Orphan orphan(String ref) {
-        List<Orphan> matches = orphans.stream().filter(o -> !ref.isEmpty() && o.containerId().startsWith(ref))
+        List<Orphan> matches = orphans.get().stream().filter(o -> !ref.isEmpty() && o.containerId().startsWith(ref))
                 .toList();
         if (matches.size() > 1) {
             throw ambiguous(ref, matches.stream().map(Orphan::containerId).toList());

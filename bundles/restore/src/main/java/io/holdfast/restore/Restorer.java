@@ -177,7 +177,7 @@ public class Restorer implements RestoreControl {
     }
 
     private RestoreDecisions decisions() {
-        return new RestoreDecisions(target.records(), run().plan().orphans());
+        return new RestoreDecisions(target.records(), () -> run().plan().orphans());
     }
 
     private RestoreEntry entryOf(String id) {

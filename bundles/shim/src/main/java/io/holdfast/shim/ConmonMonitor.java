@@ -1,5 +1,6 @@
 package io.holdfast.shim;
 
+import io.holdfast.common.concurrent.InFlight;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.MonitorException;
@@ -60,7 +61,7 @@ public class ConmonMonitor implements ContainerMonitor {
 
     private final Map<String, HeldContainer> held = new ConcurrentHashMap<>();
     private final List<MonitorExitListener> listeners = new CopyOnWriteArrayList<>();
-    private final InFlightCalls calls = new InFlightCalls();
+    private final InFlight calls = new InFlight();
     private MonitorLayout layout;
     private ConmonLauncher launcher;
     private ExitWatcher exitWatcher;
@@ -146,7 +147,7 @@ public class ConmonMonitor implements ContainerMonitor {
 
     @Override
     public MonitorStatus start(MonitorLaunch launch) throws MonitorException {
-        calls.enter("start " + launch.containerId());
+        enter("start " + launch.containerId());
         try {
             return startHeld(launch);
         } finally {
@@ -185,7 +186,7 @@ public class ConmonMonitor implements ContainerMonitor {
 
     @Override
     public void signal(String containerId, String signal) throws MonitorException {
-        calls.enter("signal " + signal + " to " + containerId);
+        enter("signal " + signal + " to " + containerId);
         try {
             HeldContainer container = held.get(containerId);
             if (container == null || !container.running()) {
@@ -199,7 +200,7 @@ public class ConmonMonitor implements ContainerMonitor {
 
     @Override
     public void release(String containerId, boolean force) throws MonitorException {
-        calls.enter("release " + containerId);
+        enter("release " + containerId);
         try {
             releaseHeld(containerId, force);
         } finally {
@@ -231,6 +232,14 @@ public class ConmonMonitor implements ContainerMonitor {
                 runtime.delete(containerId, true);
                 LOG.info(() -> "ended " + containerId + ", which no monitor held");
             }
+        }
+    }
+
+    /** Admits a call that changes a container, or refuses it once this revision is going away. */
+    private void enter(String what) throws MonitorException {
+        if (!calls.tryEnter()) {
+            throw new MonitorException(what + " was not done: the shim is stopping (being updated or shut down); "
+                    + "try again in a moment");
         }
     }
 

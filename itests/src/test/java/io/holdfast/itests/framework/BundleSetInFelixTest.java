@@ -3,12 +3,6 @@ package io.holdfast.itests.framework;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.Containers;
@@ -25,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -49,8 +42,6 @@ import org.osgi.util.tracker.ServiceTracker;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class BundleSetInFelixTest {
-    private static final Path HOME = Path.of(System.getProperty("holdfast.home", "../distribution/target/holdfast"))
-            .toAbsolutePath().normalize();
     /** Under target/, so a failed run leaves nothing outside the build directory. */
     private static final Path ROOT = Path.of("target", "paxexam-engine").toAbsolutePath();
     /** A bridge of this test's own, deleted after it, so the host keeps no link from the test. */
@@ -61,24 +52,7 @@ public class BundleSetInFelixTest {
 
     @Configuration
     public Option[] config() throws Exception {
-        List<Option> options = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(HOME.resolve("bundle"))) {
-            jars.filter(p -> p.toString().endsWith(".jar")).sorted()
-                    .forEach(jar -> options.add(bundle(jar.toUri().toString())));
-        }
-        Files.createDirectories(ROOT);
-        Path config = Files.writeString(ROOT.resolve("daemon.json"),
-                "{\"bridge\": \"" + BRIDGE + "\", \"bip\": \"10.214." + (ProcessHandle.current().pid() % 250 + 1) + ".1/24\"}");
-        options.add(frameworkProperty("holdfast.config").value(config.toString()));
-        options.add(frameworkProperty("holdfast.data-root").value(ROOT.resolve("data").toString()));
-        options.add(frameworkProperty("holdfast.exec-root").value(ROOT.resolve("run").toString()));
-        options.add(frameworkProperty("holdfast.hosts").value("unix://" + ROOT.resolve("hf.sock")));
-        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
-        options.add(systemPackages("org.slf4j;version=2.0.17", "org.slf4j.spi;version=2.0.17",
-                "org.slf4j.event;version=2.0.17", "org.slf4j.helpers;version=2.0.17"));
-        options.add(junitBundles());
-        options.add(cleanCaches());
-        return options.toArray(new Option[0]);
+        return EngineInFelix.options(ROOT, BRIDGE, 214);
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

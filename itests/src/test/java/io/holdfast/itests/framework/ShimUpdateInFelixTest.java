@@ -5,12 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 
 import io.holdfast.itests.support.BundleJars;
 import io.holdfast.spi.monitor.ContainerMonitor;
@@ -28,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.AfterClass;
 import org.junit.Test;
@@ -54,8 +47,6 @@ import org.osgi.framework.wiring.FrameworkWiring;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ShimUpdateInFelixTest {
-    private static final Path HOME = Path.of(System.getProperty("holdfast.home", "../distribution/target/holdfast"))
-            .toAbsolutePath().normalize();
     private static final Path ROOT = Path.of("target", "paxexam-shim-update").toAbsolutePath();
     private static final String BRIDGE = "hfpsu" + Long.toHexString(ProcessHandle.current().pid());
     private static final String SHIM = "io.holdfast.shim";
@@ -66,25 +57,9 @@ public class ShimUpdateInFelixTest {
 
     @Configuration
     public Option[] config() throws Exception {
-        List<Option> options = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(HOME.resolve("bundle"))) {
-            jars.filter(p -> p.toString().endsWith(".jar")).sorted()
-                    .forEach(jar -> options.add(bundle(jar.toUri().toString())));
-        }
-        Files.createDirectories(ROOT);
+        Option[] engine = EngineInFelix.options(ROOT, BRIDGE, 215);
         writeExitedMonitor();
-        Path config = Files.writeString(ROOT.resolve("daemon.json"), "{\"bridge\": \"" + BRIDGE
-                + "\", \"bip\": \"10.215." + (ProcessHandle.current().pid() % 250 + 1) + ".1/24\"}");
-        options.add(frameworkProperty("holdfast.config").value(config.toString()));
-        options.add(frameworkProperty("holdfast.data-root").value(ROOT.resolve("data").toString()));
-        options.add(frameworkProperty("holdfast.exec-root").value(ROOT.resolve("run").toString()));
-        options.add(frameworkProperty("holdfast.hosts").value("unix://" + ROOT.resolve("hf.sock")));
-        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
-        options.add(systemPackages("org.slf4j;version=2.0.17", "org.slf4j.spi;version=2.0.17",
-                "org.slf4j.event;version=2.0.17", "org.slf4j.helpers;version=2.0.17"));
-        options.add(junitBundles());
-        options.add(cleanCaches());
-        return options.toArray(new Option[0]);
+        return engine;
     }
 
     /**

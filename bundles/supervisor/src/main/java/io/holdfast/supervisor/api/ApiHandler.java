@@ -1,5 +1,7 @@
 package io.holdfast.supervisor.api;
 
+import io.holdfast.common.concurrent.InFlight;
+import io.holdfast.common.text.ApiPaths;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
@@ -56,7 +58,8 @@ public class ApiHandler {
     private static final long IN_FLIGHT_WAIT_MILLIS = 10_000;
 
     private final Router router = new Router();
-    private final RequestsInFlight inFlight = new RequestsInFlight();
+    /** Requests this revision answers; streams stop counting once they stream (they may last for hours). */
+    private final InFlight inFlight = new InFlight();
     private ServiceRegistration<Handler> registration;
     private BundleContext context;
     private boolean restored;
@@ -139,7 +142,7 @@ public class ApiHandler {
     }
 
     private boolean serve(Request request, Response response, Callback callback) {
-        if (!inFlight.enter()) {
+        if (!inFlight.tryEnter()) {
             return false;
         }
         java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -157,7 +160,7 @@ public class ApiHandler {
     }
 
     private void route(Request request, Response response, Callback callback, Runnable onStreaming) {
-        ApiExchange exchange = new ApiExchange(request, response, Router.stripVersion(Request.getPathInContext(request)));
+        ApiExchange exchange = new ApiExchange(request, response, ApiPaths.withoutVersion(Request.getPathInContext(request)));
         exchange.onStreaming(onStreaming);
         // Docker clients negotiate their API version from these headers; without them they fall back to 1.24
         response.getHeaders().put("Api-Version", SystemRoutes.API_VERSION);

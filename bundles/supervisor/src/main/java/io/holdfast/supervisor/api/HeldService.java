@@ -1,5 +1,6 @@
 package io.holdfast.supervisor.api;
 
+import io.holdfast.common.concurrent.Awaited;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.time.Duration;
 final class HeldService<T> {
     private final String what;
     private final Duration patience;
-    private T service;
+    private final Awaited<T> service = new Awaited<>();
 
     /** {@code what} names the service in the error a client gets when it stays away, e.g. "the restore bundle". */
     HeldService(String what, Duration patience) {
@@ -21,33 +22,26 @@ final class HeldService<T> {
         this.patience = patience;
     }
 
-    synchronized void set(T arrived) {
-        service = arrived;
-        notifyAll();
+    void set(T arrived) {
+        service.set(arrived);
     }
 
-    synchronized void unset(T gone) {
-        if (service == gone) {
-            service = null;
-        }
+    void unset(T gone) {
+        service.unset(gone);
     }
 
     /** The service, waiting for it if it is away; FAILED once the patience runs out. */
-    synchronized T get() {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (service == null) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+    T get() {
+        try {
+            T present = service.await(patience);
+            if (present == null) {
                 throw new EngineException(Kind.FAILED, what + " is not running (waited " + patience.toSeconds()
                         + " s); see the engine log");
             }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException(Kind.FAILED, "interrupted while waiting for " + what);
-            }
+            return present;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(Kind.FAILED, "interrupted while waiting for " + what);
         }
-        return service;
     }
 }

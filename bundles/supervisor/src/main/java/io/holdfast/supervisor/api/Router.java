@@ -6,12 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps {@code METHOD /path/{param}} to handlers. Docker clients prefix paths with an API version
- * ({@code /v1.41/containers/json}); the prefix is accepted and ignored.
+ * Maps {@code METHOD /path/{param}} to handlers; paths come without Docker's API version prefix
+ * ({@code ApiPaths.withoutVersion}).
  */
 final class Router {
-    private static final Pattern VERSION_PREFIX = Pattern.compile("^/v\\d+(\\.\\d+)?(?=/)");
-
     /** A request handler; it sends the response itself. */
     @FunctionalInterface
     interface Handler {
@@ -27,10 +25,6 @@ final class Router {
         String regex = template.replaceAll("\\{[a-z]+}", "([^/]+)");
         routes.add(new Route(method, Pattern.compile("^" + regex + "$"), handler));
         return this;
-    }
-
-    static String stripVersion(String path) {
-        return VERSION_PREFIX.matcher(path).replaceFirst("");
     }
 
     /** The handler for the exchange, with path parameters set; null when no route matches. */

@@ -1,15 +1,15 @@
-package io.holdfast.api;
+package io.holdfast.common.text;
 
 import java.util.regex.Pattern;
 
 /** Docker clients prefix paths with an API version ({@code /v1.41/containers/json}); it means nothing here. */
-final class ApiPaths {
+public final class ApiPaths {
     private static final Pattern VERSION_PREFIX = Pattern.compile("^/v\\d+(\\.\\d+)?(?=/)");
 
     private ApiPaths() {
     }
 
-    static String withoutVersion(String path) {
+    public static String withoutVersion(String path) {
         return VERSION_PREFIX.matcher(path).replaceFirst("");
     }
 }
