@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.holdfast.itests.support.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,13 +69,28 @@ class DaemonStartupTest {
 
     @Test
     void refusesToRunWithoutRoot() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                Engine.HOME.resolve("bin/holdfastd").toString()).redirectErrorStream(true);
-        builder.environment().put("HOLDFAST_JAVA_OPTS", "-XX:-UsePerfData"); // leaves no /tmp/hsperfdata_nobody
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(1, p.exitValue());
-        assertTrue(out.contains("holdfastd: must run as root"), out);
+        // nobody must reach the engine's own check, wherever this clone lives (root's home is 0700): a copy of the
+        // launcher in a directory anyone can enter
+        Path copy = Files.createTempDirectory("hf-it-nobody-");
+        try {
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String part : List.of("bin", "lib")) {
+                Process cp = new ProcessBuilder("cp", "-r", Engine.HOME.resolve(part).toString(), copy.toString())
+                        .inheritIO().start();
+                assertEquals(0, cp.waitFor());
+            }
+            assertEquals(0, new ProcessBuilder("chmod", "-R", "a+rX", copy.toString()).inheritIO().start().waitFor());
+            ProcessBuilder builder = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    copy.resolve("bin/holdfastd").toString()).redirectErrorStream(true).directory(copy.toFile());
+            builder.environment().put("HOLDFAST_JAVA_OPTS", "-XX:-UsePerfData"); // leaves no /tmp/hsperfdata_nobody
+            builder.environment().remove("HOLDFAST_HOME");
+            Process p = builder.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, p.exitValue(), out);
+            assertTrue(out.contains("holdfastd: must run as root"), out);
+        } finally {
+            io.holdfast.common.io.Directories.deleteTree(copy);
+        }
     }
 }

@@ -95,7 +95,7 @@ class EventsTest {
 
         assertEquals(List.of("create", "start", "die"), actions(events(since, Instant.now(), id)),
                 "events from before the SIGKILL are still there");
-        Await.until("the adopted container's restore event", Duration.ofSeconds(10), () ->
+        Await.until("the adopted container's restore event", Duration.ofSeconds(60), () ->
                 actions(events(beforeKill, Instant.now(), sleeper)).contains("restore"));
         JsonNode restore = events(beforeKill, Instant.now(), sleeper).stream()
                 .filter(e -> e.path("Action").asText().equals("restore")).findFirst().orElseThrow();

@@ -10,6 +10,7 @@ import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Cli;
+import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,12 +79,11 @@ class LiveRestoreTest {
 
     @Test
     void containerThatExitsWhileTheEngineIsDownShowsItsRealExitCodeAndTime() throws Exception {
-        String id = cli.ok("run", "-d", "busybox", "sh", "-c", "sleep 2; exit 7");
+        String id = cli.ok("run", "-d", "busybox", "sh", "-c", Cue.exitOnCue(7));
         long pid = pidOf(id);
         engine.kill9();
         Instant down = Instant.now();
-        Await.until("the container to exit", SHORT, () -> !Await.alive(pid));
-        Thread.sleep(200);
+        Cue.giveAndAwaitExit(engine, id, pid);
         Instant beforeRestart = Instant.now();
         engine.start();
 
@@ -98,11 +98,11 @@ class LiveRestoreTest {
 
     @Test
     void autoRemoveContainerThatExitedWhileDownIsRemoved() throws Exception {
-        String gone = cli.ok("run", "-d", "--rm", "busybox", "sh", "-c", "sleep 1");
+        String gone = cli.ok("run", "-d", "--rm", "busybox", "sh", "-c", Cue.exitOnCue(0));
         String stays = cli.ok("run", "-d", "--rm", "busybox", "sleep", "1000");
         long pid = pidOf(gone);
         engine.kill9();
-        Await.until("the --rm container to exit", SHORT, () -> !Await.alive(pid));
+        Cue.giveAndAwaitExit(engine, gone, pid);
         engine.start();
 
         assertEquals(404, api.request("GET", "/containers/" + gone + "/json").status());
@@ -115,12 +115,14 @@ class LiveRestoreTest {
 
     @Test
     void restartPolicyIsAppliedToAContainerThatExitedWhileDown() throws Exception {
-        // exits with 5 the first time, then runs: a restart shows as running with a new pid and RestartCount 1
+        // the first run exits with 5 on cue, the next one runs: a restart shows as running with a new pid and
+        // RestartCount 1
         String id = cli.ok("run", "-d", "--restart", "on-failure:3", "busybox", "sh", "-c",
-                "if [ ! -f /first-run-done ]; then touch /first-run-done; sleep 1; exit 5; fi; exec sleep 1000");
+                "if [ ! -f /first-run-done ]; then touch /first-run-done; " + Cue.untilCue() + "exit 5; fi; "
+                        + "exec sleep 1000");
         long firstPid = pidOf(id);
         engine.kill9();
-        Await.until("the first run to exit", SHORT, () -> !Await.alive(firstPid));
+        Cue.giveAndAwaitExit(engine, id, firstPid);
         engine.start();
 
         Await.until("the restart", SHORT, () -> api.inspect(id).path("State").path("Running").asBoolean());

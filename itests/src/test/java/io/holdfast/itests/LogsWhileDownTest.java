@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.itests.support.Api;
-import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,14 +21,14 @@ class LogsWhileDownTest {
         try (Engine engine = new Engine()) {
             engine.start();
             BusyboxImage.importInto(engine);
-            // waits (4 s) until the engine is gone, then writes ~1.4 MiB of numbered lines as fast as it can
-            String id = engine.cli().ok("run", "-d", "busybox", "sh", "-c", "sleep 4; i=0; while [ $i -lt " + LINES
-                    + " ]; do i=$((i+1)); echo \"line $i the quick brown fox\"; done");
+            // waits for its cue, given once the engine is gone, then writes ~1.4 MiB of numbered lines as fast as
+            // it can
+            String id = engine.cli().ok("run", "-d", "busybox", "sh", "-c", Cue.untilCue() + "i=0; while [ $i -lt "
+                    + LINES + " ]; do i=$((i+1)); echo \"line $i the quick brown fox\"; done");
             long pid = Api.of(engine).inspect(id).path("State").path("Pid").asLong();
             engine.kill9();
             Instant down = Instant.now();
-            Await.until("the writer to finish while the engine is down", Duration.ofSeconds(60),
-                    () -> !Await.alive(pid));
+            Cue.giveAndAwaitExit(engine, id, pid);
             Instant finished = Instant.now();
             engine.start();
 

@@ -38,7 +38,7 @@ class ReloadTest {
             setInConfig(engine, Map.of("shutdown-timeout", 7, "debug", true, "mtu", 1400));
             Instant before = Instant.now();
             new ProcessBuilder("kill", "-HUP", Long.toString(engine.pid())).start().waitFor();
-            Await.until("the reload", Duration.ofSeconds(20), () -> engine.log().contains("SIGHUP: Reload"));
+            Await.until("the reload", Duration.ofSeconds(60), () -> engine.log().contains("SIGHUP: Reload"));
             String log = engine.log();
             assertTrue(log.contains("config applied debug: false -> true"), log);
             assertTrue(log.contains("config applied shutdown-timeout: 15 -> 7"), log);
@@ -100,7 +100,7 @@ class ReloadTest {
                     Api.Response reload = api.request("POST", "/system/reload");
                     assertEquals(200, reload.status(), reload.body());
                     String restoredAt = previousRestore;
-                    Await.until("the new revision's restore", Duration.ofSeconds(20), () -> !restoredAt.equals(
+                    Await.until("the new revision's restore", Duration.ofSeconds(60), () -> !restoredAt.equals(
                             api.request("GET", "/restore/report").json().path("StartedAt").asText()));
                     JsonNode report = api.request("GET", "/restore/report").json();
                     previousRestore = report.path("StartedAt").asText();

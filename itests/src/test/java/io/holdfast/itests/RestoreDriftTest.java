@@ -158,7 +158,7 @@ class RestoreDriftTest {
 
             String stopped = engine.cli().ok("system", "stop", "--all");
             assertTrue(stopped.contains(recorded) && stopped.contains(unknown), stopped);
-            Await.until("both processes to end", Duration.ofSeconds(10),
+            Await.until("both processes to end", Duration.ofSeconds(60),
                     () -> !Await.alive(pid) && !Await.alive(unknownPid));
             assertEquals("exited", api.inspect(recorded).path("State").path("Status").asText());
             assertEquals(0, api.request("GET", "/restore/plan").json().path("Orphans").size());

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.itests.support.Api;
-import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,11 @@ class RestoreReportTest {
             Api api = Api.of(engine);
             String running = engine.cli().ok("run", "-d", "--name", "keeps-running", "busybox", "sleep", "1000");
             String ending = engine.cli().ok("run", "-d", "--name", "ends-while-down", "busybox", "sh", "-c",
-                    "sleep 1; exit 3");
+                    Cue.exitOnCue(3));
             String created = engine.cli().ok("create", "--name", "never-started", "busybox", "true");
             long endingPid = api.inspect(ending).path("State").path("Pid").asLong();
             engine.kill9();
-            Await.until("the second container to exit", Duration.ofSeconds(30), () -> !Await.alive(endingPid));
+            Cue.giveAndAwaitExit(engine, ending, endingPid);
             engine.start();
 
             JsonNode report = new ObjectMapper().readTree(engine.cli().ok("system", "restore-report", "--json"));

@@ -50,7 +50,7 @@ class ShimSwapTest {
             assertEquals(200, reload.status(), reload.body());
             assertTrue(reload.body().contains("io.holdfast.shim"), reload.body());
 
-            Await.until("the exit during the swap", Duration.ofSeconds(20),
+            Await.until("the exit during the swap", Duration.ofSeconds(60),
                     () -> !api.inspect(during).path("State").path("Running").asBoolean());
             assertEquals(42, api.inspect(during).path("State").path("ExitCode").asInt(), "exit code across the swap");
 
@@ -67,7 +67,7 @@ class ShimSwapTest {
 
             // the new revision signals through the runtime and sees the exit the old revision would have
             engine.cli().ok("kill", "-s", "USR1", told);
-            Await.until("the exit after the swap", Duration.ofSeconds(20),
+            Await.until("the exit after the swap", Duration.ofSeconds(60),
                     () -> !api.inspect(told).path("State").path("Running").asBoolean());
             JsonNode state = api.inspect(told).path("State");
             assertEquals(7, state.path("ExitCode").asInt(), state.toString());

@@ -64,7 +64,7 @@ class StorageAndNetworkRestoreTest {
         JsonNode container = api.inspect(id);
         assertEquals("overlay", container.path("Driver").asText());
         String merged = container.path("GraphDriver").path("Data").path("RootDir").asText();
-        Await.until("the container to write its file", Duration.ofSeconds(10),
+        Await.until("the container to write its file", Duration.ofSeconds(60),
                 () -> Files.exists(Path.of(merged, "data.txt")));
         String mountLine = mountinfo().lines().filter(l -> l.contains(merged)).findFirst().orElseThrow();
 

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.itests.support.Api;
-import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,18 +37,22 @@ class UpgradeTest {
             BusyboxImage.importInto(engine);
             Api api = Api.of(engine);
             String runs = engine.cli().ok("run", "-d", "--name", "runs", "busybox", "sleep", "1000");
-            String exits = engine.cli().ok("run", "-d", "--name", "exits", "busybox", "sh", "-c", "sleep 2; exit 3");
+            // three end on cue once the old engine is dead: their exits are the new engine's to find
+            String exits = engine.cli().ok("run", "-d", "--name", "exits", "busybox", "sh", "-c", Cue.exitOnCue(3));
             String removed = engine.cli().ok("run", "-d", "--rm", "--name", "removed", "busybox", "sh", "-c",
-                    "sleep 2");
+                    Cue.exitOnCue(0));
             String restarts = engine.cli().ok("run", "-d", "--restart", "on-failure:1", "--name", "restarts",
-                    "busybox", "sh", "-c", "sleep 2; exit 1");
+                    "busybox", "sh", "-c", Cue.exitOnCue(1));
             String created = engine.cli().ok("create", "--name", "created", "busybox", "true");
             long pid = api.inspect(runs).path("State").path("Pid").asLong();
-            long exitsPid = api.inspect(exits).path("State").path("Pid").asLong();
+            Map<String, Long> cued = new LinkedHashMap<>();
+            for (String id : List.of(exits, removed, restarts)) {
+                cued.put(id, api.inspect(id).path("State").path("Pid").asLong());
+            }
             engine.kill9();
-            Await.until("the short containers to end while no engine runs", Duration.ofSeconds(20),
-                    () -> !Await.alive(exitsPid));
-            Thread.sleep(1500);
+            for (Map.Entry<String, Long> container : cued.entrySet()) {
+                Cue.giveAndAwaitExit(engine, container.getKey(), container.getValue());
+            }
 
             engine.useDistribution(Engine.HOME);
             engine.start();

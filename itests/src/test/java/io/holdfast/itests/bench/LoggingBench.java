@@ -1,8 +1,8 @@
 package io.holdfast.itests.bench;
 
 import io.holdfast.itests.support.Api;
-import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BusyboxImage;
+import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +29,11 @@ final class LoggingBench {
             api.request("POST", "/containers/" + up + "/wait");
             figures.addAll(measure("logging, engine up", api, up, lines));
 
-            String down = api.runDetached(List.of("sh", "-c", "sleep 2; seq 1 " + lines));
+            // writes only once the engine is dead and it is told to
+            String down = api.runDetached(List.of("sh", "-c", Cue.untilCue() + "seq 1 " + lines));
             long pid = api.inspect(down).path("State").path("Pid").asLong();
             engine.kill9();
-            Await.until("the writer to finish", Duration.ofMinutes(5), () -> !Await.alive(pid));
+            Cue.giveAndAwaitExit(engine, down, pid);
             engine.start();
             figures.addAll(measure("logging, engine down (SIGKILL)", api, down, lines));
         }

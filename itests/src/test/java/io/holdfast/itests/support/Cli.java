@@ -8,8 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code bin/holdfast -H <engine> ...} as an operator would and captures what it prints. */
+/**
+ * Runs {@code bin/holdfast -H <engine> ...} as an operator would and captures what it prints. With the system property
+ * {@code holdfast.it.slowCli} (milliseconds) every call first waits that long: the slow mode
+ * ({@code scripts/test-slow.sh}) that proves no test depends on how fast the CLI is.
+ */
 public final class Cli {
+    private static final long SLOW_MILLIS = Long.getLong("holdfast.it.slowCli", 0);
     private final String host;
 
     Cli(String host) {
@@ -24,6 +29,7 @@ public final class Cli {
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
+        Thread.sleep(SLOW_MILLIS);
         List<String> argv = new ArrayList<>(List.of(Engine.HOME.resolve("bin/holdfast").toString(), "-H", host));
         argv.addAll(List.of(args));
         Path err = Files.createTempFile("hf-cli", ".err");

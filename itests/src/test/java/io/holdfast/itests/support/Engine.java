@@ -20,6 +20,9 @@ public final class Engine implements AutoCloseable {
     public static final Path HOME = Path.of(System.getProperty("holdfast.home", "../distribution/target/holdfast"))
             .toAbsolutePath().normalize();
 
+    private static final int NICE = Integer.getInteger("holdfast.it.engineNice", 0);
+    private static final long START_TIMEOUT_SECONDS = 120;
+
     /** Engines not yet closed: a JVM ended by a signal (an interrupted benchmark or test run) still cleans up. */
     private static final java.util.Set<Engine> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -102,23 +105,32 @@ public final class Engine implements AutoCloseable {
     /** Starts holdfastd and waits until its API answers. */
     public Engine start() throws Exception {
         begin();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (!Api.of(this).ping()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("holdfastd exited with " + process.exitValue() + ":\n" + log());
             }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new IllegalStateException("holdfastd did not answer within 60 s:\n" + log());
+                throw new IllegalStateException("holdfastd did not answer within " + START_TIMEOUT_SECONDS + " s:\n"
+                        + log());
             }
             Thread.sleep(20);
         }
         return this;
     }
 
-    /** Runs holdfastd with {@code args} (besides the roots and socket) without waiting for it. */
+    /**
+     * Runs holdfastd with {@code args} (besides the roots and socket) without waiting for it; with the system property
+     * {@code holdfast.it.engineNice} under {@code nice -n <that>}, as the slow mode ({@code scripts/test-slow.sh})
+     * runs it.
+     */
     public Process launch(List<String> args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(home.resolve("bin/holdfastd").toString(),
+        List<String> argv = new ArrayList<>();
+        if (NICE != 0) {
+            argv.addAll(List.of("nice", "-n", Integer.toString(NICE)));
+        }
+        argv.addAll(List.of(home.resolve("bin/holdfastd").toString(),
                 "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(), "-H", host()));
         argv.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)

@@ -163,25 +163,30 @@ final class Lifecycle {
                 return RestoreOutcome.NEEDS_ATTENTION;
             }
             ContainerRecord stopped = record.withState(record.state().exited(exit.code(), exit.finishedAt(), ""));
-            table.put(stopped);
+            var policy = record.spec().restartPolicy();
+            boolean restart = !record.spec().autoRemove()
+                    && policy.restartsAfter(exit.code(), record.restartCount(), record.state().manuallyStopped());
+            // one write of what follows the exit, so no reader (and no restore after a crash) sees an exited
+            // container whose restart is already decided
+            ContainerRecord next = restart
+                    ? stopped.withRestartCount(record.restartCount() + 1).withState(stopped.state().restarting())
+                    : stopped;
+            table.put(next);
             events.container("die", stopped, Map.of("exitCode", Integer.toString(exit.code())));
             releaseQuietly(id);
-            waiters.exited(id, exit.code());
             LOG.info(() -> record.shortId() + " (" + record.name() + ") exited with " + exit.code()
                     + (whileDown ? " while the engine was down" : ""));
             if (record.spec().autoRemove()) {
+                waiters.exited(id, exit.code()); // before the removal, which would answer them with 0
                 destroy(stopped);
                 return RestoreOutcome.REMOVED;
             }
-            var policy = record.spec().restartPolicy();
-            if (policy.restartsAfter(exit.code(), record.restartCount(), record.state().manuallyStopped())) {
-                ContainerRecord restarting = stopped.withRestartCount(record.restartCount() + 1)
-                        .withState(stopped.state().restarting());
-                table.put(restarting);
-                scheduleRestart(id, whileDown ? Duration.ZERO : backoff(restarting.restartCount()));
-                return RestoreOutcome.RESTARTED;
+            if (restart) {
+                scheduleRestart(id, whileDown ? Duration.ZERO : backoff(next.restartCount()));
             }
-            return RestoreOutcome.EXITED_WHILE_DOWN;
+            // waiters (stop, wait) learn of the exit once what follows it is decided
+            waiters.exited(id, exit.code());
+            return restart ? RestoreOutcome.RESTARTED : RestoreOutcome.EXITED_WHILE_DOWN;
         });
     }
 

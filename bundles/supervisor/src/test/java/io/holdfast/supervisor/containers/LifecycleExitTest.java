@@ -34,6 +34,7 @@ class LifecycleExitTest {
     private final FakeMonitor monitor = new FakeMonitor();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor();
     private final RecordingEvents events = new RecordingEvents();
+    private final ExitWaiters waiters = new ExitWaiters();
     private ContainerTable table;
     private Lifecycle lifecycle;
 
@@ -78,7 +79,7 @@ class LifecycleExitTest {
             public void restore(Map<String, io.holdfast.spi.network.NetworkAttachment> attachments) {
             }
         });
-        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, new ExitWaiters(), restarts,
+        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts,
                 new EventPublisher(() -> events));
         String id = "f".repeat(64);
         table.put(new ContainerRecord(1, id, "c", Instant.now(), new ContainerSpec("c", "busybox", List.of(),
@@ -135,5 +136,29 @@ class LifecycleExitTest {
         assertEquals(1, table.byId(id).restartCount());
         assertEquals(List.of("start", "die", "start", "restart"), events.actions());
         assertTrue(monitor.status(id).orElseThrow().running(), "the new run's monitor is not released");
+    }
+
+    @Test
+    void waitersHearOfAnExitOnlyOnceWhatFollowsItIsDecided() throws Exception {
+        String id = container(RestartPolicy.parse("on-failure:1"), false);
+        lifecycle.start(id);
+        // what a waiter (stop, wait) would read the moment it is told: completes on the exiting thread
+        var seenByWaiter = waiters.next(id).thenApply(code -> table.byId(id));
+        assertEquals(RestoreOutcome.RESTARTED, lifecycle.exited(monitor.end(id, 1), false));
+        ContainerRecord seen = seenByWaiter.get();
+        assertEquals(ContainerStatus.RESTARTING, seen.state().status(), "never an exited record with a restart due");
+        assertEquals(1, seen.restartCount());
+        assertEquals(1, seen.state().exitCode());
+    }
+
+    @Test
+    void theLastAllowedRestartEndsExitedWithItsCount() {
+        String id = container(RestartPolicy.parse("on-failure:1"), false);
+        table.put(table.byId(id).withRestartCount(1));
+        lifecycle.start(id);
+        var seenByWaiter = waiters.next(id).thenApply(code -> table.byId(id));
+        assertEquals(RestoreOutcome.EXITED_WHILE_DOWN, lifecycle.exited(monitor.end(id, 1), false));
+        assertEquals(ContainerStatus.EXITED, seenByWaiter.join().state().status());
+        assertEquals(1, table.byId(id).restartCount());
     }
 }
