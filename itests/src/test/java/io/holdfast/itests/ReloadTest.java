@@ -167,6 +167,10 @@ class ReloadTest {
             Path original = BundleJars.original(dist, "supervisor-");
             try {
                 for (int swap = 1; swap <= 5; swap++) {
+                    // one create at least completes between swaps, however slow the machine: creates run throughout
+                    int before = created.size();
+                    Await.until("a create between swaps", Duration.ofSeconds(60),
+                            () -> created.size() > before || !createFailures.isEmpty());
                     BundleJars.deploy(BundleJars.withVersion(original, engine.root().resolve("supervisor-next.jar"),
                             "0.2." + swap), dist, "supervisor.jar");
                     Api.Response reload = api.request("POST", "/system/reload");
@@ -180,7 +184,7 @@ class ReloadTest {
             }
             assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
             assertEquals(List.of(), createFailures, "every create during the swaps succeeded");
-            assertTrue(created.size() > 5, "creates ran throughout: " + created.size());
+            assertTrue(created.size() >= 5, "creates ran throughout: " + created.size());
             for (String id : created) {
                 assertEquals(200, api.request("GET", "/containers/" + id + "/json").status(), "create " + id
                         + " was recorded");

@@ -27,7 +27,8 @@ final class RestorePlanner {
                 .collect(Collectors.toMap(MonitorStatus::containerId, Function.identity()));
         List<RestoreStep> steps = new ArrayList<>();
         for (ContainerRecord record : records) {
-            steps.add(new RestoreStep(record.id(), decide(record, monitors.get(record.id()))));
+            MonitorStatus monitor = monitors.get(record.id());
+            steps.add(new RestoreStep(record, monitor, decide(record, monitor)));
         }
         return steps;
     }

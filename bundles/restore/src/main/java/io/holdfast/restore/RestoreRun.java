@@ -35,9 +35,10 @@ final class RestoreRun {
     private final ContainerMonitor monitor;
     private final DaemonConfig config;
 
-    RestoreRun(RestoreTarget target, ContainerMonitor monitor, DaemonConfig config) {
+    /** The shim is reached through the supervisor, which owns its binding: both always talk to the same one. */
+    RestoreRun(RestoreTarget target, DaemonConfig config) {
         this.target = target;
-        this.monitor = monitor;
+        this.monitor = target.monitor();
         this.config = config;
     }
 
@@ -57,17 +58,16 @@ final class RestoreRun {
         long t2 = phase(phases, "plan", t1);
         List<RestoreEntry> entries = new ArrayList<>();
         for (RestoreStep step : now.steps()) {
-            ContainerRecord record = now.records().get(step.containerId());
             String blocked = now.blocker(step);
             if (blocked != null) {
-                entries.add(entry(record, RestoreOutcome.NEEDS_ATTENTION, blocked));
+                entries.add(step.entry(RestoreOutcome.NEEDS_ATTENTION, blocked));
                 continue;
             }
             try {
-                entries.add(apply(step, record, now.monitors().get(step.containerId())));
+                entries.add(step.apply(target));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "restore of " + record.shortId() + " failed", e);
-                entries.add(entry(record, RestoreOutcome.LOST, "restore failed: " + e.getMessage()));
+                LOG.log(Level.WARNING, "restore of " + step.record().shortId() + " failed", e);
+                entries.add(step.entry(RestoreOutcome.LOST, "restore failed: " + e.getMessage()));
             }
         }
         phase(phases, "apply", t2);
@@ -83,11 +83,8 @@ final class RestoreRun {
         Situation now = situation(plugins);
         List<RestoreEntry> entries = new ArrayList<>();
         for (RestoreStep step : now.steps()) {
-            ContainerRecord record = now.records().get(step.containerId());
             String blocked = now.blocker(step);
-            entries.add(blocked != null
-                    ? entry(record, RestoreOutcome.NEEDS_ATTENTION, blocked)
-                    : predict(step, record, now.monitors().get(step.containerId())));
+            entries.add(blocked != null ? step.entry(RestoreOutcome.NEEDS_ATTENTION, blocked) : step.predict());
         }
         return new RestorePlan(Instant.now(), entries, now.orphans(), plugins);
     }
@@ -114,7 +111,7 @@ final class RestoreRun {
                 .map(monitors::get).map(RestoreRun::orphan).toList());
         unmonitored.values().stream().filter(m -> !byId.containsKey(m.containerId())).map(RestoreRun::orphan)
                 .forEach(orphans::add);
-        return new Situation(byId, monitors, unmonitored, unlisted, RestorePlanner.plan(records, held), orphans,
+        return new Situation(byId, unmonitored, unlisted, RestorePlanner.plan(records, held), orphans,
                 new Blockers(plugins, config));
     }
 
@@ -126,9 +123,8 @@ final class RestoreRun {
      * @param unmonitored containers the runtimes know that no monitor holds (a killed conmon, a lost monitor record)
      * @param unlisted    why the runtimes could not be listed, or null
      */
-    record Situation(Map<String, ContainerRecord> records, Map<String, MonitorStatus> monitors,
-                     Map<String, MonitorStatus> unmonitored, String unlisted, List<RestoreStep> steps,
-                     List<Orphan> orphans, Blockers blockers) {
+    record Situation(Map<String, ContainerRecord> records, Map<String, MonitorStatus> unmonitored, String unlisted,
+                     List<RestoreStep> steps, List<Orphan> orphans, Blockers blockers) {
 
         /** Why the step cannot be taken as planned, or null: a plugin or setting, or a process nobody watches. */
         String blocker(RestoreStep step) {
@@ -142,7 +138,7 @@ final class RestoreRun {
                         + "killed or its record lost), so nothing records its exit or its output; stop it "
                         + "(holdfast system stop) and start it again";
             }
-            return step.action() == RestoreStep.Action.KEEP ? null : blockers.of(records.get(step.containerId()));
+            return step.action() == RestoreStep.Action.KEEP ? null : blockers.of(step.record());
         }
     }
 
@@ -151,49 +147,6 @@ final class RestoreRun {
         long now = System.nanoTime();
         phases.add(new RestorePhase(name, Duration.ofNanos(now - since)));
         return now;
-    }
-
-    private RestoreEntry apply(RestoreStep step, ContainerRecord record, MonitorStatus status) {
-        return switch (step.action()) {
-            case ADOPT -> {
-                target.adopt(record.id(), status);
-                yield entry(record, RestoreOutcome.ADOPTED, "running, pid " + status.pid());
-            }
-            case APPLY_EXIT -> entry(record, target.exitedWhileDown(status), exited(status));
-            case MARK_LOST -> {
-                target.lost(record.id(), LOST);
-                yield entry(record, RestoreOutcome.LOST, LOST);
-            }
-            case RELEASE_MONITOR -> {
-                release(record.id());
-                yield entry(record, RestoreOutcome.UNCHANGED, record.state().status().word());
-            }
-            case KEEP -> entry(record, RestoreOutcome.UNCHANGED, record.state().status().word());
-        };
-    }
-
-    private static RestoreEntry predict(RestoreStep step, ContainerRecord record, MonitorStatus status) {
-        return switch (step.action()) {
-            case ADOPT -> entry(record, RestoreOutcome.ADOPTED, "running, pid " + status.pid());
-            case APPLY_EXIT -> entry(record, RestoreOutcome.EXITED_WHILE_DOWN, exited(status)
-                    + "; then --rm or its restart policy applies");
-            case MARK_LOST -> entry(record, RestoreOutcome.LOST, LOST);
-            case RELEASE_MONITOR, KEEP -> entry(record, RestoreOutcome.UNCHANGED, record.state().status().word());
-        };
-    }
-
-    private static final String LOST = "no monitor holds it and no exit was recorded (was the host rebooted?)";
-
-    private static String exited(MonitorStatus status) {
-        return "exited with " + status.exit().code() + " at " + status.exit().finishedAt();
-    }
-
-    private void release(String id) {
-        try {
-            monitor.release(id, false);
-        } catch (MonitorException e) {
-            LOG.log(Level.WARNING, "cannot release the monitor of " + id, e);
-        }
     }
 
     static RestoreEntry entry(ContainerRecord record, RestoreOutcome outcome, String detail) {

@@ -1,23 +1,125 @@
 package io.holdfast.restore;
 
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.monitor.MonitorException;
+import io.holdfast.spi.monitor.MonitorStatus;
+import io.holdfast.spi.restore.RestoreEntry;
+import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.spi.restore.RestoreTarget;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
- * What the restore does with one container, decided from its record and what its monitor holds.
+ * What the restore does with one container, decided from its record and what its monitor holds. Each action says in
+ * one place both what it would do ({@link #predict}, for a plan) and what it does ({@link #apply}), so the two cannot
+ * drift apart.
  *
- * @param containerId the container
- * @param action      the step to take
+ * @param record  the container's record
+ * @param monitor what its monitor holds, or null when no monitor does
+ * @param action  the step to take
  */
-record RestoreStep(String containerId, Action action) {
+record RestoreStep(ContainerRecord record, MonitorStatus monitor, Action action) {
+    private static final Logger LOG = Logger.getLogger(RestoreStep.class.getName());
+    static final String LOST = "no monitor holds it and no exit was recorded (was the host rebooted?)";
+
+    String containerId() {
+        return record.id();
+    }
+
+    /** What {@link #apply} would report, changing nothing. */
+    RestoreEntry predict() {
+        return action.predict(this);
+    }
+
+    /** Carries the step out through the supervisor; returns what was done. */
+    RestoreEntry apply(RestoreTarget target) {
+        return action.apply(this, target);
+    }
+
+    RestoreEntry entry(RestoreOutcome outcome, String detail) {
+        return new RestoreEntry(record.id(), record.name(), outcome, detail);
+    }
 
     enum Action {
         /** The monitor's container runs: adopt it with the monitor's pid. */
-        ADOPT,
+        ADOPT {
+            @Override
+            RestoreEntry predict(RestoreStep step) {
+                return step.entry(RestoreOutcome.ADOPTED, "running, pid " + step.monitor.pid());
+            }
+
+            @Override
+            RestoreEntry apply(RestoreStep step, RestoreTarget target) {
+                target.adopt(step.containerId(), step.monitor);
+                return predict(step);
+            }
+        },
         /** The monitor saw a run end that the record does not know of: apply that exit. */
-        APPLY_EXIT,
+        APPLY_EXIT {
+            @Override
+            RestoreEntry predict(RestoreStep step) {
+                return step.entry(RestoreOutcome.EXITED_WHILE_DOWN, exited(step.monitor)
+                        + "; then --rm or its restart policy applies");
+            }
+
+            @Override
+            RestoreEntry apply(RestoreStep step, RestoreTarget target) {
+                return step.entry(target.exitedWhileDown(step.monitor), exited(step.monitor));
+            }
+        },
         /** The record says running, but no monitor holds it: it is lost. */
-        MARK_LOST,
+        MARK_LOST {
+            @Override
+            RestoreEntry predict(RestoreStep step) {
+                return step.entry(RestoreOutcome.LOST, LOST);
+            }
+
+            @Override
+            RestoreEntry apply(RestoreStep step, RestoreTarget target) {
+                target.lost(step.containerId(), LOST);
+                return predict(step);
+            }
+        },
         /** The record already has this exit (a crash came between saving it and freeing the monitor): free it. */
-        RELEASE_MONITOR,
+        RELEASE_MONITOR {
+            @Override
+            RestoreEntry predict(RestoreStep step) {
+                return unchanged(step);
+            }
+
+            @Override
+            RestoreEntry apply(RestoreStep step, RestoreTarget target) {
+                try {
+                    target.monitor().release(step.containerId(), false);
+                } catch (MonitorException e) {
+                    LOG.log(Level.WARNING, "cannot release the monitor of " + step.containerId(), e);
+                }
+                return predict(step);
+            }
+        },
         /** Nothing happened to it while the engine was away. */
-        KEEP
+        KEEP {
+            @Override
+            RestoreEntry predict(RestoreStep step) {
+                return unchanged(step);
+            }
+
+            @Override
+            RestoreEntry apply(RestoreStep step, RestoreTarget target) {
+                return predict(step);
+            }
+        };
+
+        abstract RestoreEntry predict(RestoreStep step);
+
+        abstract RestoreEntry apply(RestoreStep step, RestoreTarget target);
+
+        private static RestoreEntry unchanged(RestoreStep step) {
+            return step.entry(RestoreOutcome.UNCHANGED, step.record.state().status().word());
+        }
+
+        private static String exited(MonitorStatus status) {
+            return "exited with " + status.exit().code() + " at " + status.exit().finishedAt();
+        }
     }
 }

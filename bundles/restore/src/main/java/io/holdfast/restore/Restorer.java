@@ -5,100 +5,51 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
-import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.MonitorException;
+import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.restore.Orphan;
 import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreEntry;
-import io.holdfast.spi.restore.RestorePlan;
-import java.time.Duration;
-import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.spi.restore.RestorePlan;
 import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
-import io.holdfast.spi.storage.StorageDriver;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Runs a restore whenever this bundle starts with a supervisor and a shim present: at engine start, and again after
- * this bundle is swapped, when it finds everything already adopted and changes nothing. While containers wait for a
- * missing plugin, every plugin that arrives runs the restore again, which adopts them. Serves the operator's
- * decisions on what the restore left ({@link RestoreControl}); restores and decisions run one at a time.
+ * Plans and applies restores, one at a time, and serves the operator's decisions on what they left
+ * ({@link RestoreControl}). It binds no plugin and no shim: the supervisor owns those bindings, reaches the shim for
+ * it ({@link RestoreTarget#monitor}) and asks for a restore ({@link #restore}) when this component arrives, when the
+ * shim arrives and when a plugin arrives, so a run never sees a binding the supervisor has not seen yet.
  */
-@Component(immediate = true, service = RestoreControl.class)
+@Component(service = RestoreControl.class)
 public class Restorer implements RestoreControl {
     private static final Logger LOG = Logger.getLogger(Restorer.class.getName());
-    private static final int MAX_WAITS_FOR_SUPERVISOR = 50;
 
     @Reference
     private RestoreTarget target;
-    @Reference
-    private ContainerMonitor monitor;
     @Reference
     private Containers containers;
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
 
-    private ScheduledExecutorService rerun;
     private volatile RestoreReport last;
-    /** The plugins bound here, as {@code kind:name}; the supervisor binds the same services, maybe a moment later. */
-    private final Set<String> arrived = ConcurrentHashMap.newKeySet();
 
-    @Activate
-    void activate() {
-        rerun = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restore"));
-        restore();
-    }
-
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        rerun.shutdownNow();
-        rerun.awaitTermination(10, TimeUnit.SECONDS);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "storageDriverGone")
-    void storageDriverArrived(StorageDriver driver) {
-        arrived.add("storage:" + driver.name());
-        pluginArrived();
-    }
-
-    void storageDriverGone(StorageDriver driver) {
-        arrived.remove("storage:" + driver.name()); // containers keep what they have; nothing to undo
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "networkGone")
-    void networkArrived(NetworkBridge bridge) {
-        arrived.add("network:" + bridge.name());
-        pluginArrived();
-    }
-
-    void networkGone(NetworkBridge bridge) {
-        arrived.remove("network:" + bridge.name()); // containers keep what they have; nothing to undo
-    }
-
-    private synchronized void restore() {
+    @Override
+    public synchronized RestoreReport restore() {
         last = run().run();
         target.restoreCompleted(last);
+        return last;
     }
 
     private RestoreRun run() {
-        return new RestoreRun(target, monitor, config);
+        return new RestoreRun(target, config);
     }
 
     @Override
@@ -157,9 +108,9 @@ public class Restorer implements RestoreControl {
                 "orphan killed and its monitor released");
     }
 
-    private io.holdfast.spi.monitor.MonitorStatus unmonitored(String id) {
+    private MonitorStatus unmonitored(String id) {
         try {
-            return monitor.unmonitored().stream().filter(m -> m.containerId().equals(id) && m.running())
+            return target.monitor().unmonitored().stream().filter(m -> m.containerId().equals(id) && m.running())
                     .findFirst().orElse(null);
         } catch (MonitorException e) {
             throw new EngineException(Kind.FAILED, "cannot tell whether " + id + " runs without a monitor: "
@@ -170,7 +121,7 @@ public class Restorer implements RestoreControl {
     /** Kills the container through its monitor, or its runtime when no monitor holds it, and forgets it. */
     private void releaseForcibly(String id) {
         try {
-            monitor.release(id, true);
+            target.monitor().release(id, true);
         } catch (MonitorException e) {
             throw new EngineException(Kind.FAILED, "cannot stop " + id + ": " + e.getMessage(), e);
         }
@@ -182,31 +133,5 @@ public class Restorer implements RestoreControl {
 
     private RestoreEntry entryOf(String id) {
         return last.containers().stream().filter(e -> e.containerId().equals(id)).findFirst().orElseThrow();
-    }
-
-    /** Off the binding thread: the restore calls into plugins, which may be binding right now. */
-    private void pluginArrived() {
-        RestoreReport report = last;
-        if (rerun != null && report != null && report.count(RestoreOutcome.NEEDS_ATTENTION) > 0) {
-            rerun.execute(() -> restoreForArrival(MAX_WAITS_FOR_SUPERVISOR));
-        }
-    }
-
-    /**
-     * Runs the restore again. If the supervisor has not yet bound a plugin that was bound here (both bind the same
-     * service, in no set order), containers would still look blocked: try again shortly, a bounded number of times.
-     */
-    private void restoreForArrival(int waitsLeft) {
-        try {
-            restore();
-            Set<String> seenBySupervisor = last.plugins().stream().map(p -> p.kind() + ":" + p.name())
-                    .collect(Collectors.toSet());
-            if (last.count(RestoreOutcome.NEEDS_ATTENTION) > 0 && !seenBySupervisor.containsAll(arrived)
-                    && waitsLeft > 0) {
-                rerun.schedule(() -> restoreForArrival(waitsLeft - 1), 100, TimeUnit.MILLISECONDS);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "restore after a plugin arrived failed", e);
-        }
     }
 }

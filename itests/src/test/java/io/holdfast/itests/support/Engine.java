@@ -21,7 +21,7 @@ public final class Engine implements AutoCloseable {
             .toAbsolutePath().normalize();
 
     private static final int NICE = Integer.getInteger("holdfast.it.engineNice", 0);
-    private static final long START_TIMEOUT_SECONDS = 120;
+    private static final long START_TIMEOUT_SECONDS = 300; // generous: the slow mode runs engines niced under a CPU hog
 
     /** Engines not yet closed: a JVM ended by a signal (an interrupted benchmark or test run) still cleans up. */
     private static final java.util.Set<Engine> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -17,8 +17,13 @@ public final class Command {
     private Command() {
     }
 
-    /** What a finished command returned and printed (stdout and stderr together). */
-    public record Result(List<String> argv, int exitCode, String output) {
+    /**
+     * What a finished command returned and printed.
+     *
+     * @param output what it printed on stdout, then what it printed on stderr
+     * @param stdout what it printed on stdout alone: what a parser reads, so a warning on stderr never corrupts it
+     */
+    public record Result(List<String> argv, int exitCode, String output, String stdout) {
         public boolean ok() {
             return exitCode == 0;
         }
@@ -43,22 +48,26 @@ public final class Command {
 
     /** As {@link #run(List, Duration)}, with the nameless output file made in {@code tempDir}. */
     static Result run(List<String> argv, Duration timeout, Path tempDir) throws IOException {
-        Path output = Files.createTempFile(tempDir, "holdfast-cmd", ".out");
+        Path stdout = Files.createTempFile(tempDir, "holdfast-cmd", ".out");
+        Path stderr = Files.createTempFile(tempDir, "holdfast-cmd", ".err");
         Process process;
-        java.io.InputStream captured;
+        java.io.InputStream capturedOut;
+        java.io.InputStream capturedErr;
         try {
             process = new ProcessBuilder(argv)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
                     .start();
-            captured = Files.newInputStream(output);
+            capturedOut = Files.newInputStream(stdout);
+            capturedErr = Files.newInputStream(stderr);
         } finally {
             // nameless from here on: the output lives through the open descriptors, and a JVM killed meanwhile
             // leaves no file behind
-            Files.deleteIfExists(output);
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
         }
-        try (captured) {
+        try (capturedOut; capturedErr) {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
@@ -69,8 +78,9 @@ public final class Command {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while running " + argv, e);
             }
-            return new Result(List.copyOf(argv), process.exitValue(),
-                    new String(captured.readAllBytes(), StandardCharsets.UTF_8));
+            String out = new String(capturedOut.readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(capturedErr.readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(List.copyOf(argv), process.exitValue(), out + err, out);
         }
     }
 }

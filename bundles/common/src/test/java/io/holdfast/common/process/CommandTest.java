@@ -34,6 +34,7 @@ class CommandTest {
         assertEquals(3, result.exitCode());
         assertFalse(result.ok());
         assertEquals("out\nerr\n", result.output());
+        assertEquals("out\n", result.stdout(), "what a parser reads: no warning from stderr in it");
         assertEquals("sh exited with 3: err", result.describe());
         assertEquals(before, leftoverFiles(), "the output file has no name once the program runs");
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The operator's handle on restore, provided by the restore bundle: see what a restore would do, and decide for
+ * The restore, provided by the restore bundle: run one, see what one would do, and decide for
  * the containers it will not adopt on its own (a plugin missing, settings changed since they were created) and for
  * orphans. Absent for a moment while the restore bundle is swapped.
  *
@@ -20,6 +20,14 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface RestoreControl {
+
+    /**
+     * Runs a restore now: the plugins that arrived since their last restore first, then every container by its plan;
+     * hands the report to the supervisor ({@link RestoreTarget#restoreCompleted}) and returns it. The supervisor,
+     * which owns the shim and plugin bindings, calls it when this service, the shim or a plugin arrives; the
+     * operator's decisions call it too. Blocks on plugins, monitors and disk.
+     */
+    RestoreReport restore();
 
     /** What a restore would do now; changes nothing. */
     RestorePlan plan();

@@ -1,6 +1,7 @@
 package io.holdfast.spi.restore;
 
 import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.MonitorStatus;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * The supervisor's side of a restore. The restore bundle decides what happened to each container while the engine
  * was away; the supervisor applies it, with the same rules ({@code --rm}, restart policies) as for a live exit.
  *
- * <p>Called once per engine start, on the restore bundle's thread. The supervisor keeps its API closed until
+ * <p>The supervisor owns the bindings a restore depends on (the shim, storage drivers, network bridges) and asks for
+ * a restore ({@link RestoreControl#restore}) whenever one of them arrives; the restore bundle binds none of them, so
+ * the two never disagree about which shim or plugin is there. The supervisor keeps its API closed until the first
  * {@link #restoreCompleted} so that the first answer a client gets is already true.
  */
 @ProviderType
@@ -20,9 +23,16 @@ public interface RestoreTarget {
     List<ContainerRecord> records();
 
     /**
-     * The first step of a restore: hands every storage driver and network bridge the containers that use it (see
-     * their {@code restore} methods), so mounts, links and leases are checked before any container is adopted.
-     * Returns what each plugin said.
+     * The shim, as the supervisor has it bound now: the restore reads and releases monitors through it, never through
+     * a binding of its own. Its calls fail with a {@code MonitorException} while no shim is bound.
+     */
+    ContainerMonitor monitor();
+
+    /**
+     * The first step of a restore: hands each storage driver and network bridge that arrived since its last restore
+     * the containers that use it (see their {@code restore} methods), so mounts, links and leases are checked before
+     * any container is adopted; each plugin is restored exactly once per arrival. Returns what every installed
+     * plugin said at its restore.
      */
     List<PluginCheck> restorePlugins();
 

@@ -18,10 +18,15 @@ import java.util.stream.Collectors;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The storage drivers and network bridges currently registered, by name; plugins come and go at any time. */
+/**
+ * The storage drivers and network bridges currently registered, by name, and what each said at its restore; plugins
+ * come and go at any time, and each one that arrives is restored exactly once.
+ */
 final class Plugins {
     private final Map<String, StorageDriver> drivers = new ConcurrentHashMap<>();
     private final Map<String, NetworkBridge> networks = new ConcurrentHashMap<>();
+    /** By plugin instance: a new revision of a plugin is a new instance and gets its own restore. */
+    private final Map<Object, PluginCheck> restored = new java.util.IdentityHashMap<>();
 
     void add(StorageDriver driver) {
         drivers.put(driver.name(), driver);
@@ -29,6 +34,7 @@ final class Plugins {
 
     void remove(StorageDriver driver) {
         drivers.remove(driver.name(), driver);
+        forget(driver);
     }
 
     void add(NetworkBridge bridge) {
@@ -37,6 +43,13 @@ final class Plugins {
 
     void remove(NetworkBridge bridge) {
         networks.remove(bridge.name(), bridge);
+        forget(bridge);
+    }
+
+    private void forget(Object plugin) {
+        synchronized (restored) {
+            restored.remove(plugin);
+        }
     }
 
     /** Whether the storage driver and the network the container was made with are both installed. */
@@ -77,17 +90,31 @@ final class Plugins {
     }
 
     /**
-     * Runs every plugin's restore with the containers that use it; returns what each said. {@code orphans}, the
-     * containers monitors hold that no record knows, are listed too, so no plugin sweeps away what they run on
-     * before the operator has decided about them.
+     * Runs the restore of every plugin that arrived since its last one, with the containers that use it; returns what
+     * every installed plugin said at its restore. {@code orphans}, the containers monitors hold that no record knows,
+     * are listed too, so no plugin sweeps away what they run on before the operator has decided about them.
      */
-    List<PluginCheck> restore(List<ContainerRecord> records, Set<String> orphans, Path storageHome) {
+    List<PluginCheck> restoreArrived(List<ContainerRecord> records, Set<String> orphans, Path storageHome) {
         List<PluginCheck> checks = new ArrayList<>();
-        drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
-                .forEach(driver -> checks.add(restore(driver, records, orphans, storageHome)));
-        networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
-                .forEach(bridge -> checks.add(restore(bridge, records, orphans)));
+        synchronized (restored) {
+            drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
+                    .forEach(driver -> checks.add(once(driver, () -> restore(driver, records, orphans, storageHome))));
+            networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
+                    .forEach(bridge -> checks.add(once(bridge, () -> restore(bridge, records, orphans))));
+        }
         return checks;
+    }
+
+    /** The plugin's check from its restore, restoring it first if it has not been; a failed restore is tried again. */
+    private PluginCheck once(Object plugin, java.util.function.Supplier<PluginCheck> restore) {
+        PluginCheck check = restored.get(plugin);
+        if (check == null) {
+            check = restore.get();
+            if (check.ok()) {
+                restored.put(plugin, check);
+            }
+        }
+        return check;
     }
 
     /**

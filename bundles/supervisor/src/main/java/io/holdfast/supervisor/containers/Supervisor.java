@@ -10,6 +10,7 @@ import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.restore.PluginCheck;
+import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
@@ -39,7 +40,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The supervisor: owns the container records and their lifecycle, serves it as {@link Containers}, takes the restore
- * bundle's findings as {@link RestoreTarget}, and hears monitor exits as a {@link MonitorExitListener}.
+ * bundle's findings as {@link RestoreTarget}, and hears monitor exits as a {@link MonitorExitListener}. It owns the
+ * bindings a restore depends on (shim, storage drivers, network bridges, the restore service itself) and asks for a
+ * restore whenever one arrives.
  *
  * <p>Live exits are held back until the restore has run, so that the restore's view of who exited while the engine
  * was down is the one that counts; afterwards they are applied as they come.
@@ -52,19 +55,26 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private final ExitWaiters waiters = new ExitWaiters();
     private final java.util.Queue<MonitorStatus> heldExits = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean restored;
-    private volatile boolean pluginsRestored;
+    /** Containers whose adoption this supervisor has announced: a later run that changes nothing stays quiet. */
+    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
     /**
-     * Optional and dynamic: the shim bundle may be updated by a reload, and the supervisor (with the API that needs
-     * it) keeps running through the swap. The API opens only after the first restore, which needs a shim.
+     * Optional and dynamic, like the restore service and the plugins: the shim bundle may be updated by a reload, and
+     * the supervisor (with the API that needs it) keeps running through the swap. The API opens only after the first
+     * restore, which needs a shim.
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ContainerMonitor shim;
-    private final ContainerMonitor monitor = new BoundMonitor(this::currentShim);
+    private final ContainerMonitor monitor = new BoundMonitor(() -> shim);
+    private volatile RestoreControl restorer;
+    private final RestoreRequests restoreRequests = new RestoreRequests(this::restoreIfReady);
+    /** Set by the arrival of a shim or a restore service (the first ones too): each wants a whole restore run. */
+    private final java.util.concurrent.atomic.AtomicBoolean wholeRunWanted = new java.util.concurrent.atomic
+            .AtomicBoolean(true);
+    private volatile RestoreReport lastReport;
+    private volatile boolean active;
     @Reference
     private Images images;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -79,15 +89,41 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
 
+    // ---- the bindings a restore depends on: each arrival asks for a restore, which takes it in
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "shimGone")
+    void shimArrived(ContainerMonitor arrived) {
+        shim = arrived;
+        wholeRunWanted.set(true);
+        restoreRequests.request();
+    }
+
+    void shimGone(ContainerMonitor gone) {
+        if (shim == gone) {
+            shim = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "restorerGone")
+    void restorerArrived(RestoreControl arrived) {
+        restorer = arrived;
+        wholeRunWanted.set(true);
+        restoreRequests.request();
+    }
+
+    void restorerGone(RestoreControl gone) {
+        if (restorer == gone) {
+            restorer = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addStorageDriver(StorageDriver driver) {
         plugins.add(driver);
-        if (pluginsRestored) { // a plugin that arrives after the restore's first step gets its call now
-            synchronized (factory) { // never while a create is half done
-                logIfFailed(Plugins.restore(driver, table.all(), orphans(), Path.of(config.dataRoot(), "storage")));
-            }
-        }
+        restoreRequests.request();
     }
 
     void removeStorageDriver(StorageDriver driver) {
@@ -98,21 +134,41 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             policyOption = ReferencePolicyOption.GREEDY)
     void addNetworkBridge(NetworkBridge bridge) {
         plugins.add(bridge);
-        if (pluginsRestored) {
-            synchronized (factory) {
-                logIfFailed(Plugins.restore(bridge, table.all(), orphans()));
-            }
-        }
-    }
-
-    private static void logIfFailed(PluginCheck check) {
-        if (!check.ok()) {
-            LOG.warning(() -> "restore of " + check.kind() + " plugin " + check.name() + " failed: " + check.detail());
-        }
+        restoreRequests.request();
     }
 
     void removeNetworkBridge(NetworkBridge bridge) {
         plugins.remove(bridge);
+    }
+
+    /**
+     * Serves a restore request once everything it needs is bound. A new shim or restore service, or containers waiting
+     * for a plugin, take a whole restore run (with a new report); a plugin that arrives when nothing waits for it
+     * takes only its own restore.
+     */
+    private boolean restoreIfReady() {
+        if (!active || shim == null) {
+            return false;
+        }
+        RestoreReport last = lastReport;
+        boolean waiting = last == null || last.count(RestoreOutcome.NEEDS_ATTENTION) > 0;
+        if (wholeRunWanted.getAndSet(false) || waiting) {
+            RestoreControl restore = restorer;
+            if (restore == null) {
+                wholeRunWanted.set(true);
+                return false;
+            }
+            try {
+                restore.restore();
+            } catch (RuntimeException e) {
+                wholeRunWanted.set(true);
+                throw e;
+            }
+            return true;
+        }
+        restorePlugins().stream().filter(check -> !check.ok()).forEach(check -> LOG.warning(() -> "restore of "
+                + check.kind() + " plugin " + check.name() + " failed: " + check.detail()));
+        return true;
     }
 
     @Activate
@@ -125,6 +181,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
+        active = true;
+        restoreRequests.request();
     }
 
     /**
@@ -139,6 +197,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        active = false;
+        restoreRequests.close();
         context.removeBundleListener(engineShutdown);
         if (report != null) {
             report.unregister();
@@ -168,24 +228,6 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         } finally {
             stopping.shutdownNow();
         }
-    }
-
-    /**
-     * The bound shim or, in the moment after a new shim registers and before this component has been told, the
-     * registered one: the restorer may hear of the new shim first and call back here at once.
-     */
-    private ContainerMonitor currentShim() {
-        ContainerMonitor bound = shim;
-        if (bound != null || context == null) {
-            return bound;
-        }
-        var reference = context.getServiceReference(ContainerMonitor.class);
-        if (reference == null) {
-            return null;
-        }
-        ContainerMonitor registered = context.getService(reference);
-        context.ungetService(reference); // a singleton: the object stays usable while it is registered
-        return registered;
     }
 
     // ---- Containers
@@ -261,10 +303,14 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public ContainerMonitor monitor() {
+        return monitor;
+    }
+
+    @Override
     public List<PluginCheck> restorePlugins() {
-        pluginsRestored = true; // set first: a plugin binding meanwhile is restored on bind (restores are idempotent)
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restore(table.all(), orphans(), Path.of(config.dataRoot(), "storage"));
+            return plugins.restoreArrived(table.all(), orphans(), Path.of(config.dataRoot(), "storage"));
         }
     }
 
@@ -295,11 +341,14 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public void adopt(String containerId, MonitorStatus status) {
         ContainerRecord record = table.byId(containerId);
-        if (!record.state().running() || record.state().pid() != status.pid()) {
+        boolean changed = !record.state().running() || record.state().pid() != status.pid();
+        if (changed) {
             table.put(record.withState(record.state().started(status.pid(), status.monitorPid(),
                     status.startedAt())));
         }
-        events.container("restore", record, java.util.Map.of("restore", "adopted"));
+        if (announced.add(containerId) || changed) {
+            events.container("restore", record, java.util.Map.of("restore", "adopted"));
+        }
     }
 
     @Override
@@ -324,6 +373,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public void restoreCompleted(RestoreReport restoreReport) {
+        lastReport = restoreReport;
         restored = true;
         for (MonitorStatus ended; (ended = heldExits.poll()) != null; ) {
             lifecycle.exited(ended, false); // runs the restore already applied are recognised and skipped

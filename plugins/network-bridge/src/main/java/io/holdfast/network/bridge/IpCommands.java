@@ -179,8 +179,9 @@ final class IpCommands {
         return output.contains("does not exist") || output.contains("Cannot find device");
     }
 
+    /** Parses stdout alone: ip warns on stderr (a namespace deleted while it lists them) and still lists. */
     private static JsonNode json(Command.Result result) throws IOException {
-        String output = result.output().strip();
+        String output = result.stdout().strip();
         if (output.isEmpty()) {
             return JSON.createArrayNode();
         }
