@@ -8,6 +8,7 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.restore.PluginCheck;
 import java.io.IOException;
+import io.holdfast.supervisor.state.DataRootLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,10 +82,10 @@ final class Plugins {
      * containers monitors hold that no record knows, are listed too, so no plugin sweeps away what they run on
      * before the operator has decided about them.
      */
-    List<PluginCheck> restore(List<ContainerRecord> records, Set<String> orphans, Path storageHome) {
+    List<PluginCheck> restore(List<ContainerRecord> records, Set<String> orphans, DataRootLayout layout) {
         List<PluginCheck> checks = new ArrayList<>();
         drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
-                .forEach(driver -> checks.add(restore(driver, records, orphans, storageHome)));
+                .forEach(driver -> checks.add(restore(driver, records, orphans, layout)));
         networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
                 .forEach(bridge -> checks.add(restore(bridge, records, orphans)));
         return checks;
@@ -95,13 +96,14 @@ final class Plugins {
      * in its home (drivers keep each container under {@code <home>/<id>}; an orphan's driver is not recorded).
      */
     static PluginCheck restore(StorageDriver driver, List<ContainerRecord> records, Set<String> orphans,
-                               Path storageHome) {
+                               DataRootLayout layout) {
+        Path home = layout.storageHome(driver.name());
         Set<String> ids = records.stream().filter(r -> r.storageDriver().equals(driver.name()))
                 .map(ContainerRecord::id).collect(Collectors.toSet());
-        orphans.stream().filter(id -> java.nio.file.Files.exists(storageHome.resolve(driver.name()).resolve(id)))
+        orphans.stream().filter(id -> java.nio.file.Files.exists(home.resolve(id)))
                 .forEach(ids::add);
         try {
-            driver.restore(ids, storageHome.resolve(driver.name()));
+            driver.restore(ids, home);
             return new PluginCheck("storage", driver.name(), true, ids.size() + " container(s)", driver.settings());
         } catch (IOException | RuntimeException e) {
             return new PluginCheck("storage", driver.name(), false, String.valueOf(e.getMessage()),

@@ -15,8 +15,8 @@ import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
 import io.holdfast.spi.storage.StorageDriver;
 import io.holdfast.supervisor.state.ContainerStore;
+import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +85,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         plugins.add(driver);
         if (pluginsRestored) { // a plugin that arrives after the restore's first step gets its call now
             synchronized (factory) { // never while a create is half done
-                logIfFailed(Plugins.restore(driver, table.all(), orphans(), Path.of(config.dataRoot(), "storage")));
+                logIfFailed(Plugins.restore(driver, table.all(), orphans(), DataRootLayout.of(config)));
             }
         }
     }
@@ -118,7 +118,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Activate
     void activate(BundleContext bundleContext) throws IOException {
         context = bundleContext;
-        ContainerStore store = new ContainerStore(Path.of(config.dataRoot(), "containers"));
+        ContainerStore store = new ContainerStore(DataRootLayout.of(config).containers());
         table = new ContainerTable(store, store.loadAll());
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
@@ -264,7 +264,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     public List<PluginCheck> restorePlugins() {
         pluginsRestored = true; // set first: a plugin binding meanwhile is restored on bind (restores are idempotent)
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restore(table.all(), orphans(), Path.of(config.dataRoot(), "storage"));
+            return plugins.restore(table.all(), orphans(), DataRootLayout.of(config));
         }
     }
 
