@@ -71,11 +71,12 @@ final class EngineApi extends Handler.Abstract {
         response.getHeaders().put("Ostype", "linux");
         response.getHeaders().put("Server", "Holdfast/" + serverVersion);
         try {
-            Router.Handler handler = router.find(exchange);
-            if (handler == null) {
+            Router.Match match = router.find(exchange.method(), exchange.path());
+            if (match == null) {
                 exchange.sendError(404, "page not found: " + exchange.path());
             } else {
-                handler.handle(exchange);
+                exchange.pathParams(match.params());
+                match.handler().handle(exchange);
             }
             callback.succeeded();
         } catch (EngineException e) {
