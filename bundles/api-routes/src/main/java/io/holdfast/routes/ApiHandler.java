@@ -14,6 +14,7 @@ import java.util.Hashtable;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Handler;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,8 +41,9 @@ public class ApiHandler {
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
-    @Reference
     private Containers containers;
+    /** The engine's version: that of the bundle whose container lifecycle the API fronts (the supervisor's). */
+    private String engineVersion;
     @Reference
     private Images images;
     @Reference
@@ -63,8 +65,8 @@ public class ApiHandler {
     @Activate
     void activate(BundleContext bundleContext) throws Exception {
         String commit = bundleContext.getProperty("holdfast.commit");
-        EngineVersion version = new EngineVersion(bundleContext.getBundle().getVersion().toString(),
-                commit == null ? "unknown" : commit, EngineId.in(Path.of(config.dataRoot())));
+        EngineVersion version = new EngineVersion(engineVersion, commit == null ? "unknown" : commit,
+                EngineId.in(Path.of(config.dataRoot())));
         synchronized (this) {
             context = bundleContext;
             api = new EngineApi(RouteTable.of(version, new BoundServices()), version.version());
@@ -72,6 +74,17 @@ public class ApiHandler {
                 offer(); // the report was bound before we were activated
             }
         }
+    }
+
+    /**
+     * Static: when the supervisor is swapped this component is deactivated (the sockets hold requests meanwhile) and
+     * activated again with its next revision, whose version {@code /version} then reports, as it did when the routes
+     * lived in the supervisor.
+     */
+    @Reference
+    void setContainers(Containers lifecycle, ServiceReference<Containers> reference) {
+        containers = lifecycle;
+        engineVersion = reference.getBundle().getVersion().toString();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -1,7 +1,7 @@
 package io.holdfast.routes;
 
 /**
- * The engine's version (this bundle's) and its id, stable for one data root.
+ * The engine's version (the supervisor bundle's, see {@code ApiHandler}) and its id, stable for one data root.
  *
  * @param version  e.g. {@code 0.1.0}
  * @param commit   the source revision, or {@code unknown}
