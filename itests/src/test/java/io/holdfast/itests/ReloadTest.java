@@ -197,6 +197,34 @@ class ReloadTest {
     }
 
     @Test
+    void theApiRoutesSwappedUnderAPolledApiHoldRequestsAndTouchNothingElse() throws Exception {
+        try (Engine engine = new Engine()) {
+            Path dist = startedOnOwnDistribution(engine);
+            Api api = Api.of(engine);
+            List<String> ids = sleepers(api, 3);
+            Map<String, Long> pids = pids(api, ids);
+            ApiPoller poller = new ApiPoller(api, ids.size());
+            Path original = BundleJars.original(dist, "api-routes-");
+            try {
+                for (int swap = 1; swap <= 3; swap++) {
+                    BundleJars.deploy(BundleJars.withVersion(original, engine.root().resolve("api-routes-next.jar"),
+                            "0.2." + swap), dist, "api-routes.jar");
+                    Api.Response reload = api.request("POST", "/system/reload");
+                    assertEquals(200, reload.status(), reload.body());
+                    assertTrue(reload.body().contains("io.holdfast.api-routes"), reload.body());
+                    // the routes import only the SPI: no other engine bundle is refreshed with them
+                    assertFalse(reload.body().contains("io.holdfast.supervisor"), reload.body());
+                }
+            } finally {
+                poller.close();
+            }
+            assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
+            assertEquals(pids, pids(api, ids), "the same processes");
+            engine.cli().ok(concat("rm", "-f", ids));
+        }
+    }
+
+    @Test
     void aRestoreBundleThatCannotResolveIsPutBackAndTheOldRevisionKeepsServing() throws Exception {
         try (Engine engine = new Engine()) {
             Path dist = startedOnOwnDistribution(engine);

@@ -1,21 +1,14 @@
 package io.holdfast.api;
 
 import io.holdfast.common.osgi.FatalError;
-import io.holdfast.common.concurrent.Awaited;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.reload.Reloader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,10 +21,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The API's Unix sockets (daemon.json's {@code hosts}, mode 0660). This bundle is resident: a reload never swaps it,
- * so the sockets stay open while the bundle that answers requests (the supervisor, which registers a Jetty
- * {@link Handler} service with {@code holdfast.api=engine}) is swapped; a request that arrives meanwhile waits for the
- * new handler. The sockets open when the first handler arrives: the supervisor registers it only after the restore
- * has run, so the first answer any client gets is already true. A socket that cannot be served ends the engine.
+ * so the sockets stay open while the bundle that answers requests ({@code bundles/api-routes}, which registers a
+ * Jetty {@link Handler} service with {@code holdfast.api=engine}) or the supervisor it needs is swapped; a request
+ * that arrives meanwhile waits for the new handler ({@link Dispatcher}). The sockets open when the first handler
+ * arrives: it is registered only after the restore has run, so the first answer any client gets is already true. A
+ * socket that cannot be served ends the engine.
  */
 @Component(immediate = true)
 public class ApiSockets {
@@ -42,10 +36,13 @@ public class ApiSockets {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
 
-    /** How long a request waits for the supervisor's handler while it is swapped (a swap takes well under 1 s). */
+    /** How long a request waits for the engine's handler while it is swapped (a swap takes well under 1 s). */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final Awaited<Handler> slot = new Awaited<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Reloader reloader;
+
+    private final Dispatcher dispatcher = new Dispatcher(PATIENCE, () -> reloader);
     private BundleContext context;
     private List<String> hosts;
     private Server server;
@@ -56,7 +53,7 @@ public class ApiSockets {
         synchronized (this) {
             context = bundleContext;
         }
-        if (slot.present()) {
+        if (dispatcher.hasHandler()) {
             openOnce(); // the handler was bound before activation
         }
     }
@@ -64,12 +61,12 @@ public class ApiSockets {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = HANDLER_FILTER, unbind = "handlerGone")
     void handlerArrived(Handler handler) {
-        slot.set(handler);
+        dispatcher.arrived(handler);
         openOnce();
     }
 
     void handlerGone(Handler handler) {
-        slot.unset(handler);
+        dispatcher.gone(handler);
     }
 
     @Deactivate
@@ -95,12 +92,7 @@ public class ApiSockets {
                 connector.setUnixDomainPath(UnixSockets.path(host));
                 server.addConnector(connector);
             }
-            server.setHandler(new Handler.Abstract() {
-                @Override
-                public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                    return dispatch(request, response, callback);
-                }
-            });
+            server.setHandler(dispatcher);
             server.start();
             UnixSockets.restrict(hosts);
             LOG.info(() -> "API listening on " + String.join(", ", hosts));
@@ -108,32 +100,5 @@ public class ApiSockets {
             server = null;
             FatalError.report(context, "cannot serve the API: " + e.getMessage());
         }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Reloader reloader;
-
-    /** Hands the request to the engine's handler, waiting for it while it is being swapped. */
-    private boolean dispatch(Request request, Response response, Callback callback) throws Exception {
-        if (ReloadEndpoint.matches(request)) {
-            ReloadEndpoint.serve(reloader, request, response, callback);
-            return true;
-        }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Handler handler = slot.await(PATIENCE);
-            if (handler == null) {
-                break;
-            }
-            if (handler.handle(request, response, callback)) {
-                return true;
-            }
-            slot.unset(handler); // a revision that is closing declined it: wait for the next one
-        }
-        LOG.log(Level.WARNING, "no API handler for " + PATIENCE.toSeconds() + " s");
-        response.setStatus(503);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, java.nio.ByteBuffer.wrap(("{\"message\":\"the engine's API handler (supervisor "
-                + "bundle) is not running; see the engine log\"}").getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
     }
 }

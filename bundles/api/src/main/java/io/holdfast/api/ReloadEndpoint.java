@@ -13,9 +13,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * {@code POST /system/reload[?dryRun=1]}: the same reload as SIGHUP, answered here rather than by the supervisor's
- * handler, because a reload may swap the supervisor itself: once its bundle is refreshed, a request still running in
- * its old classes could not finish. 200 with the report, 400 when the reload was refused or put back.
+ * {@code POST /system/reload[?dryRun=1]}: the same reload as SIGHUP, answered here rather than by the engine's
+ * handler ({@code bundles/api-routes}), because a reload may swap that bundle or the supervisor it needs: a request
+ * still running in classes being refreshed could not finish. 200 with the report, 400 when the reload was refused or
+ * put back.
  */
 final class ReloadEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,18 +1,19 @@
 package io.holdfast.supervisor.commands;
 
+import io.holdfast.common.docker.DockerViews;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogQuery;
-import io.holdfast.supervisor.views.DockerViews;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +36,19 @@ public class ContainerCommands {
     private Containers containers;
     @Reference
     private ContainerLogs logs;
+    /** Where the refs that succeeded go when others failed: the Gogo session's output. */
+    private final Supplier<PrintStream> out;
+
+    public ContainerCommands() {
+        this.out = () -> System.out; // Gogo routes System.out to the calling session
+    }
+
+    /** For tests: the services and an output of their own. */
+    ContainerCommands(Containers containers, ContainerLogs logs, PrintStream out) {
+        this.containers = containers;
+        this.logs = logs;
+        this.out = () -> out;
+    }
 
     @Descriptor("list containers: running ones, or all with -a")
     public List<String> ps(@Descriptor("show all containers, not only running ones")
@@ -64,8 +78,10 @@ public class ContainerCommands {
             @Parameter(names = "--restart", absentValue = "no") String restart,
             @Descriptor("remove the container when it exits")
             @Parameter(names = "--rm", presentValue = "true", absentValue = "false") boolean rm,
+            @Descriptor("network: bridge (the default when installed), none or host")
+            @Parameter(names = {"--network", "--net"}, absentValue = "") String network,
             @Descriptor("image, then the command and its arguments") String... imageAndCommand) {
-        return containers.create(spec(name, restart, rm, imageAndCommand)).id();
+        return containers.create(spec(name, restart, rm, network, imageAndCommand)).id();
     }
 
     @Descriptor("create and start a container in the background; prints its id")
@@ -77,43 +93,41 @@ public class ContainerCommands {
             @Parameter(names = "--restart", absentValue = "no") String restart,
             @Descriptor("remove the container when it exits")
             @Parameter(names = "--rm", presentValue = "true", absentValue = "false") boolean rm,
+            @Descriptor("network: bridge (the default when installed), none or host")
+            @Parameter(names = {"--network", "--net"}, absentValue = "") String network,
             @Descriptor("image, then the command and its arguments") String... imageAndCommand) {
-        String id = containers.create(spec(name, restart, rm, imageAndCommand)).id();
+        String id = containers.create(spec(name, restart, rm, network, imageAndCommand)).id();
         containers.start(id);
         return id;
     }
 
-    @Descriptor("start created or stopped containers")
+    @Descriptor("start created or stopped containers; each is tried, and any failure is reported")
     public List<String> start(@Descriptor("container names or ids") String... refs) {
-        Arrays.stream(refs).forEach(containers::start);
-        return List.of(refs);
+        return EachRef.apply(refs, containers::start, out.get());
     }
 
-    @Descriptor("stop containers: SIGTERM, then SIGKILL after the timeout")
+    @Descriptor("stop containers: SIGTERM, then SIGKILL after the timeout; each is tried, and any failure is reported")
     public List<String> stop(
             @Descriptor("seconds to wait before SIGKILL") @Parameter(names = {"-t", "--time"}, absentValue = "10")
             int seconds,
             @Descriptor("container names or ids") String... refs) {
-        Arrays.stream(refs).forEach(ref -> containers.stop(ref, Duration.ofSeconds(seconds)));
-        return List.of(refs);
+        return EachRef.apply(refs, ref -> containers.stop(ref, Duration.ofSeconds(seconds)), out.get());
     }
 
-    @Descriptor("send a signal to containers")
+    @Descriptor("send a signal to containers; each is tried, and any failure is reported")
     public List<String> kill(
             @Descriptor("signal name or number") @Parameter(names = {"-s", "--signal"}, absentValue = "KILL")
             String signal,
             @Descriptor("container names or ids") String... refs) {
-        Arrays.stream(refs).forEach(ref -> containers.kill(ref, signal.replaceFirst("^SIG", "")));
-        return List.of(refs);
+        return EachRef.apply(refs, ref -> containers.kill(ref, signal.replaceFirst("^SIG", "")), out.get());
     }
 
-    @Descriptor("remove containers")
+    @Descriptor("remove containers; each is tried, and any failure is reported")
     public List<String> rm(
             @Descriptor("kill running containers first")
             @Parameter(names = {"-f", "--force"}, presentValue = "true", absentValue = "false") boolean force,
             @Descriptor("container names or ids") String... refs) {
-        Arrays.stream(refs).forEach(ref -> containers.remove(ref, force));
-        return List.of(refs);
+        return EachRef.apply(refs, ref -> containers.remove(ref, force), out.get());
     }
 
     @Descriptor("block until a container exits; returns its exit code")
@@ -130,12 +144,14 @@ public class ContainerCommands {
         return lines;
     }
 
-    private static ContainerSpec spec(String name, String restart, boolean rm, String... imageAndCommand) {
+    /** The CLI's defaults: no network named means the engine's default network, as with Docker. */
+    private static ContainerSpec spec(String name, String restart, boolean rm, String network,
+                                      String... imageAndCommand) {
         if (imageAndCommand.length == 0) {
             throw new IllegalArgumentException("an image is required");
         }
         return new ContainerSpec(name.isEmpty() ? null : name, imageAndCommand[0],
                 List.of(imageAndCommand).subList(1, imageAndCommand.length), List.of(), RestartPolicy.parse(restart),
-                rm, "none", null, ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS);
+                rm, network.isEmpty() ? null : network, null, ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS);
     }
 }

@@ -16,6 +16,7 @@ import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.storage.StorageDriver;
 import io.holdfast.supervisor.oci.OciSpec;
+import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ final class ContainerFactory {
 
         String id = names.newId();
         Path dir = table.store().dir(id);
-        Path driverHome = Path.of(config.get().dataRoot(), "storage", driver.name());
+        Path driverHome = DataRootLayout.of(config.get()).storageHome(driver.name());
         boolean rootfsMade = false;
         boolean attached = false;
         try {

@@ -11,8 +11,8 @@ import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -218,8 +218,8 @@ final class Lifecycle {
         try {
             monitor.release(id, true);
             plugins.network(record.spec().networkMode()).detach(id);
-            plugins.driver(record.storageDriver()).remove(id, Path.of(config.get().dataRoot(), "storage",
-                    record.storageDriver()));
+            plugins.driver(record.storageDriver()).remove(id,
+                    DataRootLayout.of(config.get()).storageHome(record.storageDriver()));
             table.remove(id);
             waiters.removed(id);
             events.container("destroy", record);

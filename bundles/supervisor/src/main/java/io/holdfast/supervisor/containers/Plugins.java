@@ -8,6 +8,7 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.restore.PluginCheck;
 import java.io.IOException;
+import io.holdfast.supervisor.state.DataRootLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,11 +95,11 @@ final class Plugins {
      * every installed plugin said at its restore. {@code orphans}, the containers monitors hold that no record knows,
      * are listed too, so no plugin sweeps away what they run on before the operator has decided about them.
      */
-    List<PluginCheck> restoreArrived(List<ContainerRecord> records, Set<String> orphans, Path storageHome) {
+    List<PluginCheck> restoreArrived(List<ContainerRecord> records, Set<String> orphans, DataRootLayout layout) {
         List<PluginCheck> checks = new ArrayList<>();
         synchronized (restored) {
             drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
-                    .forEach(driver -> checks.add(once(driver, () -> restore(driver, records, orphans, storageHome))));
+                    .forEach(driver -> checks.add(once(driver, () -> restore(driver, records, orphans, layout))));
             networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
                     .forEach(bridge -> checks.add(once(bridge, () -> restore(bridge, records, orphans))));
         }
@@ -122,13 +123,14 @@ final class Plugins {
      * in its home (drivers keep each container under {@code <home>/<id>}; an orphan's driver is not recorded).
      */
     static PluginCheck restore(StorageDriver driver, List<ContainerRecord> records, Set<String> orphans,
-                               Path storageHome) {
+                               DataRootLayout layout) {
+        Path home = layout.storageHome(driver.name());
         Set<String> ids = records.stream().filter(r -> r.storageDriver().equals(driver.name()))
                 .map(ContainerRecord::id).collect(Collectors.toSet());
-        orphans.stream().filter(id -> java.nio.file.Files.exists(storageHome.resolve(driver.name()).resolve(id)))
+        orphans.stream().filter(id -> java.nio.file.Files.exists(home.resolve(id)))
                 .forEach(ids::add);
         try {
-            driver.restore(ids, storageHome.resolve(driver.name()));
+            driver.restore(ids, home);
             return new PluginCheck("storage", driver.name(), true, ids.size() + " container(s)", driver.settings());
         } catch (IOException | RuntimeException e) {
             return new PluginCheck("storage", driver.name(), false, String.valueOf(e.getMessage()),

@@ -16,8 +16,8 @@ import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
 import io.holdfast.spi.storage.StorageDriver;
 import io.holdfast.supervisor.state.ContainerStore;
+import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -174,7 +174,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Activate
     void activate(BundleContext bundleContext) throws IOException {
         context = bundleContext;
-        ContainerStore store = new ContainerStore(Path.of(config.dataRoot(), "containers"));
+        ContainerStore store = new ContainerStore(DataRootLayout.of(config).containers());
         table = new ContainerTable(store, store.loadAll());
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
@@ -310,7 +310,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<PluginCheck> restorePlugins() {
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restoreArrived(table.all(), orphans(), Path.of(config.dataRoot(), "storage"));
+            return plugins.restoreArrived(table.all(), orphans(), DataRootLayout.of(config));
         }
     }
 

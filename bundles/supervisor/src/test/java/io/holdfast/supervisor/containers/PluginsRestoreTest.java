@@ -8,6 +8,7 @@ import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.restore.PluginCheck;
 import java.io.IOException;
+import io.holdfast.supervisor.state.DataRootLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each plugin that arrives is restored exactly once, however many restores run while it is there. */
 class PluginsRestoreTest {
-    private static final Path STORAGE = Path.of("/nonexistent/storage");
+    private static final DataRootLayout STORAGE = new DataRootLayout(Path.of("/nonexistent"));
 
     private final Plugins plugins = new Plugins();
 

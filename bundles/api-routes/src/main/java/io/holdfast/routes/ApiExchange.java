@@ -1,0 +1,131 @@
+package io.holdfast.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * One API request and its response, with blocking helpers: handlers run on Jetty's worker threads and may block
+ * (waiting for an exit, following a log).
+ */
+final class ApiExchange {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Request request;
+    private final Response response;
+    private final String path;
+    private final Fields query;
+    private List<String> pathParams = List.of();
+    private Runnable onStreaming = () -> { };
+
+    ApiExchange(Request request, Response response, String path) {
+        this.request = request;
+        this.response = response;
+        this.path = path;
+        this.query = Request.extractQueryParameters(request);
+    }
+
+    /** Called once, when the response becomes a stream of unknown length. */
+    void onStreaming(Runnable action) {
+        onStreaming = action;
+    }
+
+    String method() {
+        return request.getMethod();
+    }
+
+    String path() {
+        return path;
+    }
+
+    void pathParams(List<String> params) {
+        pathParams = params;
+    }
+
+    String pathParam(int index) {
+        return pathParams.get(index);
+    }
+
+    String query(String name) {
+        return query.getValue(name);
+    }
+
+    /** Docker's booleans: 1, true, True. */
+    boolean flag(String name) {
+        String value = query(name);
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+
+    int intQuery(String name, int fallback) {
+        String value = query(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new EngineException(Kind.INVALID, "query parameter " + name + ": \"" + value + "\" is not a number");
+        }
+    }
+
+    InputStream body() {
+        return Content.Source.asInputStream(request);
+    }
+
+    JsonNode jsonBody() {
+        try {
+            JsonNode node = JSON.readTree(body());
+            return node == null ? JSON.createObjectNode() : node;
+        } catch (IOException e) {
+            throw new EngineException(Kind.INVALID, "invalid JSON in the request body: " + e.getMessage());
+        }
+    }
+
+    void sendJson(int status, Object value) throws IOException {
+        send(status, "application/json", JSON.writeValueAsBytes(value));
+    }
+
+    void sendText(int status, String text) throws IOException {
+        send(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendEmpty(int status) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+    }
+
+    void sendError(int status, String message) throws IOException {
+        sendJson(status, Map.of("message", message));
+    }
+
+    /** Starts a streamed response (chunked); the caller writes and closes the stream. */
+    OutputStream stream(int status, String contentType) {
+        Runnable streaming = onStreaming;
+        onStreaming = () -> { };
+        streaming.run();
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        return Content.Sink.asOutputStream(response);
+    }
+
+    private void send(int status, String contentType, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.holdfast.routes;
+
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.Containers;
+import io.holdfast.spi.events.EngineEvents;
+import io.holdfast.spi.image.Images;
+import io.holdfast.spi.logs.ContainerLogs;
+import io.holdfast.spi.restore.RestoreControl;
+import io.holdfast.spi.restore.RestoreReport;
+
+/**
+ * The SPI services the routes answer with, looked up on each request: a reload may replace any of them meanwhile.
+ * {@link ApiHandler} gives the bound services; unit tests give fakes.
+ */
+interface ApiServices {
+    DaemonConfig config();
+
+    Containers containers();
+
+    Images images();
+
+    ContainerLogs logs();
+
+    /** Null while no event journal runs (the logging bundle is down). */
+    EngineEvents events();
+
+    /** The last restore's report; the API is offered only once there is one. */
+    RestoreReport restoreReport();
+
+    /** Waits while the restore bundle is swapped; fails with a clear error when it stays away. */
+    RestoreControl restoreControl();
+}

@@ -1,0 +1,109 @@
+package io.holdfast.routes;
+
+import io.holdfast.common.concurrent.InFlight;
+import io.holdfast.common.text.ApiPaths;
+import io.holdfast.spi.container.EngineException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The HTTP API as one Jetty handler: adds the headers Docker clients negotiate with, drops the API version prefix,
+ * finds the route and turns failures into Docker's status codes with a {@code {"message": ...}} body.
+ *
+ * <p>It counts the requests it is answering, so that a revision being swapped out can {@link #close} and let them
+ * finish; from then on it declines new requests ({@code handle} returns false) and the resident sockets of
+ * {@code bundles/api} hand them to the next revision.
+ *
+ * <pre>{@code
+ * EngineApi api = new EngineApi(RouteTable.of(version, services), "0.1.0");
+ * context.registerService(Handler.class, api, properties);   // holdfast.api=engine
+ * }</pre>
+ */
+final class EngineApi extends Handler.Abstract {
+    private static final Logger LOG = Logger.getLogger(EngineApi.class.getName());
+
+    private final Router router;
+    private final String serverVersion;
+    /** Requests this revision answers; streams stop counting once they stream (they may last for hours). */
+    private final InFlight inFlight = new InFlight();
+
+    EngineApi(Router router, String serverVersion) {
+        this.router = router;
+        this.serverVersion = serverVersion;
+    }
+
+    /** False once this revision is closing: the sockets then hand the request to the next revision. */
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!inFlight.tryEnter()) {
+            return false;
+        }
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable leave = () -> {
+            if (counted.getAndSet(false)) {
+                inFlight.leave();
+            }
+        };
+        try {
+            route(request, response, callback, leave);
+        } finally {
+            leave.run();
+        }
+        return true;
+    }
+
+    /** Declines new requests and waits up to {@code millis} for the running ones; returns how many still run. */
+    int close(long millis) throws InterruptedException {
+        return inFlight.closeAndAwait(millis);
+    }
+
+    private void route(Request request, Response response, Callback callback, Runnable onStreaming) {
+        ApiExchange exchange = new ApiExchange(request, response,
+                ApiPaths.withoutVersion(Request.getPathInContext(request)));
+        exchange.onStreaming(onStreaming);
+        // Docker clients negotiate their API version from these headers; without them they fall back to 1.24
+        response.getHeaders().put("Api-Version", SystemRoutes.API_VERSION);
+        response.getHeaders().put("Ostype", "linux");
+        response.getHeaders().put("Server", "Holdfast/" + serverVersion);
+        try {
+            Router.Match match = router.find(exchange.method(), exchange.path());
+            if (match == null) {
+                exchange.sendError(404, "page not found: " + exchange.path());
+            } else {
+                exchange.pathParams(match.params());
+                match.handler().handle(exchange);
+            }
+            callback.succeeded();
+        } catch (EngineException e) {
+            sendError(exchange, callback, status(e.kind()), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            sendError(exchange, callback, 400, e.getMessage());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, request.getMethod() + " " + exchange.path() + " failed", e);
+            sendError(exchange, callback, 500, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static void sendError(ApiExchange exchange, Callback callback, int status, String message) {
+        try {
+            exchange.sendError(status, message);
+            callback.succeeded();
+        } catch (Exception e) {
+            callback.failed(e); // the response had already started (a stream broke off)
+        }
+    }
+
+    private static int status(EngineException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FAILED -> 500;
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package io.holdfast.routes;
+
+/** Every route the API answers, over the services it answers with. */
+final class RouteTable {
+    private RouteTable() {
+    }
+
+    static Router of(EngineVersion version, ApiServices services) {
+        Router router = new Router();
+        new SystemRoutes(version, services::config, services::containers, services::images).register(router);
+        new ContainerRoutes(services::containers, services::logs).register(router);
+        new ImageRoutes(services::images, services::containers).register(router);
+        new EventRoutes(services::events).register(router);
+        new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);
+        return router;
+    }
+}

@@ -1,0 +1,78 @@
+package io.holdfast.api;
+
+import io.holdfast.common.concurrent.Awaited;
+import io.holdfast.spi.reload.Reloader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * What the sockets do with each request: {@code POST /system/reload} is answered here (a reload may swap the
+ * bundle that answers everything else); every other request goes to the engine's handler, the one
+ * {@code bundles/api-routes} offers. While no handler is offered (its bundle, or the supervisor it needs, is being
+ * swapped) a request waits for the next one, up to {@code patience}, then gets 503; a handler that declines (its
+ * revision is closing) is dropped and the request waits for the next.
+ *
+ * <pre>{@code
+ * Dispatcher dispatcher = new Dispatcher(Duration.ofSeconds(30), () -> reloader);
+ * dispatcher.arrived(handler);   // from the service reference; gone(handler) when it leaves
+ * server.setHandler(dispatcher);
+ * }</pre>
+ */
+final class Dispatcher extends Handler.Abstract {
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    /** Revisions that may decline one request in a row (each is closing); more would mean something is wrong. */
+    private static final int ATTEMPTS = 3;
+
+    private final Duration patience;
+    private final Supplier<Reloader> reloader;
+    private final Awaited<Handler> slot = new Awaited<>();
+
+    Dispatcher(Duration patience, Supplier<Reloader> reloader) {
+        this.patience = patience;
+        this.reloader = reloader;
+    }
+
+    void arrived(Handler handler) {
+        slot.set(handler);
+    }
+
+    void gone(Handler handler) {
+        slot.unset(handler);
+    }
+
+    boolean hasHandler() {
+        return slot.present();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (ReloadEndpoint.matches(request)) {
+            ReloadEndpoint.serve(reloader.get(), request, response, callback);
+            return true;
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Handler handler = slot.await(patience);
+            if (handler == null) {
+                break;
+            }
+            if (handler.handle(request, response, callback)) {
+                return true;
+            }
+            slot.unset(handler); // a revision that is closing declined it: wait for the next one
+        }
+        LOG.warning("no API handler for " + patience.toSeconds() + " s");
+        response.setStatus(503);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(("{\"message\":\"the engine's API handler (api-routes bundle) is not"
+                + " running; see the engine log\"}").getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+package io.holdfast.supervisor.state;
+
+import io.holdfast.spi.config.DaemonConfig;
+import java.nio.file.Path;
+
+/**
+ * The supervisor's part of the data root. Each other part belongs to the one bundle that reads and writes it, and
+ * is spelled out only there: {@code images/} ({@code ImageLayout}, images), {@code events.log} and
+ * {@code engine.log.N} (logging), {@code engine-id} (api-routes), {@code holdfastd.pid} (config),
+ * {@code network/<plugin>/} (each network plugin). The exec root is the shim's ({@code MonitorLayout}).
+ *
+ * <pre>{@code
+ * DataRootLayout layout = DataRootLayout.of(config);
+ * Path state = layout.containers();                  // <data-root>/containers/<id>/state.json, config.json, ...
+ * Path home = layout.storageHome("overlay");         // <data-root>/storage/overlay, the driver's own directory
+ * }</pre>
+ *
+ * @param root the data root, {@code data-root} in daemon.json (a restart changes it, never a reload)
+ */
+public record DataRootLayout(Path root) {
+    public static DataRootLayout of(DaemonConfig config) {
+        return new DataRootLayout(Path.of(config.dataRoot()));
+    }
+
+    /** One directory per container: its record, OCI bundle, hosts files and log ({@link ContainerStore}). */
+    public Path containers() {
+        return root.resolve("containers");
+    }
+
+    /** The storage drivers' homes, one directory each; a restore hands each driver its own. */
+    public Path storage() {
+        return root.resolve("storage");
+    }
+
+    /** The directory a storage driver keeps its containers' root filesystems in. */
+    public Path storageHome(String driver) {
+        return storage().resolve(driver);
+    }
+}
