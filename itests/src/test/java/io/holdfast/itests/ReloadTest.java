@@ -237,8 +237,8 @@ class ReloadTest {
             Path major = BundleJars.rewrite(original, engine.root().resolve("restore-2.jar"), main -> {
                 main.putValue("Bundle-Version", "2.0.0");
                 main.putValue("Import-Package", main.getValue("Import-Package")
-                        .replace("io.holdfast.spi.restore;version=\"[1.0,1.1)\"",
-                                "io.holdfast.spi.restore;version=\"[2.0,3)\""));
+                        .replaceFirst("io\\.holdfast\\.spi\\.restore;version=\"[^\"]*\"",
+                                "io.holdfast.spi.restore;version=\"[99.0,100)\""));
             });
             BundleJars.deploy(major, dist, "restore.jar");
             Api.Response reload = api.request("POST", "/system/reload");

@@ -1,8 +1,8 @@
 package io.holdfast.restore;
 
-import io.holdfast.common.restore.ContainerEnvironment;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.environment.ContainerEnvironment;
 import io.holdfast.spi.restore.PluginCheck;
 import java.util.ArrayList;
 import java.util.List;

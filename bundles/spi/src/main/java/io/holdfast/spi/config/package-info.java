@@ -1,5 +1,5 @@
 /** The validated daemon configuration every engine bundle reads. */
-@Version("1.0.0")
+@Version("2.0.0")
 @Export
 package io.holdfast.spi.config;
 

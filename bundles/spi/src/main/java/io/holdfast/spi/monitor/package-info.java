@@ -1,5 +1,5 @@
 /** The engine-to-monitor contract: the resident shim holds one monitor process per running container. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.holdfast.spi.monitor;
 

@@ -2,7 +2,6 @@ package io.holdfast.supervisor.containers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.common.io.AtomicFile;
-import io.holdfast.common.restore.ContainerEnvironment;
 import io.holdfast.spi.config.DaemonConfig;
 import java.util.function.Supplier;
 import io.holdfast.spi.container.ContainerRecord;
@@ -10,6 +9,7 @@ import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.RunState;
+import io.holdfast.spi.environment.ContainerEnvironment;
 import io.holdfast.spi.image.ImageRecord;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.network.NetworkAttachment;

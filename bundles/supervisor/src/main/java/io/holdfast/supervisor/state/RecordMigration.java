@@ -2,8 +2,8 @@ package io.holdfast.supervisor.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.holdfast.common.restore.ContainerEnvironment;
 import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.environment.ContainerEnvironment;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.holdfast.common.restore;
+package io.holdfast.spi.environment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,24 @@ import java.util.TreeMap;
 
 /**
  * The settings a container depends on, flattened to one map so that what it was created under and what holds
- * today compare key by key. The supervisor records it at create; the restore compares it before adopting.
+ * today compare key by key. The supervisor writes it into the container's record at create (and again when an
+ * operator adopts the container under new settings); the restore compares it with today's before adopting.
+ *
+ * <p>The keys, as {@code ContainerRecord.environment()} stores them in {@code state.json}:
+ * <table>
+ * <caption>environment keys</caption>
+ * <tr><th>key</th><th>value</th></tr>
+ * <tr><td>{@value #DATA_ROOT}</td><td>the engine's data root when the container was created</td></tr>
+ * <tr><td>{@value #STORAGE_DRIVER}</td><td>daemon.json's {@code storage-driver} at that time</td></tr>
+ * <tr><td>{@value #STORAGE_PREFIX}{@code <key>}</td><td>each of the storage driver's {@code settings()}</td></tr>
+ * <tr><td>{@value #NETWORK_PREFIX}{@code <key>}</td><td>each of the network bridge's {@code settings()}, e.g.
+ *     {@code network.subnet}</td></tr>
+ * </table>
+ *
+ * <p>These keys are written by one engine and read by another (the record outlives the engine, and the supervisor
+ * and restore bundles are swapped apart), so they are part of the container record's schema: renaming one needs a
+ * record schema step with its migration, and changes a constant here, which the SPI baseline reports as a major
+ * change of this package.
  *
  * <pre>{@code
  * Map<String, String> env = ContainerEnvironment.of("/var/lib/holdfast", "overlay", Map.of(),
@@ -19,6 +36,10 @@ import java.util.TreeMap;
 public final class ContainerEnvironment {
     public static final String DATA_ROOT = "data-root";
     public static final String STORAGE_DRIVER = "storage-driver";
+    /** Prefix of the storage driver's own settings. */
+    public static final String STORAGE_PREFIX = "storage.";
+    /** Prefix of the network bridge's own settings. */
+    public static final String NETWORK_PREFIX = "network.";
 
     private ContainerEnvironment() {
     }
@@ -29,8 +50,8 @@ public final class ContainerEnvironment {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(DATA_ROOT, dataRoot);
         env.put(STORAGE_DRIVER, storageDriver);
-        new TreeMap<>(storageSettings).forEach((k, v) -> env.put("storage." + k, v));
-        new TreeMap<>(networkSettings).forEach((k, v) -> env.put("network." + k, v));
+        new TreeMap<>(storageSettings).forEach((k, v) -> env.put(STORAGE_PREFIX + k, v));
+        new TreeMap<>(networkSettings).forEach((k, v) -> env.put(NETWORK_PREFIX + k, v));
         return env;
     }
 

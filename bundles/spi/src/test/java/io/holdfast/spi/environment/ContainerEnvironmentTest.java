@@ -1,4 +1,4 @@
-package io.holdfast.common.restore;
+package io.holdfast.spi.environment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
