@@ -13,7 +13,6 @@ import io.holdfast.spi.storage.StorageDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
-import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -163,43 +162,25 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
             throw new EngineException(Kind.INVALID, e.getMessage() + "; the running configuration stays in force");
         }
         ConfigUpdate core = ReloadClassifier.classify(running, candidate);
+        OwnerReload owned = OwnerReload.plan(checked, owner -> owners.get(owner).keys(), componentConfigs::running,
+                componentConfigs::isPublished);
         List<SettingChange> reloadable = new ArrayList<>(core.reloadable());
+        reloadable.addAll(owned.reloadable());
         List<SettingChange> needsRestart = new ArrayList<>(core.needsRestart());
-        Set<String> liveChanged = new HashSet<>();
-        checked.forEach((owner, values) -> {
-            Map<String, Object> ran = componentConfigs.running(owner);
-            if (ran != null) {
-                ConfigUpdate changes = OwnerChanges.classify(owners.get(owner).keys(), ran, values);
-                reloadable.addAll(changes.reloadable());
-                needsRestart.addAll(changes.needsRestart());
-                if (!changes.reloadable().isEmpty()) {
-                    liveChanged.add(owner);
-                }
-            }
-        });
+        needsRestart.addAll(owned.needsRestart());
         ConfigUpdate update = new ConfigUpdate(reloadable, needsRestart, keyOwners.unclaimed(file));
         if (apply) {
-            apply(file, candidate, checked, liveChanged, update);
+            latest = file;
+            if (!core.reloadable().isEmpty()) {
+                publish(ReloadClassifier.applyReloadable(running, candidate));
+            }
+            owned.publish().forEach(componentConfigs::publish);
+            log(update);
         }
         return update;
     }
 
-    /** Everything was checked: the core's reloadable keys, each owner's live keys, and owners configured at last. */
-    private void apply(DaemonFile file, DaemonConfig candidate, Map<String, Map<String, Object>> checked,
-                       Set<String> liveChanged, ConfigUpdate update) {
-        latest = file;
-        if (!ReloadClassifier.classify(running, candidate).reloadable().isEmpty()) {
-            publish(ReloadClassifier.applyReloadable(running, candidate));
-        }
-        checked.forEach((owner, values) -> {
-            Map<String, Object> ran = componentConfigs.running(owner);
-            if (ran == null || !componentConfigs.isPublished(owner)) {
-                componentConfigs.publish(owner, ran == null ? values
-                        : OwnerChanges.merge(owners.get(owner).keys(), ran, values));
-            } else if (liveChanged.contains(owner)) {
-                componentConfigs.publish(owner, OwnerChanges.merge(owners.get(owner).keys(), ran, values));
-            }
-        });
+    private static void log(ConfigUpdate update) {
         if (!update.reloadable().isEmpty()) {
             LOG.info(() -> "configuration reloaded: " + update.reloadable());
         }
