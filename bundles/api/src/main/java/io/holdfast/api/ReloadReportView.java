@@ -22,6 +22,7 @@ final class ReloadReportView {
         if (report.config() != null) {
             view.put("ConfigApplied", settings(report.config().reloadable()));
             view.put("ConfigPending", settings(report.config().needsRestart()));
+            view.put("ConfigUnclaimed", report.config().unclaimed());
         }
         view.put("Bundles", report.bundles().stream().map(ReloadReportView::bundle).toList());
         view.put("Refused", report.refused());

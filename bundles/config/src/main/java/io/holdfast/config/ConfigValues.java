@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Typed access to the merged daemon.json keys and flags, each check failing with the key's file, line and column.
  *
- * <pre>{@code int mtu = values.intInRange("mtu", 1500, 576, 65535);}</pre>
+ * <pre>{@code int seconds = values.nonNegativeInt("shutdown-timeout", 15);}</pre>
  */
 record ConfigValues(String file, Map<String, JsonKeys.Entry> entries, Map<String, Object> flags) {
 
@@ -83,40 +83,6 @@ record ConfigValues(String file, Map<String, JsonKeys.Entry> entries, Map<String
             throw invalid(key, "expected a whole number of seconds >= 0, found " + node);
         }
         return node.intValue();
-    }
-
-    int intInRange(String key, int fallback, int min, int max) throws ConfigException {
-        JsonNode node = node(key);
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || node.intValue() < min || node.intValue() > max) {
-            throw invalid(key, "expected a whole number from " + min + " to " + max + ", found " + node);
-        }
-        return node.intValue();
-    }
-
-    /** Linux interface names: at most 15 characters, no slash or space. */
-    String bridgeName(String key, String fallback) throws ConfigException {
-        String name = string(key, fallback);
-        if (!name.matches("[a-zA-Z0-9_.-]{1,15}")) {
-            throw invalid(key, "\"" + name + "\" is not a valid interface name (1-15 of a-z A-Z 0-9 _ . -)");
-        }
-        return name;
-    }
-
-    /** Docker's {@code bip}: the bridge's own IPv4 address with the subnet's prefix length. */
-    String cidr(String key, String fallback) throws ConfigException {
-        String value = string(key, fallback);
-        String[] parts = value.split("/");
-        boolean valid = parts.length == 2 && parts[0].matches("(\\d{1,3}\\.){3}\\d{1,3}")
-                && java.util.Arrays.stream(parts[0].split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255)
-                && parts[1].matches("\\d{1,2}") && Integer.parseInt(parts[1]) >= 8 && Integer.parseInt(parts[1]) <= 30;
-        if (!valid) {
-            throw invalid(key, "expected an IPv4 address with a prefix length from 8 to 30, such as "
-                    + "\"172.30.0.1/16\", found \"" + value + "\"");
-        }
-        return value;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,19 +1,23 @@
 package io.holdfast.config;
 
 import io.holdfast.common.osgi.FatalError;
+import io.holdfast.spi.config.ConfigKeys;
 import io.holdfast.spi.config.ConfigUpdate;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.config.DaemonConfigSource;
+import io.holdfast.spi.config.SettingChange;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
-import io.holdfast.spi.network.NetworkBridge;
+import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.storage.StorageDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -27,10 +31,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Reads the configuration at start, takes the data root for this engine alone, and registers the
- * {@link DaemonConfig} service every other bundle waits for; on a reload reads it again ({@link DaemonConfigSource}).
- * An invalid configuration at start, or a data root another engine holds, ends the engine through
- * {@link FatalError}: a daemon must not run on a configuration its operator did not mean, and two engines on one
- * data root would corrupt each other's state. An invalid one at reload changes nothing.
+ * {@link DaemonConfig} service every other bundle waits for; hands each component that declares keys
+ * ({@link ConfigKeys}) its checked values as a {@code ComponentConfig} when it arrives; on a reload reads the file
+ * again ({@link DaemonConfigSource}). An invalid configuration at start, or a data root another engine holds, ends
+ * the engine through {@link FatalError}: a daemon must not run on a configuration its operator did not mean, and two
+ * engines on one data root would corrupt each other's state. An invalid one at reload changes nothing.
  *
  * <p>A reload publishes the new configuration as a second service ranked above the first, then withdraws the
  * first: consumers hold it dynamically and greedily, so they switch over without being restarted.
@@ -39,29 +44,44 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class DaemonConfigPublisher implements DaemonConfigSource {
     private static final Logger LOG = Logger.getLogger(DaemonConfigPublisher.class.getName());
 
-    private final List<StorageDriver> drivers = new CopyOnWriteArrayList<>();
-    private final List<NetworkBridge> bridges = new CopyOnWriteArrayList<>();
+    private final Map<String, ConfigKeys> owners = new ConcurrentHashMap<>();
+    private final Set<String> storageDrivers = ConcurrentHashMap.newKeySet();
     private BundleContext context;
     private DaemonConfigReader reader;
     private FlagValues flags;
     private DaemonConfig running;
+    /** The file as last read (at start or by the last applied reload): what an arriving owner is checked against. */
+    private volatile DaemonFile latest;
+    private ComponentConfigs componentConfigs;
     private ServiceRegistration<DaemonConfig> registration;
     private int ranking;
     private DataRootLock lock;
+    /**
+     * Whether the engine has finished starting: the launcher announces "ready" on the same restore report. Until
+     * then an owner's invalid keys stop the engine as any invalid daemon.json does; afterwards they refuse only
+     * that owner (and the reload that brings it puts it back).
+     */
+    private volatile boolean started;
 
     @Activate
-    void activate(BundleContext bundleContext) {
+    synchronized void activate(BundleContext bundleContext) {
         context = bundleContext;
+        componentConfigs = new ComponentConfigs(context);
         reader = new DaemonConfigReader(RuntimeLocator.system(), DaemonConfigReader.kernelDefaultStorageDriver());
         flags = FlagValues.from(context::getProperty);
         try {
-            DaemonConfig config = reader.read(flags);
+            DaemonFile file = reader.file(flags);
+            DaemonConfig config = reader.core(file, flags);
             LOG.info(() -> "configuration: live-restore=" + config.liveRestore() + ", data-root=" + config.dataRoot()
                     + ", exec-root=" + config.execRoot() + ", default-runtime=" + config.defaultRuntime()
                     + ", storage-driver=" + config.storageDriver() + (config.source() == null ? ""
                     : " (from " + config.source() + ")"));
             lock = DataRootLock.acquire(Path.of(config.dataRoot()));
             publish(config);
+            latest = file;
+            for (ConfigKeys owner : List.copyOf(owners.values())) {
+                configure(owner);
+            }
         } catch (ConfigException e) {
             FatalError.report(context, e.getMessage());
         }
@@ -69,6 +89,9 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
 
     @Deactivate
     synchronized void deactivate() {
+        if (componentConfigs != null) {
+            componentConfigs.withdrawAll();
+        }
         if (registration != null) {
             registration.unregister();
         }
@@ -78,23 +101,48 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeDriver")
-    void addDriver(StorageDriver driver) {
-        drivers.add(driver);
+            unbind = "removeOwner")
+    synchronized void addOwner(ConfigKeys owner) {
+        String conflict = keyOwners().conflict(owner);
+        if (conflict != null) {
+            LOG.severe(() -> owner.owner() + " cannot own its daemon.json keys: " + conflict + "; it stays unconfigured");
+            return;
+        }
+        owners.put(owner.owner(), owner);
+        if (latest != null) {
+            configure(owner);
+        }
     }
 
-    void removeDriver(StorageDriver driver) {
-        drivers.remove(driver);
+    synchronized void removeOwner(ConfigKeys owner) {
+        if (owners.remove(owner.owner(), owner) && componentConfigs != null) {
+            componentConfigs.withdraw(owner.owner());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeBridge")
-    void addBridge(NetworkBridge bridge) {
-        bridges.add(bridge);
+            unbind = "removeDriver")
+    void addDriver(StorageDriver driver) {
+        storageDrivers.add(driver.name());
     }
 
-    void removeBridge(NetworkBridge bridge) {
-        bridges.remove(bridge);
+    void removeDriver(StorageDriver driver) {
+        storageDrivers.remove(driver.name());
+    }
+
+    /** The first restore report marks the end of the engine's start; keys nobody has claimed by then are reported. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "restoreReportGone")
+    void engineStarted(RestoreReport report) {
+        DaemonFile file = latest;
+        if (!started && file != null) {
+            keyOwners().unclaimed(file).forEach(LOG::warning);
+        }
+        started = true;
+    }
+
+    void restoreReportGone(RestoreReport report) {
+        // the engine stays started while the supervisor is swapped
     }
 
     @Override
@@ -102,40 +150,67 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
         if (running == null) {
             throw new EngineException(Kind.FAILED, "the configuration was never loaded; see the engine log");
         }
+        DaemonFile file;
         DaemonConfig candidate;
+        Map<String, Map<String, Object>> checked;
+        KeyOwners keyOwners = keyOwners();
         try {
-            candidate = reader.read(flags);
+            file = reader.file(flags);
+            candidate = reader.core(file, flags);
+            checked = keyOwners.checkAll(file);
         } catch (ConfigException e) {
             throw new EngineException(Kind.INVALID, e.getMessage() + "; the running configuration stays in force");
         }
-        List<String> problems = pluginProblems(candidate);
-        if (!problems.isEmpty()) {
-            throw new EngineException(Kind.INVALID, (candidate.source() == null ? "configuration" : candidate.source())
-                    + ": " + String.join("; ", problems) + "; the running configuration stays in force");
-        }
-        ConfigUpdate update = ReloadClassifier.classify(running, candidate);
-        if (apply && !update.reloadable().isEmpty()) {
-            publish(ReloadClassifier.applyReloadable(running, candidate));
-            LOG.info(() -> "configuration reloaded: " + update.reloadable());
-        }
-        if (apply && !update.needsRestart().isEmpty()) {
-            LOG.warning(() -> "configuration changes pending until the engine restarts: " + update.needsRestart());
+        ConfigUpdate core = ReloadClassifier.classify(running, candidate);
+        OwnerReload owned = OwnerReload.plan(checked, owner -> owners.get(owner).keys(), componentConfigs::running,
+                componentConfigs::isPublished);
+        List<SettingChange> reloadable = new ArrayList<>(core.reloadable());
+        reloadable.addAll(owned.reloadable());
+        List<SettingChange> needsRestart = new ArrayList<>(core.needsRestart());
+        needsRestart.addAll(owned.needsRestart());
+        ConfigUpdate update = new ConfigUpdate(reloadable, needsRestart, keyOwners.unclaimed(file));
+        if (apply) {
+            latest = file;
+            if (!core.reloadable().isEmpty()) {
+                publish(ReloadClassifier.applyReloadable(running, candidate));
+            }
+            owned.publish().forEach(componentConfigs::publish);
+            log(update);
         }
         return update;
     }
 
-    /** Every installed plugin's objections, and storage-opts naming a driver that is not installed. */
-    private List<String> pluginProblems(DaemonConfig candidate) {
-        List<String> problems = new ArrayList<>();
-        drivers.forEach(driver -> problems.addAll(driver.validate(candidate)));
-        bridges.forEach(bridge -> problems.addAll(bridge.validate(candidate)));
-        for (String key : candidate.storageOpts().keySet()) {
-            String driver = key.substring(0, key.indexOf('.'));
-            if (drivers.stream().noneMatch(d -> d.name().equals(driver))) {
-                problems.add("storage-opts: \"" + key + "\": no storage driver " + driver + " is installed");
+    private static void log(ConfigUpdate update) {
+        if (!update.reloadable().isEmpty()) {
+            LOG.info(() -> "configuration reloaded: " + update.reloadable());
+        }
+        if (!update.needsRestart().isEmpty()) {
+            LOG.warning(() -> "configuration changes pending until the engine restarts: " + update.needsRestart());
+        }
+        update.unclaimed().forEach(LOG::warning);
+    }
+
+    /**
+     * Checks an arriving owner's keys against the file as last read and hands it its values. Keys that need a
+     * restart keep the values the owner ran with earlier in this engine's life.
+     */
+    private void configure(ConfigKeys owner) {
+        try {
+            Map<String, Object> values = KeyOwners.check(owner, latest);
+            Map<String, Object> ran = componentConfigs.running(owner.owner());
+            componentConfigs.publish(owner.owner(), ran == null ? values : OwnerChanges.merge(owner.keys(), ran, values));
+        } catch (ConfigException e) {
+            if (started) {
+                LOG.severe(() -> e.getMessage() + "; " + owner.owner() + " stays unconfigured until daemon.json is "
+                        + "fixed and reloaded");
+            } else {
+                FatalError.report(context, e.getMessage());
             }
         }
-        return problems;
+    }
+
+    private KeyOwners keyOwners() {
+        return new KeyOwners(owners.values(), Set.copyOf(storageDrivers));
     }
 
     /** Registers {@code config} above the running one, then withdraws that: consumers switch without a gap. */

@@ -1,7 +1,6 @@
 package io.holdfast.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.holdfast.spi.config.AddressPool;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.monitor.OciRuntime;
 import java.io.IOException;
@@ -13,15 +12,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns daemon.json plus the command-line flags into a validated {@link DaemonConfig}, or a {@link ConfigException}
- * naming the file, line, column and key. Keys that mean what Docker's mean carry Docker's names.
+ * Turns daemon.json plus the command-line flags into a validated {@link DaemonConfig} (the engine's core keys), or a
+ * {@link ConfigException} naming the file, line, column and key. Keys that mean what Docker's mean carry Docker's
+ * names. Keys the core does not own are left for their owners ({@link KeyOwners}); {@code storage-opts} is read
+ * here for its syntax only, its entries belong to the storage drivers.
  *
- * <pre>{@code DaemonConfig config = new DaemonConfigReader(RuntimeLocator.system()).read(flags);}</pre>
+ * <pre>{@code
+ * DaemonFile file = reader.file(flags);
+ * DaemonConfig config = reader.core(file, flags);
+ * }</pre>
  */
 final class DaemonConfigReader {
+    /** The keys the engine itself owns. */
     static final Set<String> KEYS = Set.of("live-restore", "data-root", "exec-root", "hosts", "default-runtime",
-            "runtimes", "storage-driver", "debug", "shutdown-timeout", "bridge", "bip", "mtu", "log-driver", "log-opts",
-            StorageOptsKey.KEY, AddressPoolsKey.KEY);
+            "runtimes", "storage-driver", "debug", "shutdown-timeout", "log-driver", "log-opts", StorageOptsKey.KEY);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RuntimeLocator runtimes;
@@ -46,7 +50,13 @@ final class DaemonConfigReader {
         }
     }
 
+    /** Reads the file and its core keys together; for tests and callers that need no plugin keys. */
     DaemonConfig read(FlagValues flags) throws ConfigException {
+        return core(file(flags), flags);
+    }
+
+    /** Parses daemon.json (none: all defaults), refusing a key also given as a flag; checks no value yet. */
+    DaemonFile file(FlagValues flags) throws ConfigException {
         String file = flags.configFile();
         Map<String, JsonKeys.Entry> entries = Map.of();
         if (file != null) {
@@ -61,16 +71,17 @@ final class DaemonConfigReader {
             }
         }
         for (var entry : entries.entrySet()) {
-            if (!KEYS.contains(entry.getKey())) {
-                throw error(file, entry.getValue(), entry.getKey(), "unknown key; known keys are "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)));
-            }
             if (flags.values().containsKey(entry.getKey())) {
                 throw error(file, entry.getValue(), entry.getKey(), "also given as the flag "
                         + FlagValues.flagFor(entry.getKey()) + "; set it in one place only");
             }
         }
-        ConfigValues values = new ConfigValues(file, entries, flags.values());
+        return new DaemonFile(file, entries, StorageOptsKey.read(new ConfigValues(file, entries, flags.values())));
+    }
+
+    /** The core keys of {@code file}, checked; other keys are not looked at. */
+    DaemonConfig core(DaemonFile file, FlagValues flags) throws ConfigException {
+        ConfigValues values = new ConfigValues(file.path(), file.entries(), flags.values());
         Map<String, OciRuntime> known = new LinkedHashMap<>(runtimes.builtIn());
         known.putAll(values.runtimes("runtimes"));
         String defaultRuntime = values.string("default-runtime", "runc");
@@ -78,11 +89,7 @@ final class DaemonConfigReader {
             throw values.invalid("default-runtime", "runtime \"" + defaultRuntime + "\" is not installed"
                     + " (apt-get install " + defaultRuntime + ") and not configured under \"runtimes\"");
         }
-        List<AddressPool> pools = AddressPoolsKey.read(values);
-        // bip wins; without it the pools give the bridge its subnet, as they do for Docker's default bridge
-        String bip = values.isSet("bip") || pools.isEmpty() ? values.cidr("bip", "172.30.0.1/16")
-                : AddressPoolsKey.bridgeAddress(pools.get(0));
-        return new DaemonConfig(file, values.bool("live-restore", true),
+        return new DaemonConfig(file.path(), values.bool("live-restore", true),
                 values.absolutePath("data-root", "/var/lib/holdfast"),
                 values.absolutePath("exec-root", "/run/holdfast"),
                 values.hosts("hosts", List.of("unix:///run/holdfast.sock")),
@@ -90,13 +97,8 @@ final class DaemonConfigReader {
                 values.string("storage-driver", defaultStorageDriver),
                 values.bool("debug", false),
                 values.nonNegativeInt("shutdown-timeout", 15),
-                values.bridgeName("bridge", "holdfast0"),
-                bip,
-                values.intInRange("mtu", 1500, 576, 65535),
                 LogKeys.driver(values),
-                LogKeys.sizeMax(values),
-                StorageOptsKey.read(values),
-                pools);
+                LogKeys.sizeMax(values));
     }
 
     private static ConfigException error(String file, JsonKeys.Entry where, String key, String message) {

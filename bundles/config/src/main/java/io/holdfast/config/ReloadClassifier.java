@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Compares the running {@link DaemonConfig} with a newly read candidate and sorts the changed keys into those a
+ * Compares the running {@link DaemonConfig} with a newly read candidate and sorts the changed core keys into those a
  * reload applies and those that need an engine restart. A key needs a restart when what it configures is held open
- * for the engine's lifetime: sockets, directories and their locks, the bridge device, the storage driver's mounts.
+ * for the engine's lifetime: sockets, directories and their locks, the storage driver's mounts. Plugins' keys are
+ * sorted by what their owners declare ({@link OwnerChanges}); {@code storage-opts} entries belong to the drivers.
  *
  * <pre>{@code
  * ConfigUpdate changes = ReloadClassifier.classify(running, reader.read(flags));
@@ -33,14 +33,8 @@ public final class ReloadClassifier {
             Key.reloadable("default-runtime", DaemonConfig::defaultRuntime),
             Key.reloadable("runtimes", c -> runtimes(c.runtimes())),
             Key.restart("storage-driver", DaemonConfig::storageDriver),
-            Key.restart(StorageOptsKey.KEY, c -> new TreeMap<>(c.storageOpts()).toString()),
             Key.reloadable("debug", c -> Boolean.toString(c.debug())),
             Key.reloadable("shutdown-timeout", c -> Integer.toString(c.shutdownTimeoutSeconds())),
-            Key.restart("bridge", DaemonConfig::bridge),
-            Key.restart("bip", DaemonConfig::bip),
-            Key.restart("mtu", c -> Integer.toString(c.mtu())),
-            Key.restart(AddressPoolsKey.KEY, c -> c.defaultAddressPools().stream()
-                    .map(p -> p.base() + " size " + p.size()).collect(Collectors.joining(", ", "[", "]"))),
             Key.restart("log-driver", DaemonConfig::logDriver),
             // applies to containers started afterwards: conmon takes the bound on its command line
             Key.reloadable("log-opts", c -> c.logSizeMax() > 0
@@ -70,11 +64,10 @@ public final class ReloadClassifier {
     public static DaemonConfig applyReloadable(DaemonConfig running, DaemonConfig candidate) {
         return new DaemonConfig(candidate.source(), candidate.liveRestore(), running.dataRoot(), running.execRoot(),
                 running.hosts(), candidate.defaultRuntime(), candidate.runtimes(), running.storageDriver(),
-                candidate.debug(), candidate.shutdownTimeoutSeconds(), running.bridge(), running.bip(), running.mtu(),
-                running.logDriver(), candidate.logSizeMax(), running.storageOpts(), running.defaultAddressPools());
+                candidate.debug(), candidate.shutdownTimeoutSeconds(), running.logDriver(), candidate.logSizeMax());
     }
 
-    /** Every key this classifier knows, so a test can hold it to the keys daemon.json accepts. */
+    /** Every key this classifier knows, so a test can hold it to the core keys daemon.json accepts. */
     static List<String> classifiedKeys() {
         return KEYS.stream().map(Key::name).toList();
     }

@@ -23,6 +23,12 @@ final class DaemonJson {
         return new DaemonConfigReader(RUNC_ONLY, "vfs").read(new FlagValues(file.toString(), Map.of()));
     }
 
+    /** The file parsed, every key with its position, and its storage-opts entries (syntax checked). */
+    DaemonFile file(String json) throws Exception {
+        Files.writeString(file, json);
+        return new DaemonConfigReader(RUNC_ONLY, "vfs").file(new FlagValues(file.toString(), Map.of()));
+    }
+
     /** The message of the error reading {@code json} fails with, with the file's path cut down to its name. */
     String error(String json) throws Exception {
         Files.writeString(file, json);

@@ -23,14 +23,14 @@ class StorageOptsKeyTest {
 
     @Test
     void absentOrEmptyMeansNoOptions() throws Exception {
-        assertEquals(Map.of(), json.read("{}").storageOpts());
-        assertEquals(Map.of(), json.read("{\"storage-opts\": []}").storageOpts());
+        assertEquals(Map.of(), json.file("{}").storageOptions());
+        assertEquals(Map.of(), json.file("{\"storage-opts\": []}").storageOptions());
     }
 
     @Test
     void itemsBecomeAMapInTheOrderWritten() throws Exception {
-        Map<String, String> options = json.read(
-                "{\"storage-opts\": [\"overlay.size=10G\", \"vfs.copy=auto\", \"overlay.mount_opt=a=b\"]}").storageOpts();
+        Map<String, String> options = json.file(
+                "{\"storage-opts\": [\"overlay.size=10G\", \"vfs.copy=auto\", \"overlay.mount_opt=a=b\"]}").storageOptions();
         assertEquals(List.of("overlay.size", "vfs.copy", "overlay.mount_opt"), List.copyOf(options.keySet()));
         assertEquals("10G", options.get("overlay.size"));
         assertEquals("a=b", options.get("overlay.mount_opt"), "the value runs to the end, '=' included");
@@ -38,8 +38,8 @@ class StorageOptsKeyTest {
 
     @Test
     void unknownOptionsOfAnyDriverPassTheReader() throws Exception {
-        assertEquals("x", json.read("{\"storage-opts\": [\"nosuchdriver.nosuchoption=x\"]}")
-                .storageOpts().get("nosuchdriver.nosuchoption"));
+        assertEquals("x", json.file("{\"storage-opts\": [\"nosuchdriver.nosuchoption=x\"]}")
+                .storageOptions().get("nosuchdriver.nosuchoption"));
     }
 
     @Test

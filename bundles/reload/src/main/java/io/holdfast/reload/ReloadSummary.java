@@ -20,6 +20,7 @@ final class ReloadSummary {
             String done = report.dryRun() ? "would apply " : report.ok() ? "applied " : "not applied ";
             report.config().reloadable().forEach(c -> lines.add("  config " + done + c));
             report.config().needsRestart().forEach(c -> lines.add("  config pending until restart " + c));
+            report.config().unclaimed().forEach(u -> lines.add("  config unclaimed " + u));
         }
         for (BundleChange change : report.bundles()) {
             lines.add("  " + change.action() + " " + change.symbolicName() + " " + version(change) + ": "

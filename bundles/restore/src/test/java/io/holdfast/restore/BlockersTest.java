@@ -23,7 +23,7 @@ class BlockersTest {
 
     private static DaemonConfig config(String storageDriver) {
         return new DaemonConfig(null, true, "/var/lib/holdfast", "/run/holdfast", List.of("unix:///x.sock"), "runc",
-                Map.of(), storageDriver, false, 15, "holdfast0", "10.1.0.1/24", 1500, "k8s-file", 0, Map.of(), List.of());
+                Map.of(), storageDriver, false, 15, "k8s-file", 0);
     }
 
     private static ContainerRecord record(String driver, String network, Map<String, String> environment) {

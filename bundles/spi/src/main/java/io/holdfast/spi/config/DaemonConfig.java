@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The daemon's configuration after daemon.json and the command line were merged and validated. Registered as a
- * service by the config bundle; every value here has been checked, so readers need not check again.
+ * The engine's own configuration (the core keys) after daemon.json and the command line were merged and validated.
+ * Registered as a service by the config bundle; every value here has been checked, so readers need not check again.
+ * Keys a plugin owns are not here: the plugin declares them ({@link ConfigKeys}) and receives them
+ * ({@link ComponentConfig}).
  *
  * @param source          the daemon.json it came from, or {@code null} when the defaults were used
  * @param liveRestore     containers keep running while the engine is down ({@code live-restore})
@@ -18,30 +20,17 @@ import java.util.Map;
  * @param storageDriver   the storage driver new containers use ({@code storage-driver})
  * @param debug           verbose engine log ({@code debug})
  * @param shutdownTimeoutSeconds how long a stop waits before SIGKILL when live restore is off ({@code shutdown-timeout})
- * @param bridge          the Linux bridge the bridge network uses ({@code bridge})
- * @param bip             the bridge's address and prefix, e.g. {@code 172.30.0.1/16}: gateway and subnet. This is the
- *                        effective value: {@code bip} when set, else the first subnet of the first of
- *                        {@code defaultAddressPools}, else {@code 172.30.0.1/16}
- * @param mtu             the MTU of the bridge and the containers' interfaces ({@code mtu})
  * @param logDriver       the format container monitors write their logs in; always {@code k8s-file} ({@code log-driver})
  * @param logSizeMax      the most bytes a container's monitor writes to its log before it starts the file afresh,
  *                        from {@code log-opts} {@code max-size}; {@code 0} means unbounded
- * @param storageOpts     storage driver options ({@code storage-opts}), {@code "<driver>.<option>"} to value, in the
- *                        order written; checked for syntax only, the storage driver validates the options themselves
- * @param defaultAddressPools where network subnets come from ({@code default-address-pools}); empty when not set
  */
 public record DaemonConfig(String source, boolean liveRestore, String dataRoot, String execRoot, List<String> hosts,
                            String defaultRuntime, Map<String, OciRuntime> runtimes, String storageDriver,
-                           boolean debug, int shutdownTimeoutSeconds, String bridge, String bip, int mtu,
-                           String logDriver, long logSizeMax, Map<String, String> storageOpts,
-                           List<AddressPool> defaultAddressPools) {
+                           boolean debug, int shutdownTimeoutSeconds, String logDriver, long logSizeMax) {
 
     public DaemonConfig {
         hosts = List.copyOf(hosts);
         runtimes = Map.copyOf(runtimes);
-        // keeps the written order, which error messages and reload reports follow
-        storageOpts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(storageOpts));
-        defaultAddressPools = List.copyOf(defaultAddressPools);
     }
 
     /** The runtime called {@code name}, or the default one for {@code null}. */

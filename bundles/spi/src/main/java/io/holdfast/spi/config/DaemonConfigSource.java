@@ -9,11 +9,13 @@ import org.osgi.annotation.versioning.ProviderType;
  * ConfigUpdate update = source.reread(false); // applied: a new DaemonConfig service replaces the old one
  * }</pre>
  *
- * <p>The whole file is validated first, with the same checks as at start, including every plugin's own. On any
- * error nothing changes: the running configuration stays in force and an {@code EngineException} of kind
- * {@code INVALID} names the file, line, column and key. Otherwise the reloadable changes are applied together, by
- * registering a {@link DaemonConfig} that carries them (consumers hold it dynamically and switch without a
- * restart), and the rest are reported as pending. Calls are serialised; each blocks on reading the file.
+ * <p>The whole file is validated first, with the same checks as at start, including every installed
+ * {@link ConfigKeys} owner's. On any error nothing changes: the running configuration stays in force and an
+ * {@code EngineException} of kind {@code INVALID} names the file, line, column and key. Otherwise the reloadable
+ * changes are applied together, by registering a {@link DaemonConfig} (core keys) or {@link ComponentConfig} (an
+ * owner's live keys) that carries them (consumers hold it dynamically and switch without a restart), and the rest
+ * are reported as pending. Keys no installed component declares are reported in {@link ConfigUpdate#unclaimed()}.
+ * Calls are serialised; each blocks on reading the file and on the owners' checks.
  */
 @ProviderType
 public interface DaemonConfigSource {

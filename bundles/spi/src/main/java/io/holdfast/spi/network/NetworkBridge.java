@@ -1,8 +1,6 @@
 package io.holdfast.spi.network;
 
 import java.io.IOException;
-import io.holdfast.spi.config.DaemonConfig;
-import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -66,15 +64,5 @@ public interface NetworkBridge {
      */
     default Map<String, String> settings() {
         return Map.of();
-    }
-
-    /**
-     * Checks a configuration before a reload applies it: the settings of {@code candidate} the bridge depends on
-     * (e.g. that the {@code bridge} name is free or already a bridge). Returns one sentence per problem, naming the
-     * key; empty when the bridge can work with it. Blocks at most on a quick look at the host's links; changes
-     * nothing.
-     */
-    default List<String> validate(DaemonConfig candidate) {
-        return List.of();
     }
 }

@@ -2,8 +2,6 @@ package io.holdfast.spi.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import io.holdfast.spi.config.DaemonConfig;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -73,15 +71,5 @@ public interface StorageDriver {
      */
     default Map<String, String> settings() {
         return Map.of();
-    }
-
-    /**
-     * Checks a configuration before a reload applies it: the driver's own {@code storage-opts} (those named
-     * {@code <driver name>.<option>}), and anything else of {@code candidate} it depends on. Returns one sentence
-     * per problem, naming the option; empty when the driver can work with it. Never blocks for long; changes
-     * nothing.
-     */
-    default List<String> validate(DaemonConfig candidate) {
-        return List.of();
     }
 }

@@ -45,8 +45,8 @@ class LifecycleExitTest {
 
     private String container(RestartPolicy policy, boolean autoRemove) {
         DaemonConfig config = new DaemonConfig(null, true, dataRoot.toString(), dataRoot.resolve("run").toString(),
-                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10, "holdfast0", "172.30.0.1/16", 1500,
-                "k8s-file", LOG_SIZE_MAX, Map.of(), List.of());
+                List.of("unix:///x.sock"), "runc", Map.of("runc", RUNC), "vfs", false, 10,
+                "k8s-file", LOG_SIZE_MAX);
         table = new ContainerTable(new ContainerStore(dataRoot.resolve("containers")), List.of());
         Plugins plugins = new Plugins();
         plugins.add(new io.holdfast.spi.storage.StorageDriver() {

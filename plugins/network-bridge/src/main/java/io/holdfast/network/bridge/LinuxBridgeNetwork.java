@@ -1,11 +1,13 @@
 package io.holdfast.network.bridge;
 
+import io.holdfast.spi.config.ComponentConfig;
+import io.holdfast.spi.config.ConfigKeys;
 import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.config.InvalidValueException;
 import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -17,7 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Docker's default {@code bridge} network on a Linux bridge ({@code bridge} in daemon.json, default
- * {@code holdfast0}, with the {@code bip} address). Each container gets a named network namespace
+ * {@code holdfast0}, with the {@code bip} address; {@link BridgeKeys} declares and checks these keys). Each container gets a named network namespace
  * {@code /run/netns/holdfast-<12>} that the runtime joins, with {@code eth0} (one end of a veth pair whose other end
  * {@code hf<11>} is a bridge port), an address leased from the {@code bip} subnet and a default route via the bridge.
  * Containers reach each other and the host; forwarding and NAT to the outside are not set up.
@@ -35,7 +37,12 @@ public class LinuxBridgeNetwork implements NetworkBridge {
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
+    /** This network's own keys, checked by {@link BridgeKeys}; all of them wait for a restart, so read once. */
+    @Reference(target = "(" + ConfigKeys.OWNER + "=" + NAME + ")", policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ComponentConfig ownConfig;
 
+    private BridgeSettings settings;
     private String bridge;
     private AddressPool pool;
     private Sandboxes sandboxes;
@@ -45,21 +52,23 @@ public class LinuxBridgeNetwork implements NetworkBridge {
     public LinuxBridgeNetwork() {
     }
 
-    /** A network activated at once with {@code config}; for tests, which run without OSGi. */
-    LinuxBridgeNetwork(DaemonConfig config) throws IOException {
+    /** A network activated at once with {@code config} and its own keys; for tests, which run without OSGi. */
+    LinuxBridgeNetwork(DaemonConfig config, ComponentConfig ownConfig) throws IOException, InvalidValueException {
         this.config = config;
+        this.ownConfig = ownConfig;
         activate();
     }
 
     /** Loads the leases and makes sure the bridge exists, is up and has the gateway address. */
     @Activate
-    void activate() throws IOException {
+    void activate() throws IOException, InvalidValueException {
         IpCommands ip = new IpCommands();
-        Subnet subnet = Subnet.parse(config.bip());
-        bridge = config.bridge();
+        settings = BridgeSettings.parse(ownConfig.values());
+        Subnet subnet = Subnet.parse(settings.bip());
+        bridge = settings.bridge();
         pool = AddressPool.open(subnet, LeaseFile.under(Path.of(config.dataRoot()), bridge));
-        new BridgeDevice(ip, bridge, subnet, config.mtu()).ensure();
-        sandboxes = new Sandboxes(ip, bridge, subnet, config.mtu());
+        new BridgeDevice(ip, bridge, subnet, settings.mtu()).ensure();
+        sandboxes = new Sandboxes(ip, bridge, subnet, settings.mtu());
         sweep = new RestoreSweep(ip, bridge, pool, sandboxes);
         LOG.info(() -> "bridge network on " + bridge + " (" + subnet + ", gateway " + Ipv4.format(subnet.gateway())
                 + "), " + pool.leases().size() + " lease(s)");
@@ -70,25 +79,12 @@ public class LinuxBridgeNetwork implements NetworkBridge {
         return NAME;
     }
 
-    /** A {@code bridge} that names another kind of interface could never be used: refuse it before a restart. */
-    @Override
-    public List<String> validate(DaemonConfig candidate) {
-        try {
-            return new IpCommands().link(candidate.bridge()).filter(link -> !"bridge".equals(link.kind()))
-                    .map(link -> List.of("bridge: network interface " + candidate.bridge() + " exists but is a "
-                            + (link.kind().isEmpty() ? "plain device" : link.kind()) + ", not a bridge"))
-                    .orElse(List.of());
-        } catch (IOException e) {
-            return List.of("bridge: cannot look up network interface " + candidate.bridge() + ": " + e.getMessage());
-        }
-    }
-
     /** What a container's plumbing depends on; a container created under other values is not adopted silently. */
     @Override
     public Map<String, String> settings() {
         Subnet subnet = pool.subnet();
         return Map.of("bridge", bridge, "subnet", subnet.toString(), "gateway", Ipv4.format(subnet.gateway()),
-                "mtu", Integer.toString(config.mtu()));
+                "mtu", Integer.toString(settings.mtu()));
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.holdfast.common.process.Command;
+import io.holdfast.spi.config.ComponentConfig;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.network.NetworkAttachment;
 import java.io.IOException;
@@ -43,11 +44,12 @@ class LinuxBridgeNetworkTest {
     private String bridge;
     private String gateway;
     private DaemonConfig config;
+    private ComponentConfig bridgeConfig;
     private final List<String> containerIds = new ArrayList<>();
     private final List<String> extraLinks = new ArrayList<>();
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "creating bridges and namespaces needs root");
         assumeTrue(run("ip", "-V").ok(), "iproute2's ip is not installed");
         bridge = "hft" + HexFormat.of().toHexDigits((short) RANDOM.nextInt()).substring(0, 4);
@@ -58,11 +60,13 @@ class LinuxBridgeNetworkTest {
         } while (routes.contains(net) || run("ip", "link", "show", "dev", bridge).ok());
         gateway = net + "1";
         config = new DaemonConfig(null, true, dataRoot.toString(), execRoot.toString(), List.of("unix:///x.sock"),
-                "runc", Map.of(), "vfs", false, 10, bridge, gateway + "/24", 1500, "k8s-file", 0, Map.of(), List.of());
+                "runc", Map.of(), "vfs", false, 10, "k8s-file", 0);
+        bridgeConfig = new ComponentConfig("bridge", new BridgeKeys().check(Map.of("bridge", bridge, "bip",
+                gateway + "/24")));
     }
 
     @AfterEach
-    void cleanUp() throws IOException {
+    void cleanUp() throws Exception {
         if (bridge == null) {
             return;
         }
@@ -79,8 +83,8 @@ class LinuxBridgeNetworkTest {
     }
 
     @Test
-    void containersReachEachOtherDetachFreesAndRestoreKeepsTheLiving() throws IOException {
-        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config);
+    void containersReachEachOtherDetachFreesAndRestoreKeepsTheLiving() throws Exception {
+        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config, bridgeConfig);
         assertEquals("bridge", network.name());
         assertTrue(run("ip", "-4", "addr", "show", "dev", bridge).output().contains(gateway + "/24"));
         assertTrue(run("ip", "link", "show", "dev", bridge).output().contains(",UP"), "bridge is up");
@@ -114,7 +118,7 @@ class LinuxBridgeNetworkTest {
         assertPings(orphan, ipB);
 
         // engine restart: the bridge exists, nothing is flushed
-        LinuxBridgeNetwork restarted = new LinuxBridgeNetwork(config);
+        LinuxBridgeNetwork restarted = new LinuxBridgeNetwork(config, bridgeConfig);
         assertPings(b, gateway);
         restarted.restore(Map.of(b, attachB));
         assertFalse(namespaceExists(orphan), "orphan's namespace swept");
@@ -134,15 +138,15 @@ class LinuxBridgeNetworkTest {
     }
 
     @Test
-    void restoreAfterALostLeaseFileNeverHandsOutALivingAddress() throws IOException {
-        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config);
+    void restoreAfterALostLeaseFileNeverHandsOutALivingAddress() throws Exception {
+        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config, bridgeConfig);
         String a = newId();
         String b = newId();
         NetworkAttachment attachA = network.attach(a);
         NetworkAttachment attachB = network.attach(b);
         Files.delete(LeaseFile.under(dataRoot, bridge).path());
 
-        LinuxBridgeNetwork restarted = new LinuxBridgeNetwork(config);
+        LinuxBridgeNetwork restarted = new LinuxBridgeNetwork(config, bridgeConfig);
         // b's record lacks its settings: its address is read from its namespace
         restarted.restore(Map.of(a, attachA, b, new NetworkAttachment("bridge", attachB.namespacePath(), Map.of())));
         assertTrue(leaseFile().contains(a) && leaseFile().contains(b), "both leased again");
@@ -152,8 +156,8 @@ class LinuxBridgeNetworkTest {
     }
 
     @Test
-    void failedAttachUndoesItsWorkAndNamesTheCommand() throws IOException {
-        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config);
+    void failedAttachUndoesItsWorkAndNamesTheCommand() throws Exception {
+        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config, bridgeConfig);
         String id = newId();
         String veth = NetworkNames.hostVeth(id);
         extraLinks.add(veth);
@@ -169,8 +173,8 @@ class LinuxBridgeNetworkTest {
     }
 
     @Test
-    void aNamespaceWithoutALeaseIsNotTaken() throws IOException {
-        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config);
+    void aNamespaceWithoutALeaseIsNotTaken() throws Exception {
+        LinuxBridgeNetwork network = new LinuxBridgeNetwork(config, bridgeConfig);
         String id = newId();
         assertTrue(run("ip", "netns", "add", NetworkNames.namespace(id)).ok());
 
@@ -186,7 +190,7 @@ class LinuxBridgeNetworkTest {
         assertEquals("/run/netns/" + NetworkNames.namespace(id), attachment.namespacePath());
         assertEquals(attachment.namespacePath(), settings.get("SandboxKey"));
         assertTrue(Files.exists(Path.of(attachment.namespacePath())));
-        Subnet subnet = Subnet.parse(config.bip());
+        Subnet subnet = Subnet.parse((String) bridgeConfig.values().get("bip"));
         assertTrue(subnet.assignable(Ipv4.parse(settings.get("IPAddress"))), settings.toString());
         assertEquals("24", settings.get("IPPrefixLen"));
         assertEquals(gateway, settings.get("Gateway"));

@@ -3,7 +3,6 @@ package io.holdfast.storage.overlay;
 import io.holdfast.common.io.AtomicFile;
 import io.holdfast.common.io.Directories;
 import io.holdfast.spi.storage.StorageDriver;
-import io.holdfast.spi.config.DaemonConfig;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -256,12 +255,5 @@ public class OverlayStorageDriver implements StorageDriver {
             return e.getClass().getSimpleName().replace("Exception", "") + ": " + f.getFile();
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
-    }
-
-    /** This driver has no options yet: any {@code storage-opts} entry named for it is an error, never ignored. */
-    @Override
-    public List<String> validate(DaemonConfig candidate) {
-        return candidate.storageOpts().keySet().stream().filter(key -> key.startsWith("overlay."))
-                .map(key -> "storage-opts: \"" + key + "\": the overlay storage driver has no options").toList();
     }
 }

@@ -2,13 +2,11 @@ package io.holdfast.storage.vfs;
 
 import io.holdfast.common.io.Directories;
 import io.holdfast.spi.storage.StorageDriver;
-import io.holdfast.spi.config.DaemonConfig;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -106,12 +104,5 @@ public class VfsStorageDriver implements StorageDriver {
                 LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(target, "unix:gid", Files.getAttribute(source, "unix:gid", LinkOption.NOFOLLOW_LINKS),
                 LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** This driver has no options yet: any {@code storage-opts} entry named for it is an error, never ignored. */
-    @Override
-    public List<String> validate(DaemonConfig candidate) {
-        return candidate.storageOpts().keySet().stream().filter(key -> key.startsWith("vfs."))
-                .map(key -> "storage-opts: \"" + key + "\": the vfs storage driver has no options").toList();
     }
 }

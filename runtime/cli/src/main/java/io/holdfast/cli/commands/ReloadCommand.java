@@ -44,6 +44,10 @@ public final class ReloadCommand extends EngineCommand {
                 lines++;
             }
         }
+        for (Object unclaimed : (List<Object>) report.getOrDefault("ConfigUnclaimed", List.of())) {
+            out.println("  config unclaimed " + unclaimed);
+            lines++;
+        }
         for (Map<String, Object> bundle : (List<Map<String, Object>>) report.get("Bundles")) {
             Object from = bundle.get("From");
             out.println("  " + bundle.get("Action") + " " + bundle.get("SymbolicName") + " "

@@ -1,4 +1,4 @@
-package io.holdfast.config;
+package io.holdfast.network.bridge;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.holdfast.config;
+package io.holdfast.network.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
