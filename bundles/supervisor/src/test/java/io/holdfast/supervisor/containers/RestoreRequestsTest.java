@@ -45,12 +45,15 @@ class RestoreRequestsTest {
         Semaphore asked = new Semaphore(0);
         AtomicInteger restores = new AtomicInteger();
         try (RestoreRequests requests = new RestoreRequests(() -> {
-            asked.release();
-            if (!shimBound.get()) {
-                return false;
+            try {
+                if (!shimBound.get()) {
+                    return false;
+                }
+                restores.incrementAndGet();
+                return true;
+            } finally {
+                asked.release(); // once the answer is decided: the test reads the count after this
             }
-            restores.incrementAndGet();
-            return true;
         })) {
             requests.request();
             asked.acquire();
