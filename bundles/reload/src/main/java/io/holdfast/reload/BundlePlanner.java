@@ -21,16 +21,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * update and refresh. This is the framework side only: it reads the facts ({@link InstalledBundle}, the dependency
  * closure as {@link WiredBundle}s) and leaves every decision to {@link JarPlanner} and {@link RefreshPlanner}.
  */
-final class BundlePlanner {
-    private final BundleContext context;
-    private final Revisions revisions;
-    private final DeployDirectory deploy;
-
-    BundlePlanner(BundleContext context, Revisions revisions, DeployDirectory deploy) {
-        this.context = context;
-        this.revisions = revisions;
-        this.deploy = deploy;
-    }
+record BundlePlanner(BundleContext context, Revisions revisions, DeployDirectory deploy) {
 
     BundlePlan plan(DeployDirectory.Scan scan) throws IOException {
         Set<String> named = scan.jars().stream().map(DeployedJar::symbolicName).collect(Collectors.toSet());
