@@ -4,56 +4,54 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.itests.support.Engine;
+import io.holdfast.itests.support.EngineExtension;
+import io.holdfast.itests.support.EngineSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** holdfastd refuses to run on a configuration or host it cannot trust, and says exactly why. */
+@ExtendWith(EngineExtension.class)
 class DaemonStartupTest {
 
     @Test
-    void badDaemonJsonStopsTheEngineNamingFileLineAndKey() throws Exception {
-        try (Engine engine = new Engine()) {
-            Path config = Files.writeString(engine.root().resolve("daemon.json"),
-                    "{\n  \"live-restore\": \"yes\"\n}\n");
-            Process p = engine.launch(List.of("--config", config.toString()));
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(1, p.exitValue());
-            assertTrue(engine.log().contains("holdfastd: " + config + ":2:3: key \"live-restore\": expected true or"
-                    + " false, found \"yes\""), engine.log());
-        }
+    void badDaemonJsonStopsTheEngineNamingFileLineAndKey(@EngineSetup(start = false) Engine engine) throws Exception {
+        Path config = Files.writeString(engine.root().resolve("daemon.json"),
+                "{\n  \"live-restore\": \"yes\"\n}\n");
+        Process p = engine.launch(List.of("--config", config.toString()));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue());
+        assertTrue(engine.log().contains("holdfastd: " + config + ":2:3: key \"live-restore\": expected true or"
+                + " false, found \"yes\""), engine.log());
     }
 
     @Test
-    void flagAndKeyForTheSameSettingConflict() throws Exception {
-        try (Engine engine = new Engine()) {
-            Path config = Files.writeString(engine.root().resolve("daemon.json"), "{\"data-root\": \"/srv/x\"}");
-            Process p = engine.launch(List.of("--config", config.toString()));
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(1, p.exitValue());
-            assertTrue(engine.log().contains("also given as the flag --data-root"), engine.log());
-        }
+    void flagAndKeyForTheSameSettingConflict(@EngineSetup(start = false) Engine engine) throws Exception {
+        Path config = Files.writeString(engine.root().resolve("daemon.json"), "{\"data-root\": \"/srv/x\"}");
+        Process p = engine.launch(List.of("--config", config.toString()));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue());
+        assertTrue(engine.log().contains("also given as the flag --data-root"), engine.log());
     }
 
     @Test
-    void secondEngineOnTheSameDataRootOrSocketIsRefused() throws Exception {
-        try (Engine first = new Engine(); Engine second = new Engine()) {
-            first.start();
-            String sameDataRoot = runToEnd(second, List.of("--config", second.configFile().toString(),
-                    "--data-root", first.dataRoot().toString(), "--exec-root", second.execRoot().toString(),
-                    "-H", second.host()));
-            assertTrue(sameDataRoot.contains("holdfastd: data-root " + first.dataRoot()
-                    + " is in use by another holdfastd (pid " + first.pid() + ")"), sameDataRoot);
-            String sameSocket = runToEnd(second, List.of("--config", second.configFile().toString(),
-                    "--data-root", second.dataRoot().toString(), "--exec-root", second.execRoot().toString(),
-                    "-H", first.host()));
-            assertTrue(sameSocket.contains("holdfastd: cannot serve the API: " + first.host()
-                    + " is in use by another process"), sameSocket);
-            assertTrue(io.holdfast.itests.support.Api.of(first).ping(), "the first engine is untouched");
-        }
+    void secondEngineOnTheSameDataRootOrSocketIsRefused(@EngineSetup(busybox = false) Engine first,
+                                                        @EngineSetup(start = false) Engine second) throws Exception {
+        String sameDataRoot = runToEnd(second, List.of("--config", second.configFile().toString(),
+                "--data-root", first.dataRoot().toString(), "--exec-root", second.execRoot().toString(),
+                "-H", second.host()));
+        assertTrue(sameDataRoot.contains("holdfastd: data-root " + first.dataRoot()
+                + " is in use by another holdfastd (pid " + first.pid() + ")"), sameDataRoot);
+        String sameSocket = runToEnd(second, List.of("--config", second.configFile().toString(),
+                "--data-root", second.dataRoot().toString(), "--exec-root", second.execRoot().toString(),
+                "-H", first.host()));
+        assertTrue(sameSocket.contains("holdfastd: cannot serve the API: " + first.host()
+                + " is in use by another process"), sameSocket);
+        assertTrue(first.api().ping(), "the first engine is untouched");
     }
 
     /** Runs holdfastd with exactly {@code args}, expects it to refuse to run (exit 1), returns what it printed. */

@@ -7,35 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
-import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Cli;
+import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
+import io.holdfast.itests.support.EngineExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The container lifecycle through the CLI while the engine runs: what an operator does every day. */
+@ExtendWith(EngineExtension.class)
 class LifecycleTest {
     private static Engine engine;
     private static Cli cli;
     private static Api api;
 
     @BeforeAll
-    static void startEngine() throws Exception {
-        engine = new Engine();
-        engine.start();
+    static void useEngine(Engine shared) {
+        engine = shared;
         cli = engine.cli();
-        api = Api.of(engine);
-        BusyboxImage.importInto(engine);
-    }
-
-    @AfterAll
-    static void stopEngine() throws Exception {
-        engine.close();
+        api = engine.api();
     }
 
     @Test
@@ -70,7 +65,9 @@ class LifecycleTest {
 
     @Test
     void killSendsTheSignalAndWaitReportsTheCode() throws Exception {
-        String id = cli.ok("run", "-d", "busybox", "sh", "-c", "trap 'exit 9' USR1; while true; do sleep 0.1; done");
+        String id = cli.ok("run", "-d", "busybox", "sh", "-c", Cue.trap("USR1", "exit 9")
+                + "while true; do sleep 0.1; done");
+        Cue.awaitTrap(api, id); // a USR1 before the trap would be dropped, and wait would never return
         cli.ok("kill", "-s", "USR1", id.substring(0, 8));
         assertEquals("9", cli.ok("wait", id));
         cli.ok("rm", id);
@@ -92,7 +89,7 @@ class LifecycleTest {
     @Test
     void runningContainerIsRemovedOnlyWithForce() throws Exception {
         String id = cli.ok("run", "-d", "busybox", "sleep", "1000");
-        long pid = api.inspect(id).path("State").path("Pid").asLong();
+        long pid = api.pid(id);
         Cli.Result refused = cli.run("rm", id);
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("You cannot remove a running container"), refused.err());

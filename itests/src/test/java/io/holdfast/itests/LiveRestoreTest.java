@@ -8,49 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
-import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
+import io.holdfast.itests.support.EngineExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Containers outlive the engine, and the engine tells the truth about them when it comes back. */
+@ExtendWith(EngineExtension.class)
 class LiveRestoreTest {
     private static final Duration SHORT = Duration.ofSeconds(30);
 
-    private Engine engine;
-    private Cli cli;
-    private Api api;
-
-    @BeforeEach
-    void startEngine() throws Exception {
-        engine = new Engine();
-        engine.start();
-        cli = engine.cli();
-        api = Api.of(engine);
-        BusyboxImage.importInto(engine);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        engine.close();
-    }
-
-    private long pidOf(String ref) throws Exception {
-        return api.inspect(ref).path("State").path("Pid").asLong();
-    }
-
     @Test
-    void runningContainersKeepRunningThroughSigkillAndAreAdoptedWithTheSameIdAndPid() throws Exception {
+    void runningContainersKeepRunningThroughSigkillAndAreAdoptedWithTheSameIdAndPid(Engine engine, Cli cli, Api api)
+            throws Exception {
         String a = cli.ok("run", "-d", "--name", "a", "busybox", "sleep", "1000");
         String b = cli.ok("run", "-d", "--name", "b", "busybox", "sh", "-c", "while true; do sleep 1; done");
-        long pidA = pidOf(a);
-        long pidB = pidOf(b);
+        long pidA = api.pid(a);
+        long pidB = api.pid(b);
 
         engine.kill9();
         assertTrue(Await.alive(pidA) && Await.alive(pidB), "containers survive the engine's SIGKILL");
@@ -61,30 +40,29 @@ class LiveRestoreTest {
         JsonNode stateA = api.inspect("a").path("State");
         assertEquals("running", stateA.path("Status").asText());
         assertEquals(pidA, stateA.path("Pid").asLong());
-        assertEquals(pidB, pidOf("b"));
+        assertEquals(pidB, api.pid("b"));
         assertEquals("a", cli.ok("stop", "-t", "1", "a"));
         assertFalse(Await.alive(pidA), "an adopted container can be stopped");
     }
 
     @Test
-    void containersKeepRunningThroughSigtermWithLiveRestore() throws Exception {
+    void containersKeepRunningThroughSigtermWithLiveRestore(Engine engine, Cli cli, Api api) throws Exception {
         String id = cli.ok("run", "-d", "busybox", "sleep", "1000");
-        long pid = pidOf(id);
+        long pid = api.pid(id);
         assertEquals(0, engine.terminate(SHORT), "holdfastd exits cleanly on SIGTERM");
         assertTrue(Await.alive(pid));
         engine.start();
-        assertEquals(pid, pidOf(id));
+        assertEquals(pid, api.pid(id));
         assertEquals("running", api.inspect(id).path("State").path("Status").asText());
     }
 
     @Test
-    void containerThatExitsWhileTheEngineIsDownShowsItsRealExitCodeAndTime() throws Exception {
+    void containerThatExitsWhileTheEngineIsDownShowsItsRealExitCodeAndTime(Engine engine, Cli cli, Api api)
+            throws Exception {
         String id = cli.ok("run", "-d", "busybox", "sh", "-c", Cue.exitOnCue(7));
-        long pid = pidOf(id);
-        engine.kill9();
-        Instant down = Instant.now();
-        Cue.giveAndAwaitExit(engine, id, pid);
-        Instant beforeRestart = Instant.now();
+        Cue.Downtime downtime = Cue.endWhileEngineIsDown(engine, id);
+        Instant down = downtime.engineKilled();
+        Instant beforeRestart = downtime.containersEnded();
         engine.start();
 
         JsonNode state = api.inspect(id).path("State");
@@ -97,12 +75,10 @@ class LiveRestoreTest {
     }
 
     @Test
-    void autoRemoveContainerThatExitedWhileDownIsRemoved() throws Exception {
+    void autoRemoveContainerThatExitedWhileDownIsRemoved(Engine engine, Cli cli, Api api) throws Exception {
         String gone = cli.ok("run", "-d", "--rm", "busybox", "sh", "-c", Cue.exitOnCue(0));
         String stays = cli.ok("run", "-d", "--rm", "busybox", "sleep", "1000");
-        long pid = pidOf(gone);
-        engine.kill9();
-        Cue.giveAndAwaitExit(engine, gone, pid);
+        Cue.endWhileEngineIsDown(engine, gone);
         engine.start();
 
         assertEquals(404, api.request("GET", "/containers/" + gone + "/json").status());
@@ -114,15 +90,14 @@ class LiveRestoreTest {
     }
 
     @Test
-    void restartPolicyIsAppliedToAContainerThatExitedWhileDown() throws Exception {
+    void restartPolicyIsAppliedToAContainerThatExitedWhileDown(Engine engine, Cli cli, Api api) throws Exception {
         // the first run exits with 5 on cue, the next one runs: a restart shows as running with a new pid and
         // RestartCount 1
         String id = cli.ok("run", "-d", "--restart", "on-failure:3", "busybox", "sh", "-c",
                 "if [ ! -f /first-run-done ]; then touch /first-run-done; " + Cue.untilCue() + "exit 5; fi; "
                         + "exec sleep 1000");
-        long firstPid = pidOf(id);
-        engine.kill9();
-        Cue.giveAndAwaitExit(engine, id, firstPid);
+        long firstPid = api.pid(id);
+        Cue.endWhileEngineIsDown(engine, id);
         engine.start();
 
         Await.until("the restart", SHORT, () -> api.inspect(id).path("State").path("Running").asBoolean());
@@ -133,7 +108,7 @@ class LiveRestoreTest {
     }
 
     @Test
-    void createdContainerStaysCreated() throws Exception {
+    void createdContainerStaysCreated(Engine engine, Cli cli, Api api) throws Exception {
         String id = cli.ok("create", "--name", "never-started", "busybox", "sleep", "1000");
         engine.kill9();
         engine.start();

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.ApiPoller;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BundleJars;
-import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.Engine;
+import io.holdfast.itests.support.EngineExtension;
+import io.holdfast.itests.support.EngineSetup;
+import io.holdfast.itests.support.RestoreReportJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,274 +23,248 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Reloading the engine in place: daemon.json (SIGHUP, {@code holdfast system reload}) and bundle swaps through
  * {@code deploy/}, while containers keep running and the API keeps answering.
  */
+@ExtendWith(EngineExtension.class)
 class ReloadTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
-    void sighupAppliesReloadableKeysTogetherAndReportsTheOthersAsPending() throws Exception {
-        try (Engine engine = new Engine()) {
-            engine.start();
-            setInConfig(engine, Map.of("shutdown-timeout", 7, "debug", true, "mtu", 1400));
-            Instant before = Instant.now();
-            new ProcessBuilder("kill", "-HUP", Long.toString(engine.pid())).start().waitFor();
-            Await.until("the reload", Duration.ofSeconds(60), () -> engine.log().contains("SIGHUP: Reload"));
-            String log = engine.log();
-            assertTrue(log.contains("config applied debug: false -> true"), log);
-            assertTrue(log.contains("config applied shutdown-timeout: 15 -> 7"), log);
-            assertTrue(log.contains("config pending until restart mtu: 1500 -> 1400"), log);
-            assertTrue(Api.of(engine).request("GET", "/info").json().path("Debug").asBoolean(), log);
+    void sighupAppliesReloadableKeysTogetherAndReportsTheOthersAsPending(@EngineSetup(busybox = false)
+                                                                        Engine engine) throws Exception {
+        engine.configure(Map.of("shutdown-timeout", 7, "debug", true, "mtu", 1400));
+        Instant before = Instant.now();
+        new ProcessBuilder("kill", "-HUP", Long.toString(engine.pid())).start().waitFor();
+        Await.until("the reload", Duration.ofSeconds(60), () -> engine.log().contains("SIGHUP: Reload"));
+        String log = engine.log();
+        assertTrue(log.contains("config applied debug: false -> true"), log);
+        assertTrue(log.contains("config applied shutdown-timeout: 15 -> 7"), log);
+        assertTrue(log.contains("config pending until restart mtu: 1500 -> 1400"), log);
+        assertTrue(engine.api().request("GET", "/info").json().path("Debug").asBoolean(), log);
 
-            // applied once: a second reload finds only the pending change
-            String again = engine.cli().ok("system", "reload", "--dry-run");
-            assertFalse(again.contains("would apply"), again);
-            assertTrue(again.contains("pending until restart mtu: 1500 -> 1400"), again);
-            String events = engine.cli().ok("events", "--since", Long.toString(before.getEpochSecond()), "--until",
-                    Long.toString(Instant.now().getEpochSecond() + 1), "--filter", "type=daemon");
-            assertTrue(events.contains("daemon reload") && events.contains("shutdown-timeout: 15 -> 7"), events);
-        }
+        // applied once: a second reload finds only the pending change
+        String again = engine.cli().ok("system", "reload", "--dry-run");
+        assertFalse(again.contains("would apply"), again);
+        assertTrue(again.contains("pending until restart mtu: 1500 -> 1400"), again);
+        String events = engine.cli().ok("events", "--since", Long.toString(before.getEpochSecond()), "--until",
+                Long.toString(Instant.now().getEpochSecond() + 1), "--filter", "type=daemon");
+        assertTrue(events.contains("daemon reload") && events.contains("shutdown-timeout: 15 -> 7"), events);
     }
 
     @Test
-    void aBadDaemonJsonAtReloadChangesNothingAndSaysWhereItIsWrong() throws Exception {
-        try (Engine engine = new Engine()) {
-            engine.start();
-            setInConfig(engine, Map.of("shutdown-timeout", 7, "live-restore", "yes"));
-            Cli.Result refused = engine.cli().run("system", "reload");
-            assertEquals(1, refused.exitCode());
-            assertTrue(refused.out().contains(engine.configFile() + ":1:") && refused.out().contains("live-restore")
-                    && refused.out().contains("the running configuration stays in force"), refused.out());
+    void aBadDaemonJsonAtReloadChangesNothingAndSaysWhereItIsWrong(@EngineSetup(busybox = false) Engine engine)
+            throws Exception {
+        engine.configure(Map.of("shutdown-timeout", 7, "live-restore", "yes"));
+        Cli.Result refused = engine.cli().run("system", "reload");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.out().contains(engine.configFile() + ":1:") && refused.out().contains("live-restore")
+                && refused.out().contains("the running configuration stays in force"), refused.out());
 
-            setInConfig(engine, Map.of("live-restore", true, "storage-opts", List.of("vfs.size=1G")));
-            refused = engine.cli().run("system", "reload");
-            assertEquals(1, refused.exitCode());
-            assertTrue(refused.out().contains("\"vfs.size\": the vfs storage driver has no options"), refused.out());
+        engine.configure(Map.of("live-restore", true, "storage-opts", List.of("vfs.size=1G")));
+        refused = engine.cli().run("system", "reload");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.out().contains("\"vfs.size\": the vfs storage driver has no options"), refused.out());
 
-            // nothing was applied: the valid shutdown-timeout of the rejected files is still only a plan
-            setInConfig(engine, Map.of("storage-opts", List.of()));
-            String plan = engine.cli().ok("system", "reload", "--dry-run");
-            assertTrue(plan.contains("would apply shutdown-timeout: 15 -> 7"), plan);
-        }
+        // nothing was applied: the valid shutdown-timeout of the rejected files is still only a plan
+        engine.configure(Map.of("storage-opts", List.of()));
+        String plan = engine.cli().ok("system", "reload", "--dry-run");
+        assertTrue(plan.contains("would apply shutdown-timeout: 15 -> 7"), plan);
     }
 
     @Test
-    void restoreSwappedFiftyTimesWhileTheApiAndTheLogsNeverPause() throws Exception {
-        try (Engine engine = new Engine()) {
-            Path dist = startedOnOwnDistribution(engine);
-            Api api = Api.of(engine);
-            List<String> ids = sleepers(api, 20);
-            String ticker = api.runDetached(List.of("sh", "-c", "i=0; while true; do echo $i; i=$((i+1)); "
-                    + "usleep 20000; done"));
-            ids.add(ticker);
-            Map<String, Long> pids = pids(api, ids);
-            List<Long> monitors = monitorPids(engine);
+    void restoreSwappedFiftyTimesWhileTheApiAndTheLogsNeverPause(
+            @EngineSetup(ownDistribution = true) Engine engine, Api api) throws Exception {
+        Path dist = engine.distribution();
+        List<String> ids = sleepers(api, 20);
+        String ticker = api.runDetached(List.of("sh", "-c", "i=0; while true; do echo $i; i=$((i+1)); "
+                + "usleep 20000; done"));
+        ids.add(ticker);
+        Map<String, Long> pids = pids(api, ids);
+        List<Long> monitors = engine.monitorPids();
 
-            ApiPoller poller = new ApiPoller(api, ids.size());
-            Path original = BundleJars.original(dist, "restore-");
-            String previousRestore = api.request("GET", "/restore/report").json().path("StartedAt").asText();
-            try {
-                for (int swap = 1; swap <= 50; swap++) {
-                    Path next = BundleJars.withVersion(original, engine.root().resolve("restore-next.jar"),
-                            "0.2." + swap);
-                    BundleJars.deploy(next, dist, "restore.jar");
-                    Api.Response reload = api.request("POST", "/system/reload");
-                    assertEquals(200, reload.status(), reload.body());
-                    String restoredAt = previousRestore;
-                    Await.until("the new revision's restore", Duration.ofSeconds(60), () -> !restoredAt.equals(
-                            api.request("GET", "/restore/report").json().path("StartedAt").asText()));
-                    JsonNode report = api.request("GET", "/restore/report").json();
-                    previousRestore = report.path("StartedAt").asText();
-                    for (JsonNode entry : report.path("Containers")) {
-                        assertEquals("adopted", entry.path("Outcome").asText(), entry.toString());
+        ApiPoller poller = new ApiPoller(api, ids.size());
+        Path original = BundleJars.original(dist, "restore-");
+        String previousRestore = RestoreReportJson.report(api).startedAt();
+        try {
+            for (int swap = 1; swap <= 50; swap++) {
+                Path next = BundleJars.withVersion(original, engine.root().resolve("restore-next.jar"),
+                        "0.2." + swap);
+                BundleJars.deploy(next, dist, "restore.jar");
+                Api.Response reload = api.request("POST", "/system/reload");
+                assertEquals(200, reload.status(), reload.body());
+                String restoredAt = previousRestore;
+                Await.until("the new revision's restore", Duration.ofSeconds(60), () -> !restoredAt.equals(
+                        RestoreReportJson.report(api).startedAt()));
+                RestoreReportJson report = RestoreReportJson.report(api);
+                previousRestore = report.startedAt();
+                for (JsonNode entry : report.containers()) {
+                    assertEquals("adopted", entry.path("Outcome").asText(), entry.toString());
+                }
+            }
+        } finally {
+            poller.close();
+        }
+        assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
+        assertTrue(poller.answers().count() > 50, "the poller ran throughout: " + poller.answers().count());
+        for (String id : ids) {
+            JsonNode state = api.inspect(id).path("State");
+            assertTrue(state.path("Running").asBoolean());
+            assertEquals(pids.get(id), state.path("Pid").asLong(), "same process");
+        }
+        assertEquals(monitors, engine.monitorPids(), "the same monitors");
+        assertEquals(51, engine.log().split("restore completed", -1).length - 1,
+                "one restore at start, then one per swap: a swapped bundle is started once");
+        List<String> lines = api.logLines(ticker, "");
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(Integer.toString(i), lines.get(i), "log line " + i + " of " + lines.size());
+        }
+        // taking the jar away puts back the revision the engine was installed with
+        Files.delete(dist.resolve("deploy/restore.jar"));
+        String back = engine.cli().ok("system", "reload");
+        assertTrue(back.contains("no jar in deploy/ overrides it any more: back to restore-") || back.contains(
+                "nothing changed"), back); // the deploy/ watcher may have been first
+        assertTrue(engine.cli().ok("system", "reload", "--dry-run").contains("nothing changed"));
+        assertTrue(engine.log().contains("back to restore-"), "reverted once, by whichever trigger came first");
+        engine.cli().ok(concat("rm", "-f", ids));
+    }
+
+    @Test
+    void theSupervisorSwappedUnderAPolledApiHoldsRequestsInsteadOfFailingThem(
+            @EngineSetup(ownDistribution = true) Engine engine, Api api) throws Exception {
+        Path dist = engine.distribution();
+        List<String> ids = sleepers(api, 5);
+        Map<String, Long> pids = pids(api, ids);
+        ApiPoller poller = new ApiPoller(api, ids.size());
+        // creates are slower than lists: some are under way when the supervisor stops, and must still succeed
+        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> createFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean creating = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread creator = new Thread(() -> {
+            while (creating.get()) {
+                try {
+                    Api.Response r = api.post("/containers/create", Map.of("Image", "busybox", "Cmd",
+                            List.of("true"), "HostConfig", Map.of("NetworkMode", "none")));
+                    if (r.status() == 201) {
+                        created.add(r.json().path("Id").asText());
+                    } else {
+                        createFailures.add(r.status() + " " + r.body());
                     }
+                } catch (Exception e) {
+                    createFailures.add(e.toString());
                 }
-            } finally {
-                poller.close();
             }
-            assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
-            assertTrue(poller.answers().count() > 50, "the poller ran throughout: " + poller.answers().count());
-            for (String id : ids) {
-                JsonNode state = api.inspect(id).path("State");
-                assertTrue(state.path("Running").asBoolean());
-                assertEquals(pids.get(id), state.path("Pid").asLong(), "same process");
+        }, "creator");
+        creator.start();
+        Path original = BundleJars.original(dist, "supervisor-");
+        try {
+            for (int swap = 1; swap <= 5; swap++) {
+                // one create at least completes between swaps, however slow the machine: creates run throughout
+                int before = created.size();
+                Await.until("a create between swaps", Duration.ofSeconds(60),
+                        () -> created.size() > before || !createFailures.isEmpty());
+                BundleJars.deploy(BundleJars.withVersion(original, engine.root().resolve("supervisor-next.jar"),
+                        "0.2." + swap), dist, "supervisor.jar");
+                Api.Response reload = api.request("POST", "/system/reload");
+                assertEquals(200, reload.status(), reload.body());
+                assertTrue(reload.body().contains("io.holdfast.supervisor"), reload.body());
             }
-            assertEquals(monitors, monitorPids(engine), "the same monitors");
-            assertEquals(51, engine.log().split("restore completed", -1).length - 1,
-                    "one restore at start, then one per swap: a swapped bundle is started once");
-            List<String> lines = api.logLines(ticker, "");
-            for (int i = 0; i < lines.size(); i++) {
-                assertEquals(Integer.toString(i), lines.get(i), "log line " + i + " of " + lines.size());
-            }
-            // taking the jar away puts back the revision the engine was installed with
-            Files.delete(dist.resolve("deploy/restore.jar"));
-            String back = engine.cli().ok("system", "reload");
-            assertTrue(back.contains("no jar in deploy/ overrides it any more: back to restore-") || back.contains(
-                    "nothing changed"), back); // the deploy/ watcher may have been first
-            assertTrue(engine.cli().ok("system", "reload", "--dry-run").contains("nothing changed"));
-            assertTrue(engine.log().contains("back to restore-"), "reverted once, by whichever trigger came first");
-            engine.cli().ok(concat("rm", "-f", ids));
+        } finally {
+            poller.close();
+            creating.set(false);
+            creator.join();
         }
+        assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
+        assertEquals(List.of(), createFailures, "every create during the swaps succeeded");
+        assertTrue(created.size() >= 5, "creates ran throughout: " + created.size());
+        for (String id : created) {
+            assertEquals(200, api.request("GET", "/containers/" + id + "/json").status(), "create " + id
+                    + " was recorded");
+        }
+        engine.cli().ok(concat("rm", "-f", created));
+        assertEquals(pids, pids(api, ids), "the same processes");
+        assertTrue(api.request("GET", "/version").body().contains("0.2.5"), "the new revision answers");
+        engine.cli().ok(concat("rm", "-f", ids));
     }
 
     @Test
-    void theSupervisorSwappedUnderAPolledApiHoldsRequestsInsteadOfFailingThem() throws Exception {
-        try (Engine engine = new Engine()) {
-            Path dist = startedOnOwnDistribution(engine);
-            Api api = Api.of(engine);
-            List<String> ids = sleepers(api, 5);
-            Map<String, Long> pids = pids(api, ids);
-            ApiPoller poller = new ApiPoller(api, ids.size());
-            // creates are slower than lists: some are under way when the supervisor stops, and must still succeed
-            List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-            List<String> createFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
-            java.util.concurrent.atomic.AtomicBoolean creating = new java.util.concurrent.atomic.AtomicBoolean(true);
-            Thread creator = new Thread(() -> {
-                while (creating.get()) {
-                    try {
-                        Api.Response r = api.post("/containers/create", Map.of("Image", "busybox", "Cmd",
-                                List.of("true"), "HostConfig", Map.of("NetworkMode", "none")));
-                        if (r.status() == 201) {
-                            created.add(r.json().path("Id").asText());
-                        } else {
-                            createFailures.add(r.status() + " " + r.body());
-                        }
-                    } catch (Exception e) {
-                        createFailures.add(e.toString());
-                    }
-                }
-            }, "creator");
-            creator.start();
-            Path original = BundleJars.original(dist, "supervisor-");
-            try {
-                for (int swap = 1; swap <= 5; swap++) {
-                    // one create at least completes between swaps, however slow the machine: creates run throughout
-                    int before = created.size();
-                    Await.until("a create between swaps", Duration.ofSeconds(60),
-                            () -> created.size() > before || !createFailures.isEmpty());
-                    BundleJars.deploy(BundleJars.withVersion(original, engine.root().resolve("supervisor-next.jar"),
-                            "0.2." + swap), dist, "supervisor.jar");
-                    Api.Response reload = api.request("POST", "/system/reload");
-                    assertEquals(200, reload.status(), reload.body());
-                    assertTrue(reload.body().contains("io.holdfast.supervisor"), reload.body());
-                }
-            } finally {
-                poller.close();
-                creating.set(false);
-                creator.join();
+    void theApiRoutesSwappedUnderAPolledApiHoldRequestsAndTouchNothingElse(
+            @EngineSetup(ownDistribution = true) Engine engine, Api api) throws Exception {
+        Path dist = engine.distribution();
+        List<String> ids = sleepers(api, 3);
+        Map<String, Long> pids = pids(api, ids);
+        ApiPoller poller = new ApiPoller(api, ids.size());
+        Path original = BundleJars.original(dist, "api-routes-");
+        try {
+            for (int swap = 1; swap <= 3; swap++) {
+                BundleJars.deploy(BundleJars.withVersion(original, engine.root().resolve("api-routes-next.jar"),
+                        "0.2." + swap), dist, "api-routes.jar");
+                Api.Response reload = api.request("POST", "/system/reload");
+                assertEquals(200, reload.status(), reload.body());
+                assertTrue(reload.body().contains("io.holdfast.api-routes"), reload.body());
+                // the routes import only the SPI: no other engine bundle is refreshed with them
+                assertFalse(reload.body().contains("io.holdfast.supervisor"), reload.body());
             }
-            assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
-            assertEquals(List.of(), createFailures, "every create during the swaps succeeded");
-            assertTrue(created.size() >= 5, "creates ran throughout: " + created.size());
-            for (String id : created) {
-                assertEquals(200, api.request("GET", "/containers/" + id + "/json").status(), "create " + id
-                        + " was recorded");
-            }
-            engine.cli().ok(concat("rm", "-f", created));
-            assertEquals(pids, pids(api, ids), "the same processes");
-            assertTrue(api.request("GET", "/version").body().contains("0.2.5"), "the new revision answers");
-            engine.cli().ok(concat("rm", "-f", ids));
+        } finally {
+            poller.close();
         }
+        assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
+        assertEquals(pids, pids(api, ids), "the same processes");
+        engine.cli().ok(concat("rm", "-f", ids));
     }
 
     @Test
-    void theApiRoutesSwappedUnderAPolledApiHoldRequestsAndTouchNothingElse() throws Exception {
-        try (Engine engine = new Engine()) {
-            Path dist = startedOnOwnDistribution(engine);
-            Api api = Api.of(engine);
-            List<String> ids = sleepers(api, 3);
-            Map<String, Long> pids = pids(api, ids);
-            ApiPoller poller = new ApiPoller(api, ids.size());
-            Path original = BundleJars.original(dist, "api-routes-");
-            try {
-                for (int swap = 1; swap <= 3; swap++) {
-                    BundleJars.deploy(BundleJars.withVersion(original, engine.root().resolve("api-routes-next.jar"),
-                            "0.2." + swap), dist, "api-routes.jar");
-                    Api.Response reload = api.request("POST", "/system/reload");
-                    assertEquals(200, reload.status(), reload.body());
-                    assertTrue(reload.body().contains("io.holdfast.api-routes"), reload.body());
-                    // the routes import only the SPI: no other engine bundle is refreshed with them
-                    assertFalse(reload.body().contains("io.holdfast.supervisor"), reload.body());
-                }
-            } finally {
-                poller.close();
-            }
-            assertEquals(null, poller.firstFailure(), "every API request during the swaps was answered");
-            assertEquals(pids, pids(api, ids), "the same processes");
-            engine.cli().ok(concat("rm", "-f", ids));
-        }
-    }
+    void aRestoreBundleThatCannotResolveIsPutBackAndTheOldRevisionKeepsServing(
+            @EngineSetup(ownDistribution = true) Engine engine, Api api) throws Exception {
+        Path dist = engine.distribution();
+        String id = api.runDetached(List.of("sleep", "1000"));
+        long pid = api.pid(id);
+        Path original = BundleJars.original(dist, "restore-");
 
-    @Test
-    void aRestoreBundleThatCannotResolveIsPutBackAndTheOldRevisionKeepsServing() throws Exception {
-        try (Engine engine = new Engine()) {
-            Path dist = startedOnOwnDistribution(engine);
-            Api api = Api.of(engine);
-            String id = api.runDetached(List.of("sleep", "1000"));
-            long pid = api.inspect(id).path("State").path("Pid").asLong();
-            Path original = BundleJars.original(dist, "restore-");
+        // a major version that needs an SPI this engine does not have
+        Path major = BundleJars.rewrite(original, engine.root().resolve("restore-2.jar"), main -> {
+            main.putValue("Bundle-Version", "2.0.0");
+            main.putValue("Import-Package", main.getValue("Import-Package")
+                    .replaceFirst("io\\.holdfast\\.spi\\.restore;version=\"[^\"]*\"",
+                            "io.holdfast.spi.restore;version=\"[99.0,100)\""));
+        });
+        BundleJars.deploy(major, dist, "restore.jar");
+        Api.Response reload = api.request("POST", "/system/reload");
+        assertEquals(400, reload.status(), reload.body());
+        JsonNode report = reload.json();
+        assertTrue(report.path("Error").asText().contains("io.holdfast.spi.restore")
+                && report.path("Error").asText().contains("the previous revisions were put back"), reload.body());
+        assertEquals(200, api.request("GET", "/restore/plan").status(), "the old revision serves");
+        assertEquals(pid, api.pid(id));
 
-            // a major version that needs an SPI this engine does not have
-            Path major = BundleJars.rewrite(original, engine.root().resolve("restore-2.jar"), main -> {
-                main.putValue("Bundle-Version", "2.0.0");
-                main.putValue("Import-Package", main.getValue("Import-Package")
-                        .replaceFirst("io\\.holdfast\\.spi\\.restore;version=\"[^\"]*\"",
-                                "io.holdfast.spi.restore;version=\"[99.0,100)\""));
-            });
-            BundleJars.deploy(major, dist, "restore.jar");
-            Api.Response reload = api.request("POST", "/system/reload");
-            assertEquals(400, reload.status(), reload.body());
-            JsonNode report = reload.json();
-            assertTrue(report.path("Error").asText().contains("io.holdfast.spi.restore")
-                    && report.path("Error").asText().contains("the previous revisions were put back"), reload.body());
-            assertEquals(200, api.request("GET", "/restore/plan").status(), "the old revision serves");
-            assertEquals(pid, api.inspect(id).path("State").path("Pid").asLong());
+        // the dry run explains an update and what it refreshes, without applying it
+        Path annotations = BundleJars.withVersion(BundleJars.original(dist, "jackson-annotations-"),
+                engine.root().resolve("annotations.jar"), "2.19.99");
+        Files.delete(dist.resolve("deploy/restore.jar"));
+        BundleJars.deploy(annotations, dist, "jackson-annotations.jar");
+        Cli.Result dryRun = engine.cli().run("system", "reload", "--dry-run");
+        String plan = dryRun.out();
+        assertTrue(plan.contains("update com.fasterxml.jackson.core.jackson-annotations 2.19.2 -> 2.19.99"), plan);
+        assertTrue(plan.contains("refresh com.fasterxml.jackson.core.jackson-databind 2.19.2: wired to "
+                + "com.fasterxml.jackson.core.jackson-annotations"), plan);
+        // the shim (and the API sockets) use Jackson: restarting them as a side effect is refused, applied or not
+        assertEquals(1, dryRun.exitCode(), plan);
+        assertTrue(plan.contains("would restart ") && plan.contains("io.holdfast.shim (wired to")
+                && plan.contains("restart the engine to apply it"), plan);
+        Cli.Result refused = engine.cli().run("system", "reload");
+        assertEquals(1, refused.exitCode(), refused.out());
+        assertEquals(pid, api.pid(id));
+        Files.delete(dist.resolve("deploy/jackson-annotations.jar"));
 
-            // the dry run explains an update and what it refreshes, without applying it
-            Path annotations = BundleJars.withVersion(BundleJars.original(dist, "jackson-annotations-"),
-                    engine.root().resolve("annotations.jar"), "2.19.99");
-            Files.delete(dist.resolve("deploy/restore.jar"));
-            BundleJars.deploy(annotations, dist, "jackson-annotations.jar");
-            Cli.Result dryRun = engine.cli().run("system", "reload", "--dry-run");
-            String plan = dryRun.out();
-            assertTrue(plan.contains("update com.fasterxml.jackson.core.jackson-annotations 2.19.2 -> 2.19.99"), plan);
-            assertTrue(plan.contains("refresh com.fasterxml.jackson.core.jackson-databind 2.19.2: wired to "
-                    + "com.fasterxml.jackson.core.jackson-annotations"), plan);
-            // the shim (and the API sockets) use Jackson: restarting them as a side effect is refused, applied or not
-            assertEquals(1, dryRun.exitCode(), plan);
-            assertTrue(plan.contains("would restart ") && plan.contains("io.holdfast.shim (wired to")
-                    && plan.contains("restart the engine to apply it"), plan);
-            Cli.Result refused = engine.cli().run("system", "reload");
-            assertEquals(1, refused.exitCode(), refused.out());
-            assertEquals(pid, api.inspect(id).path("State").path("Pid").asLong());
-            Files.delete(dist.resolve("deploy/jackson-annotations.jar"));
-
-            // the config bundle is resident: without it no component would have a configuration for a moment
-            BundleJars.deploy(BundleJars.withVersion(BundleJars.original(dist, "config-"),
-                    engine.root().resolve("config-next.jar"), "0.9.0"), dist, "config.jar");
-            String refusedConfig = engine.cli().ok("system", "reload");
-            assertTrue(refusedConfig.contains("refused deploy/config.jar: io.holdfast.config is never swapped by a "
-                    + "reload"), refusedConfig);
-            Files.delete(dist.resolve("deploy/config.jar"));
-            engine.cli().ok("rm", "-f", id);
-        }
-    }
-
-    /**
-     * Starts the engine on a copy of the distribution of its own (its deploy/ is the test's to change), with the
-     * busybox image; returns the copy.
-     */
-    private static Path startedOnOwnDistribution(Engine engine) throws Exception {
-        Path dist = engine.root().resolve("dist");
-        Process copy = new ProcessBuilder("cp", "-a", Engine.HOME.toString(), dist.toString()).inheritIO().start();
-        assertEquals(0, copy.waitFor());
-        engine.useDistribution(dist);
-        engine.start();
-        BusyboxImage.importInto(engine);
-        return dist;
+        // the config bundle is resident: without it no component would have a configuration for a moment
+        BundleJars.deploy(BundleJars.withVersion(BundleJars.original(dist, "config-"),
+                engine.root().resolve("config-next.jar"), "0.9.0"), dist, "config.jar");
+        String refusedConfig = engine.cli().ok("system", "reload");
+        assertTrue(refusedConfig.contains("refused deploy/config.jar: io.holdfast.config is never swapped by a "
+                + "reload"), refusedConfig);
+        Files.delete(dist.resolve("deploy/config.jar"));
+        engine.cli().ok("rm", "-f", id);
     }
 
     /** {@code count} running containers that sleep. */
@@ -305,28 +279,9 @@ class ReloadTest {
     private static Map<String, Long> pids(Api api, List<String> ids) throws Exception {
         Map<String, Long> pids = new HashMap<>();
         for (String id : ids) {
-            pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
+            pids.put(id, api.pid(id));
         }
         return pids;
-    }
-
-    private static List<Long> monitorPids(Engine engine) throws Exception {
-        Process ps = new ProcessBuilder("pgrep", "-f", "conmon.*" + engine.execRoot()).start();
-        List<Long> pids = new ArrayList<>();
-        for (String line : new String(ps.getInputStream().readAllBytes()).split("\n")) {
-            if (!line.isBlank()) {
-                pids.add(Long.parseLong(line.trim()));
-            }
-        }
-        ps.waitFor();
-        pids.sort(Long::compare);
-        return pids;
-    }
-
-    private static void setInConfig(Engine engine, Map<String, Object> settings) throws Exception {
-        ObjectNode config = (ObjectNode) JSON.readTree(engine.configFile().toFile());
-        settings.forEach((key, value) -> config.set(key, JSON.valueToTree(value)));
-        Files.writeString(engine.configFile(), JSON.writeValueAsString(config));
     }
 
     private static String[] concat(String first, String second, List<String> rest) {

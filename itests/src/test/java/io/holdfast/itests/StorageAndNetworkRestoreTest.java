@@ -8,45 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
-import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.Engine;
+import io.holdfast.itests.support.EngineExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The overlay storage driver and the bridge network across an engine SIGKILL: mounts, links, addresses and leases
  * of running containers are kept as they are; what belongs to removed containers is released. Traffic stays
  * between namespaces on the test's own bridge.
  */
+@ExtendWith(EngineExtension.class)
 class StorageAndNetworkRestoreTest {
-    private Engine engine;
-    private Cli cli;
-    private Api api;
-
-    @BeforeEach
-    void startEngine() throws Exception {
-        engine = new Engine();
-        engine.start();
-        cli = engine.cli();
-        api = Api.of(engine);
-        BusyboxImage.importInto(engine);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        engine.close();
-    }
-
     private static String mountinfo() throws Exception {
         return Files.readString(Path.of("/proc/self/mountinfo"));
     }
 
-    private JsonNode network(String ref) throws Exception {
+    private static JsonNode network(Api api, String ref) throws Exception {
         return api.inspect(ref).path("NetworkSettings");
     }
 
@@ -59,7 +41,8 @@ class StorageAndNetworkRestoreTest {
     }
 
     @Test
-    void overlayContainerSurvivesSigkillAndIsRemovedWithoutALeftoverMount() throws Exception {
+    void overlayContainerSurvivesSigkillAndIsRemovedWithoutALeftoverMount(Engine engine, Cli cli, Api api)
+            throws Exception {
         String id = cli.ok("run", "-d", "busybox", "sh", "-c", "echo kept > /data.txt; sleep 1000");
         JsonNode container = api.inspect(id);
         assertEquals("overlay", container.path("Driver").asText());
@@ -82,11 +65,12 @@ class StorageAndNetworkRestoreTest {
     }
 
     @Test
-    void bridgedContainersKeepTheirAddressesAndReachEachOtherAcrossSigkill() throws Exception {
+    void bridgedContainersKeepTheirAddressesAndReachEachOtherAcrossSigkill(Engine engine, Cli cli, Api api)
+            throws Exception {
         String a = cli.ok("run", "-d", "--name", "a", "busybox", "sleep", "1000");
         String b = cli.ok("run", "-d", "--name", "b", "busybox", "sleep", "1000");
-        JsonNode netA = network(a);
-        JsonNode netB = network(b);
+        JsonNode netA = network(api, a);
+        JsonNode netB = network(api, b);
         String ipA = netA.path("IPAddress").asText();
         String ipB = netB.path("IPAddress").asText();
         assertTrue(ipA.startsWith("10.213."), ipA);
@@ -104,23 +88,23 @@ class StorageAndNetworkRestoreTest {
         assertTrue(pings(sandboxB, ipA), "traffic flows while the engine is down");
         engine.start();
 
-        assertEquals(ipA, network(a).path("IPAddress").asText());
-        assertEquals(ipB, network(b).path("IPAddress").asText());
+        assertEquals(ipA, network(api, a).path("IPAddress").asText());
+        assertEquals(ipB, network(api, b).path("IPAddress").asText());
         assertEquals(ifindexB, Files.readString(Path.of("/sys/class/net", hostVethB, "ifindex")),
                 "the link was kept, not rebuilt");
         assertTrue(pings(sandboxA, ipB) && pings(sandboxB, ipA), "they still reach each other");
 
         String c = cli.ok("run", "-d", "busybox", "sleep", "1000");
-        String ipC = network(c).path("IPAddress").asText();
+        String ipC = network(api, c).path("IPAddress").asText();
         assertFalse(ipC.equals(ipA) || ipC.equals(ipB), "a container created after the restore gets a fresh address");
-        assertTrue(pings(network(c).path("SandboxKey").asText(), ipA));
+        assertTrue(pings(network(api, c).path("SandboxKey").asText(), ipA));
     }
 
     @Test
-    void removingAContainerReleasesItsAddressAndVeth() throws Exception {
+    void removingAContainerReleasesItsAddressAndVeth(Engine engine, Cli cli, Api api) throws Exception {
         String a = cli.ok("run", "-d", "busybox", "sleep", "1000");
-        String ipA = network(a).path("IPAddress").asText();
-        String sandbox = network(a).path("SandboxKey").asText();
+        String ipA = network(api, a).path("IPAddress").asText();
+        String sandbox = network(api, a).path("SandboxKey").asText();
         String hostVeth = "hf" + a.substring(0, 11);
         assertTrue(Files.exists(Path.of("/sys/class/net", hostVeth)));
 
@@ -134,7 +118,7 @@ class StorageAndNetworkRestoreTest {
     }
 
     @Test
-    void noneAndHostNetworksAreAvailable() throws Exception {
+    void noneAndHostNetworksAreAvailable(Engine engine, Cli cli) throws Exception {
         Cli.Result none = cli.run("run", "--rm", "--network", "none", "busybox", "sh", "-c", "ip -o link | wc -l");
         assertEquals("1", none.line(), "only loopback: " + none.err());
         Cli.Result host = cli.run("run", "--rm", "--network", "host", "busybox", "sh", "-c",

@@ -2,7 +2,6 @@ package io.holdfast.reload;
 
 import io.holdfast.spi.reload.BundleChange;
 import java.util.List;
-import org.osgi.framework.Bundle;
 
 /**
  * What a reload does to bundles: the jars to apply, and every bundle touched with its reason.
@@ -16,7 +15,7 @@ import org.osgi.framework.Bundle;
 record BundlePlan(List<Step> updates, List<BundleChange> changes, List<String> refused, String blocked) {
 
     /** One jar to apply: {@code bundle} is the one it replaces, or null when it is new; no jar: uninstall it. */
-    record Step(Bundle bundle, DeployedJar jar) {
+    record Step(InstalledBundle bundle, DeployedJar jar) {
         boolean uninstall() {
             return jar == null;
         }

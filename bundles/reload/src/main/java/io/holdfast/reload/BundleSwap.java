@@ -98,7 +98,7 @@ final class BundleSwap {
         Applied applied = new Applied();
         try {
             List<Bundle> affected = new ArrayList<>();
-            plan.updates().stream().map(BundlePlan.Step::bundle).filter(b -> b != null).forEach(affected::add);
+            plan.updates().stream().filter(step -> step.bundle() != null).map(this::bundle).forEach(affected::add);
             Set<Bundle> closure = new LinkedHashSet<>(affected.isEmpty() ? List.of()
                     : context.getBundle(0).adapt(FrameworkWiring.class).getDependencyClosure(affected));
             List<Bundle> wasActive = closure.stream().filter(b -> b.getState() == Bundle.ACTIVE).toList();
@@ -106,18 +106,20 @@ final class BundleSwap {
 
             for (BundlePlan.Step step : plan.updates()) {
                 if (step.uninstall()) {
-                    applied.removed.put(step.bundle().getLocation(), revisions.bytes(step.bundle()));
-                    step.bundle().uninstall();
-                    applied.uninstalled.add(step.bundle());
+                    Bundle bundle = bundle(step);
+                    applied.removed.put(bundle.getLocation(), revisions.bytes(bundle));
+                    bundle.uninstall();
+                    applied.uninstalled.add(bundle);
                 } else if (step.bundle() == null) {
                     applied.installed.add(context.installBundle(step.jar().file().toUri().toString(),
                             new ByteArrayInputStream(step.jar().bytes())));
                 } else {
-                    applied.previous.put(step.bundle(), revisions.bytes(step.bundle()));
+                    Bundle bundle = bundle(step);
+                    applied.previous.put(bundle, revisions.bytes(bundle));
                     // stopped first, so the update does not start it only for the refresh to restart it: one
                     // restart per swap (the restore bundle would otherwise run its restore twice)
-                    step.bundle().stop(Bundle.STOP_TRANSIENT);
-                    step.bundle().update(new ByteArrayInputStream(step.jar().bytes()));
+                    bundle.stop(Bundle.STOP_TRANSIENT);
+                    bundle.update(new ByteArrayInputStream(step.jar().bytes()));
                 }
             }
             List<Bundle> touched = new ArrayList<>(applied.previous.keySet());
@@ -131,11 +133,10 @@ final class BundleSwap {
             checkResolved(mustRun);
             start(mustRun);
             health.check(mustRun, componentsBefore);
+            applied.uninstalled.forEach(revisions::forget); // by the objects: the framework no longer finds them
             for (BundlePlan.Step step : plan.updates()) {
-                if (step.uninstall()) {
-                    revisions.forget(step.bundle());
-                } else {
-                    Bundle bundle = step.bundle() != null ? step.bundle() : byLocation(applied.installed, step.jar());
+                if (!step.uninstall()) {
+                    Bundle bundle = step.bundle() != null ? bundle(step) : byLocation(applied.installed, step.jar());
                     revisions.remember(bundle, step.jar().bytes());
                 }
             }
@@ -200,6 +201,15 @@ final class BundleSwap {
         } catch (BundleException | RuntimeException e) {
             LOG.log(Level.SEVERE, "the previous revision of " + bundle.getSymbolicName() + " does not start", e);
         }
+    }
+
+    /** The framework's bundle a step replaces or uninstalls, by the id it was planned with. */
+    private Bundle bundle(BundlePlan.Step step) {
+        Bundle bundle = context.getBundle(step.bundle().id());
+        if (bundle == null) {
+            throw new IllegalStateException(step.bundle().symbolicName() + " was uninstalled while the reload ran");
+        }
+        return bundle;
     }
 
     private static Bundle byLocation(List<Bundle> installed, DeployedJar jar) {

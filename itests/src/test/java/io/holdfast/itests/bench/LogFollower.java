@@ -30,6 +30,7 @@ final class LogFollower implements AutoCloseable {
     private final long wallMinusNano = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
     private final Thread thread;
     private long expected;
+    private volatile long received;
     private long lost;
     private long outOfOrder;
     private volatile IOException broken;
@@ -63,12 +64,18 @@ final class LogFollower implements AutoCloseable {
                 Instant at = Instant.parse(line.substring(0, space));
                 written.record(at.getEpochSecond() * 1_000_000_000 + at.getNano() - wallMinusNano);
                 count(Long.parseLong(line.substring(space + 1)));
+                received++; // written by this thread only
             }
         } catch (IOException e) {
             if (!closing) {
                 broken = e;
             }
         }
+    }
+
+    /** How many lines arrived so far; readable while following. */
+    long received() {
+        return received;
     }
 
     private void count(long value) {
@@ -104,7 +111,7 @@ final class LogFollower implements AutoCloseable {
         return line.toString(StandardCharsets.US_ASCII).strip();
     }
 
-    /** Valid once closed. */
+    /** When each line arrived (valid once closed). */
     Arrivals lines() {
         return lines;
     }

@@ -31,9 +31,7 @@ final class LoggingBench {
 
             // writes only once the engine is dead and it is told to
             String down = api.runDetached(List.of("sh", "-c", Cue.untilCue() + "seq 1 " + lines));
-            long pid = api.inspect(down).path("State").path("Pid").asLong();
-            engine.kill9();
-            Cue.giveAndAwaitExit(engine, down, pid);
+            Cue.endWhileEngineIsDown(engine, down);
             engine.start();
             figures.addAll(measure("logging, engine down (SIGKILL)", api, down, lines));
         }

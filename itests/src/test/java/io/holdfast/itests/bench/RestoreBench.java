@@ -31,7 +31,7 @@ final class RestoreBench {
             Map<String, Long> pids = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 String id = api.runDetached(List.of("sleep", "1000000"));
-                pids.put(id, api.inspect(id).path("State").path("Pid").asLong());
+                pids.put(id, api.pid(id));
             }
             figures.addAll(memory(engine, n, idleRss, idleHeap));
 
@@ -52,7 +52,7 @@ final class RestoreBench {
                 }
                 allRunning.add((System.nanoTime() - t0) / 1e6);
                 for (var entry : pids.entrySet()) { // not timed: every container kept its pid
-                    long pid = api.inspect(entry.getKey()).path("State").path("Pid").asLong();
+                    long pid = api.pid(entry.getKey());
                     if (pid != entry.getValue()) {
                         throw new IllegalStateException(entry.getKey() + " came back with pid " + pid + ", not "
                                 + entry.getValue());

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.ApiPoller;
 import io.holdfast.itests.support.Arrivals;
+import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BundleJars;
 import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Engine;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,18 +34,18 @@ final class SwapBench {
         String scenario = "restore bundle swapped " + swaps + "x, N=" + n;
         // a /16 of its own, as for the restore scenario: a /24 holds only 253 bridged containers
         try (Engine engine = new Engine(Map.of("bip", "10.217.0.1/16"))) {
-            Path dist = ownDistribution(engine);
+            Path dist = engine.useOwnDistribution();
             engine.start();
             BusyboxImage.importInto(engine);
             Api api = Api.of(engine);
             Map<String, Long> pids = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 String id = api.runDetached(List.of("sleep", "1000000"));
-                pids.put(id, pid(api, id));
+                pids.put(id, api.pid(id));
             }
             String ticker = api.runDetached(List.of("sh", "-c",
                     "i=0; while true; do echo $i; i=$((i+1)); usleep " + TICK_MILLIS * 1000 + "; done"));
-            pids.put(ticker, pid(api, ticker));
+            pids.put(ticker, api.pid(ticker));
 
             Path original = BundleJars.original(dist, "restore-");
             String startedAt = api.request("GET", "/restore/report").json().path("StartedAt").asText();
@@ -54,7 +56,8 @@ final class SwapBench {
             try (ApiPoller poller = new ApiPoller(api, n + 1);
                  LogFollower follower = new LogFollower(Path.of(engine.host().substring("unix://".length())),
                          ticker)) {
-                Thread.sleep(500); // both running before the quiet window
+                Await.until("the API poller and the log follower to be under way", Duration.ofSeconds(60),
+                        () -> poller.answered() > 0 && follower.received() > 0);
                 Window quiet = new Window(System.nanoTime(), System.nanoTime() + QUIET_MILLIS * 1_000_000);
                 Thread.sleep(QUIET_MILLIS);
                 long start = System.nanoTime();
@@ -77,14 +80,17 @@ final class SwapBench {
                     }
                 }
                 long end = System.nanoTime();
-                Thread.sleep(200); // lets the log reader catch up with the lines written during the last swap
+                // the log reader catches up with the lines written during the last swap
+                int written = api.logLines(ticker, "").size();
+                Await.until("the log follower to catch up", Duration.ofSeconds(60),
+                        () -> follower.received() >= written);
                 poller.close(); // stops both before their records are read; closing again is harmless
                 follower.close();
                 figures = figures(scenario, swapMillis, reloadMillis, notAdopted, poller, follower,
                         new Window(start, end), quiet);
             }
             for (var entry : pids.entrySet()) { // not timed: the swaps touched no container
-                if (pid(api, entry.getKey()) != entry.getValue()) {
+                if (api.pid(entry.getKey()) != entry.getValue()) {
                     throw new IllegalStateException(entry.getKey() + " has another pid after the swaps");
                 }
             }
@@ -148,20 +154,5 @@ final class SwapBench {
                         + r.status() + " " + r.body());
             }
         }
-    }
-
-    private static long pid(Api api, String id) throws Exception {
-        return api.inspect(id).path("State").path("Pid").asLong();
-    }
-
-    /** A copy of the distribution inside the engine's root: its deploy/ is this scenario's to change. */
-    private static Path ownDistribution(Engine engine) throws Exception {
-        Path dist = engine.root().resolve("dist");
-        Process copy = new ProcessBuilder("cp", "-a", Engine.HOME.toString(), dist.toString()).inheritIO().start();
-        if (copy.waitFor() != 0) {
-            throw new IllegalStateException("cannot copy " + Engine.HOME + " to " + dist);
-        }
-        engine.useDistribution(dist);
-        return dist;
     }
 }

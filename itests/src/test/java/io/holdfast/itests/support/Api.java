@@ -119,6 +119,11 @@ public final class Api {
         return id;
     }
 
+    /** The container's process id (0 when it is not running). */
+    public long pid(String ref) throws IOException {
+        return inspect(ref).path("State").path("Pid").asLong();
+    }
+
     public JsonNode inspect(String ref) throws IOException {
         Response r = request("GET", "/containers/" + ref + "/json");
         if (r.status() != 200) {

@@ -12,6 +12,7 @@ public final class ApiPoller implements AutoCloseable {
     private final int expected;
     private final Arrivals answers = new Arrivals();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean polling = true;
@@ -30,6 +31,7 @@ public final class ApiPoller implements AutoCloseable {
                 Api.Response r = api.request("GET", "/containers/json");
                 if (r.status() == 200 && r.json().size() == expected) {
                     answers.record();
+                    answered.incrementAndGet();
                 } else {
                     fail(r.status() + " with " + (r.status() == 200 ? r.json().size() + " containers" : r.body()));
                 }
@@ -42,6 +44,11 @@ public final class ApiPoller implements AutoCloseable {
     private void fail(String why) {
         failures.incrementAndGet();
         firstFailure.compareAndSet(null, why);
+    }
+
+    /** How many answers arrived so far; readable while polling. */
+    public int answered() {
+        return answered.get();
     }
 
     /** Valid once closed. */

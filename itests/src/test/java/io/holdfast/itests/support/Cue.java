@@ -3,6 +3,9 @@ package io.holdfast.itests.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Containers that end when the test tells them to, never because a timer inside them ran out: a test that needs a
@@ -11,6 +14,7 @@ import java.time.Duration;
  */
 public final class Cue {
     private static final Duration EXIT_RECORDED = Duration.ofSeconds(120);
+    private static final String TRAP_SET = "trap-set";
 
     private Cue() {
     }
@@ -29,11 +33,47 @@ public final class Cue {
     }
 
     /**
+     * Shell text that handles {@code signal} with {@code action} and then prints a line, so {@link #awaitTrap} can
+     * tell when the signal would be handled: before the trap, a container's shell (pid 1 of its namespace) drops it.
+     */
+    public static String trap(String signal, String action) {
+        return "trap '" + action + "' " + signal + "; echo " + TRAP_SET + "; ";
+    }
+
+    /** Waits until the container has set the trap of {@link #trap}. */
+    public static void awaitTrap(Api api, String id) throws Exception {
+        Await.until("container " + id.substring(0, 12) + " to set its trap", EXIT_RECORDED,
+                () -> api.logLines(id, "").contains(TRAP_SET));
+    }
+
+    /** When the engine was killed, and when every cued container had ended after that. */
+    public record Downtime(Instant engineKilled, Instant containersEnded) {
+    }
+
+    /**
+     * SIGKILLs the engine, then gives each container ({@link #exitOnCue}, {@link #untilCue}) its cue and waits until
+     * its exit is recorded: the containers end while the engine is down, however slow anything is. Does not start
+     * the engine again.
+     */
+    public static Downtime endWhileEngineIsDown(Engine engine, String... ids) throws Exception {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String id : ids) {
+            pids.put(id, engine.api().pid(id));
+        }
+        engine.kill9();
+        Instant killed = Instant.now();
+        for (Map.Entry<String, Long> container : pids.entrySet()) {
+            giveAndAwaitExit(engine, container.getKey(), container.getValue());
+        }
+        return new Downtime(killed, Instant.now());
+    }
+
+    /**
      * Gives the cue and waits until the container has ended and its monitor has recorded the exit and gone, which is
      * what an engine starting afterwards finds: an exit file and no monitor. The cue is repeated until the container
      * ends, because a shell that has not reached its {@code trap} yet ignores it.
      */
-    public static void giveAndAwaitExit(Engine engine, String id, long pid) throws Exception {
+    private static void giveAndAwaitExit(Engine engine, String id, long pid) throws Exception {
         Path exitFile = engine.execRoot().resolve("exits").resolve(id);
         long monitorPid = Long.parseLong(Files.readString(engine.execRoot().resolve("monitors").resolve(id)
                 .resolve("conmon.pid")).strip());

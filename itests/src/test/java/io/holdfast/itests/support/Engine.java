@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,35 @@ public final class Engine implements AutoCloseable {
         this.home = distribution;
     }
 
+    /**
+     * Runs this engine, from the next start on, from a copy of the distribution under its root, whose
+     * {@code deploy/} and {@code bundle/} are the caller's to change; returns the copy.
+     */
+    public Path useOwnDistribution() throws IOException, InterruptedException {
+        Path copy = root.resolve("dist");
+        Process cp = new ProcessBuilder("cp", "-a", HOME.toString(), copy.toString()).inheritIO().start();
+        if (cp.waitFor() != 0) {
+            throw new IOException("cannot copy " + HOME + " to " + copy);
+        }
+        useDistribution(copy);
+        return copy;
+    }
+
+    /** The distribution tree the engine runs from at its next start. */
+    public Path distribution() {
+        return home;
+    }
+
     public Path configFile() {
         return config;
+    }
+
+    /** Sets {@code settings} in daemon.json and keeps its other keys, as an operator edits it before a reload. */
+    public void configure(Map<String, Object> settings) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode edited = (ObjectNode) json.readTree(config.toFile());
+        settings.forEach((key, value) -> edited.set(key, json.valueToTree(value)));
+        Files.writeString(config, json.writeValueAsString(edited));
     }
 
     public String bridge() throws IOException {
@@ -170,6 +198,24 @@ public final class Engine implements AutoCloseable {
         return new Cli(host());
     }
 
+    public Api api() {
+        return Api.of(this);
+    }
+
+    /** The pids of this engine's container monitors (conmon), sorted. */
+    public List<Long> monitorPids() throws IOException, InterruptedException {
+        Process ps = new ProcessBuilder("pgrep", "-f", "conmon.*" + execRoot()).start();
+        List<Long> pids = new ArrayList<>();
+        for (String line : new String(ps.getInputStream().readAllBytes()).split("\n")) {
+            if (!line.isBlank()) {
+                pids.add(Long.parseLong(line.trim()));
+            }
+        }
+        ps.waitFor();
+        pids.sort(Long::compare);
+        return pids;
+    }
+
     @Override
     public void close() throws Exception {
         OPEN.remove(this);
@@ -179,8 +225,12 @@ public final class Engine implements AutoCloseable {
         }
         HostCleanup.removeEverythingUnder(root, bridge());
         for (long pid : launched) { // a killed engine cannot remove its own
-            io.holdfast.common.io.Directories.deleteTree(Path.of(System.getProperty("java.io.tmpdir"),
-                    "holdfast-felix-" + pid));
+            try {
+                io.holdfast.common.io.Directories.deleteTree(Path.of(System.getProperty("java.io.tmpdir"),
+                        "holdfast-felix-" + pid));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // any holdfastd starting meanwhile (another test run on this host) removes dead engines' caches too
+            }
         }
     }
 }
