@@ -52,6 +52,8 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
     private DaemonConfig running;
     /** The file as last read (at start or by the last applied reload): what an arriving owner is checked against. */
     private volatile DaemonFile latest;
+    /** Which component declared each key on this data root; known once the data root is. */
+    private volatile DeclaredKeys declaredKeys;
     private ComponentConfigs componentConfigs;
     private ServiceRegistration<DaemonConfig> registration;
     private int ranking;
@@ -77,9 +79,11 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
                     + ", storage-driver=" + config.storageDriver() + (config.source() == null ? ""
                     : " (from " + config.source() + ")"));
             lock = DataRootLock.acquire(Path.of(config.dataRoot()));
+            declaredKeys = DeclaredKeys.load(Path.of(config.dataRoot()));
             publish(config);
             latest = file;
             for (ConfigKeys owner : List.copyOf(owners.values())) {
+                declaredKeys.remember(owner);
                 configure(owner);
             }
         } catch (ConfigException e) {
@@ -110,6 +114,7 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
         }
         owners.put(owner.owner(), owner);
         if (latest != null) {
+            declaredKeys.remember(owner);
             configure(owner);
         }
     }
@@ -130,12 +135,22 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
         storageDrivers.remove(driver.name());
     }
 
-    /** The first restore report marks the end of the engine's start; keys nobody has claimed by then are reported. */
+    /**
+     * The first restore report marks the end of the engine's start, when every installed component has declared its
+     * keys: a key none declares, and none declared before on this data root, stops the engine as any invalid
+     * daemon.json does; keys of components missing now are reported.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             unbind = "restoreReportGone")
-    void engineStarted(RestoreReport report) {
+    synchronized void engineStarted(RestoreReport report) {
         DaemonFile file = latest;
         if (!started && file != null) {
+            try {
+                keyOwners().rejectUnknown(file);
+            } catch (ConfigException e) {
+                FatalError.report(context, e.getMessage());
+                return;
+            }
             keyOwners().unclaimed(file).forEach(LOG::warning);
         }
         started = true;
@@ -157,6 +172,7 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
         try {
             file = reader.file(flags);
             candidate = reader.core(file, flags);
+            keyOwners.rejectUnknown(file);
             checked = keyOwners.checkAll(file);
         } catch (ConfigException e) {
             throw new EngineException(Kind.INVALID, e.getMessage() + "; the running configuration stays in force");
@@ -210,7 +226,9 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
     }
 
     private KeyOwners keyOwners() {
-        return new KeyOwners(owners.values(), Set.copyOf(storageDrivers));
+        DeclaredKeys declared = declaredKeys;
+        return new KeyOwners(owners.values(), Set.copyOf(storageDrivers),
+                key -> declared == null ? null : declared.ownerOf(key));
     }
 
     /** Registers {@code config} above the running one, then withdraws that: consumers switch without a gap. */

@@ -23,22 +23,37 @@ import java.util.TreeSet;
  * owners.unclaimed(file).forEach(LOG::warning);
  * }</pre>
  *
- * A key nobody declares is not an error: the engine cannot tell a plugin that is not installed (yet) from a typing
- * error, and refusing it would keep an engine from starting without that plugin. It is reported, and checked when
- * a component declaring it arrives. A {@code storage-opts} entry naming an installed driver is that driver's, so one
+ * A key no installed component declares is an error, unless a component declared it earlier on this data root
+ * ({@link DeclaredKeys}): that one belongs to a plugin missing now, and refusing it would keep the engine from
+ * starting without that plugin, so it is reported and checked when the plugin is back. A {@code storage-opts} entry naming an installed driver is that driver's, so one
  * the driver does not declare is an error. Pure apart from what the owners' checks do.
  */
 final class KeyOwners {
     private final Map<String, ConfigKeys> owners = new TreeMap<>();
     private final Set<String> storageDrivers;
+    private final java.util.function.Function<String, String> earlierOwner;
 
     /**
      * @param owners         the installed components' declarations
      * @param storageDrivers names of the installed storage drivers
+     * @param earlierOwner   the component that declared a key earlier on this data root, or null
      */
-    KeyOwners(Collection<ConfigKeys> owners, Set<String> storageDrivers) {
+    KeyOwners(Collection<ConfigKeys> owners, Set<String> storageDrivers,
+              java.util.function.Function<String, String> earlierOwner) {
         owners.forEach(o -> this.owners.put(o.owner(), o));
         this.storageDrivers = Set.copyOf(storageDrivers);
+        this.earlierOwner = earlierOwner;
+    }
+
+    /** Fails on the first top-level key that neither the engine nor any component, installed or earlier, declares. */
+    void rejectUnknown(DaemonFile file) throws ConfigException {
+        Set<String> declared = declaredNames();
+        for (String key : file.entries().keySet()) {
+            if (!DaemonConfigReader.KEYS.contains(key) && !declared.contains(key) && earlierOwner.apply(key) == null) {
+                throw file.error(key, "unknown key: no installed component declares it, and none did before on this "
+                        + "data root (known keys: " + String.join(", ", knownKeys()) + ")");
+            }
+        }
     }
 
     /** Why {@code arriving} cannot own its keys (a core key, or another owner's), or {@code null}. */
@@ -88,14 +103,18 @@ final class KeyOwners {
         }
     }
 
-    /** One sentence per key nobody declares, each with its place in the file. */
+    /**
+     * One sentence per key that waits for its component: declared earlier on this data root by one not installed now
+     * (keys nobody ever declared are {@link #rejectUnknown refused}), each with its place in the file.
+     */
     List<String> unclaimed(DaemonFile file) {
         List<String> unclaimed = new ArrayList<>();
         Set<String> declared = declaredNames();
         for (String key : file.entries().keySet()) {
-            if (!DaemonConfigReader.KEYS.contains(key) && !declared.contains(key)) {
-                unclaimed.add(file.error(key, "no installed component declares this key; it is checked when one "
-                        + "that does is installed (known keys: " + String.join(", ", knownKeys()) + ")").getMessage());
+            String earlier = earlierOwner.apply(key);
+            if (!DaemonConfigReader.KEYS.contains(key) && !declared.contains(key) && earlier != null) {
+                unclaimed.add(file.error(key, "belongs to " + earlier + ", which is not installed now; it is "
+                        + "checked when it is").getMessage());
             }
         }
         for (String option : file.storageOptions().keySet()) {
