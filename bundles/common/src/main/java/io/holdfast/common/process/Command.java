@@ -46,10 +46,18 @@ public final class Command {
         return run(argv, timeout, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** As {@link #run(List, Duration)}, with the nameless output file made in {@code tempDir}. */
+    /**
+     * How the output files of commands run by the JVM {@code pid} begin. They have a name only between their creation
+     * and the start of the command; a JVM killed in that instant leaves them, and whoever knows the pid can sweep them.
+     */
+    public static String outputPrefix(long pid) {
+        return "holdfast-cmd-" + pid + "-";
+    }
+
+    /** As {@link #run(List, Duration)}, with the nameless output files made in {@code tempDir}. */
     static Result run(List<String> argv, Duration timeout, Path tempDir) throws IOException {
-        Path stdout = Files.createTempFile(tempDir, "holdfast-cmd", ".out");
-        Path stderr = Files.createTempFile(tempDir, "holdfast-cmd", ".err");
+        Path stdout = Files.createTempFile(tempDir, outputPrefix(ProcessHandle.current().pid()), ".out");
+        Path stderr = Files.createTempFile(tempDir, outputPrefix(ProcessHandle.current().pid()), ".err");
         Process process;
         java.io.InputStream capturedOut;
         java.io.InputStream capturedErr;
