@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The storage drivers and network bridges currently registered, by name, and what each said at its restore; plugins
@@ -93,21 +94,38 @@ final class Plugins {
     /**
      * Runs the restore of every plugin that arrived since its last one, with the containers that use it; returns what
      * every installed plugin said at its restore. {@code orphans}, the containers monitors hold that no record knows,
-     * are listed too, so no plugin sweeps away what they run on before the operator has decided about them.
+     * are listed too, so no plugin sweeps away what they run on before the operator has decided about them; they are
+     * looked up (which lists every runtime) only if some plugin is to be restored, and once.
      */
-    List<PluginCheck> restoreArrived(List<ContainerRecord> records, Set<String> orphans, DataRootLayout layout) {
+    List<PluginCheck> restoreArrived(List<ContainerRecord> records, Supplier<Set<String>> orphanLookup,
+                                     DataRootLayout layout) {
         List<PluginCheck> checks = new ArrayList<>();
+        Supplier<Set<String>> orphans = memoized(orphanLookup);
         synchronized (restored) {
             drivers.values().stream().sorted(java.util.Comparator.comparing(StorageDriver::name))
-                    .forEach(driver -> checks.add(once(driver, () -> restore(driver, records, orphans, layout))));
+                    .forEach(driver -> checks.add(once(driver, () -> restore(driver, records, orphans.get(), layout))));
             networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
-                    .forEach(bridge -> checks.add(once(bridge, () -> restore(bridge, records, orphans))));
+                    .forEach(bridge -> checks.add(once(bridge, () -> restore(bridge, records, orphans.get()))));
         }
         return checks;
     }
 
+    private static <T> Supplier<T> memoized(Supplier<T> lookup) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = lookup.get();
+                }
+                return value;
+            }
+        };
+    }
+
     /** The plugin's check from its restore, restoring it first if it has not been; a failed restore is tried again. */
-    private PluginCheck once(Object plugin, java.util.function.Supplier<PluginCheck> restore) {
+    private PluginCheck once(Object plugin, Supplier<PluginCheck> restore) {
         PluginCheck check = restored.get(plugin);
         if (check == null) {
             check = restore.get();

@@ -310,7 +310,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<PluginCheck> restorePlugins() {
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restoreArrived(table.all(), orphans(), DataRootLayout.of(config));
+            return plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config));
         }
     }
 

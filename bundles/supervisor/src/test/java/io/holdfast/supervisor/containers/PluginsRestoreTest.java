@@ -25,8 +25,8 @@ class PluginsRestoreTest {
     void aPluginIsRestoredOncePerArrivalAndReportedEveryRun() {
         CountingBridge bridge = new CountingBridge("bridge");
         plugins.add(bridge);
-        List<PluginCheck> first = plugins.restoreArrived(List.of(), Set.of(), STORAGE);
-        List<PluginCheck> second = plugins.restoreArrived(List.of(), Set.of(), STORAGE);
+        List<PluginCheck> first = plugins.restoreArrived(List.of(), Set::of, STORAGE);
+        List<PluginCheck> second = plugins.restoreArrived(List.of(), Set::of, STORAGE);
         assertEquals(1, bridge.restores);
         assertEquals(first, second, "the check from its one restore, every run");
         assertTrue(second.get(0).ok());
@@ -36,11 +36,11 @@ class PluginsRestoreTest {
     void aNewRevisionOfAPluginIsANewArrival() {
         CountingBridge old = new CountingBridge("bridge");
         plugins.add(old);
-        plugins.restoreArrived(List.of(), Set.of(), STORAGE);
+        plugins.restoreArrived(List.of(), Set::of, STORAGE);
         CountingBridge next = new CountingBridge("bridge");
         plugins.add(next); // bound before the old one is unbound, as SCR does for a greedy dynamic reference
         plugins.remove(old);
-        plugins.restoreArrived(List.of(), Set.of(), STORAGE);
+        plugins.restoreArrived(List.of(), Set::of, STORAGE);
         assertEquals(1, old.restores);
         assertEquals(1, next.restores);
     }
@@ -50,10 +50,24 @@ class PluginsRestoreTest {
         CountingBridge flaky = new CountingBridge("bridge");
         flaky.failuresLeft = 1;
         plugins.add(flaky);
-        assertFalse(plugins.restoreArrived(List.of(), Set.of(), STORAGE).get(0).ok());
-        assertTrue(plugins.restoreArrived(List.of(), Set.of(), STORAGE).get(0).ok());
-        plugins.restoreArrived(List.of(), Set.of(), STORAGE);
+        assertFalse(plugins.restoreArrived(List.of(), Set::of, STORAGE).get(0).ok());
+        assertTrue(plugins.restoreArrived(List.of(), Set::of, STORAGE).get(0).ok());
+        plugins.restoreArrived(List.of(), Set::of, STORAGE);
         assertEquals(2, flaky.restores);
+    }
+
+    @Test
+    void orphansAreLookedUpOnlyWhenAPluginIsToBeRestored() {
+        plugins.add(new CountingBridge("bridge"));
+        int[] lookups = {0};
+        plugins.restoreArrived(List.of(), () -> {
+            lookups[0]++;
+            return Set.of();
+        }, STORAGE);
+        plugins.restoreArrived(List.of(), () -> {
+            throw new AssertionError("every plugin is restored already: listing the runtimes is wasted work");
+        }, STORAGE);
+        assertEquals(1, lookups[0]);
     }
 
     private static final class CountingBridge implements NetworkBridge {
