@@ -255,6 +255,32 @@ class DockerCliTest {
     }
 
     @Test
+    void eventsWithoutUntilStreamWhatHappensWhileTheClientListens() throws Exception {
+        // --since: events from before the client's subscription reached the engine are replayed, none is lost
+        String since = seconds(Instant.now());
+        try (DockerCli.Background events = docker.start("events", "--since", since, "--filter",
+                "container=cli-live-events", "--format", "{{.Action}}")) {
+            String id = docker.ok("create", "--name", "cli-live-events", "busybox", "true");
+            Await.until("create on the open stream", EXIT, () -> events.outSoFar().equals("create\n"));
+            docker.ok("start", id); // certainly after the client listens: it has printed the create
+            Await.until("start and die on the open stream", EXIT,
+                    () -> events.outSoFar().equals("create\nstart\ndie\n"));
+            docker.ok("rm", id);
+            Await.until("destroy on the open stream", EXIT,
+                    () -> events.outSoFar().equals("create\nstart\ndie\ndestroy\n"));
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotEndIsKilledAndFailsTheTest() throws Exception {
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> docker.withTimeout(Duration.ofSeconds(2)).run("events", "--filter", "container=cli-never"));
+        assertTrue(failure.getMessage().contains("did not end within 2 s and was killed"), failure.getMessage());
+        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().command()
+                .map(c -> c.equals(DockerCli.DEBIAN.toString())).orElse(false)), "no client is left running");
+    }
+
+    @Test
     void unknownNamesAndNameConflictsAreReportedAsDockerDoes() throws Exception {
         DockerCli.Result start = docker.run("start", "cli-no-such");
         assertEquals(1, start.exitCode(), start.toString());
