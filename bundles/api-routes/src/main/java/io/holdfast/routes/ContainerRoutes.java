@@ -123,11 +123,19 @@ final class ContainerRoutes {
         }
         String tail = e.query("tail");
         int lines = tail == null || tail.isEmpty() || tail.equals("all") ? -1 : e.intQuery("tail", -1);
-        boolean follow = e.flag("follow") && record.state().running();
-        CompletableFuture<Integer> exited = follow ? c().awaitExit(record.id()) : null;
+        Instant now = Instant.now();
+        Instant since = LogWindow.bound("since", e.query("since"), now);
+        Instant until = LogWindow.bound("until", e.query("until"), now);
+        // following ends at the exit, or once the clock passes until: later lines could not be shown anyway
+        boolean follow = e.flag("follow") && record.state().running() && (until == null || until.isAfter(now));
+        CompletableFuture<?> end = !follow ? null : until == null ? c().awaitExit(record.id())
+                : CompletableFuture.anyOf(c().awaitExit(record.id()), CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(Duration.between(now, until).toMillis(),
+                                java.util.concurrent.TimeUnit.MILLISECONDS)));
         try (OutputStream out = e.stream(200, "application/vnd.docker.raw-stream")) {
             LogFrames frames = new LogFrames(out, stdout, stderr, e.flag("timestamps"));
-            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow), exited, frames);
+            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow), end,
+                    new LogWindow(frames, since, until));
             frames.caughtUp();
         }
     }

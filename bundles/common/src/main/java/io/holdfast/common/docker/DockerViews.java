@@ -126,7 +126,7 @@ public final class DockerViews {
     }
 
     /** Go's name for this machine's architecture, as Docker reports it. */
-    static String architecture() {
+    public static String architecture() {
         String arch = System.getProperty("os.arch");
         return switch (arch) {
             case "x86_64" -> "amd64";

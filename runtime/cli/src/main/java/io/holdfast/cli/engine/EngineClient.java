@@ -4,6 +4,8 @@ import io.holdfast.cli.http.ConnectFailedException;
 import io.holdfast.docker.model.ContainerSummary;
 import io.holdfast.docker.model.CreateResponse;
 import io.holdfast.docker.model.ImageSummary;
+import io.holdfast.docker.model.SystemInfo;
+import io.holdfast.docker.model.SystemVersion;
 import io.holdfast.docker.model.WaitResponse;
 import io.holdfast.cli.http.HttpRequest;
 import io.holdfast.cli.http.HttpResponse;
@@ -37,12 +39,12 @@ public final class EngineClient {
         }
     }
 
-    public Map<String, Object> version() throws IOException {
-        return object(HttpRequest.get("/version"));
+    public SystemVersion version() throws IOException {
+        return typed(HttpRequest.get("/version"), SystemVersion.class);
     }
 
-    public Map<String, Object> info() throws IOException {
-        return object(HttpRequest.get("/info"));
+    public SystemInfo info() throws IOException {
+        return typed(HttpRequest.get("/info"), SystemInfo.class);
     }
 
     /** The last restore's report ({@code GET /restore/report}). */
