@@ -105,6 +105,30 @@ class DockerCliTest {
     }
 
     @Test
+    void runDetachedPrintsTheIdOfARunningContainer() throws Exception {
+        // the CLI waits for the wait's headers before it starts the container: they must come at once
+        String id = docker.ok("run", "-d", "--name", "cli-run-d", "busybox", "sleep", "1000");
+        assertTrue(id.matches("[0-9a-f]{64}"), id);
+        assertEquals("running", docker.ok("inspect", "-f", "{{.State.Status}}", id));
+        assertTrue(Await.alive(api.pid(id)));
+        docker.ok("rm", "-f", id);
+    }
+
+    @Test
+    void runDetachedWithRmRemovesTheContainerWhenItEnds() throws Exception {
+        String id = docker.ok("run", "-d", "--rm", "--name", "cli-run-rm", "busybox", "sh", "-c", Cue.exitOnCue(0));
+        assertEquals("true", docker.ok("inspect", "-f", "{{.HostConfig.AutoRemove}}", id));
+        long pid = api.pid(id);
+        Await.until("the container to end on its cue", EXIT, () -> {
+            new ProcessBuilder("kill", "-USR1", Long.toString(pid)).start().waitFor();
+            return !Await.alive(pid);
+        });
+        Await.until("the container to be removed", EXIT,
+                () -> api.request("GET", "/containers/" + id + "/json").status() == 404);
+        assertFalse(docker.ok("ps", "-a", "-q", "--no-trunc").contains(id));
+    }
+
+    @Test
     void killSendsTheSignalAndWaitPrintsTheExitCode() throws Exception {
         String id = docker.ok("create", "--name", "cli-kill", "busybox", "sh", "-c",
                 Cue.trap("USR1", "exit 9") + "while true; do sleep 0.1; done");
@@ -192,6 +216,72 @@ class DockerCliTest {
         assertEquals(1, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("No such object: cli-no-such-container"), missing.toString());
         docker.ok("rm", id);
+    }
+
+    @Test
+    void inspectShowsTtyAndTheLogDriverThatClientsRead() throws Exception {
+        String id = docker.ok("create", "busybox", "true");
+        assertEquals("false json-file", docker.ok("inspect", "-f", "{{.Config.Tty}} {{.HostConfig.LogConfig.Type}}",
+                id));
+        docker.ok("rm", id);
+    }
+
+    @Test
+    void psFiltersSelectByNameStatusExitCodeIdAncestorAndOrder() throws Exception {
+        String exited = docker.ok("create", "--name", "cli-ps-exited", "busybox", "sh", "-c", "exit 3");
+        docker.ok("start", exited);
+        assertEquals("3", docker.ok("wait", exited));
+        String running = docker.ok("run", "-d", "--name", "cli-ps-running", "busybox", "sleep", "1000");
+        String created = docker.ok("create", "--name", "cli-ps-created", "busybox", "true");
+
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-exited"));
+        assertEquals(List.of("cli-ps-created", "cli-ps-running", "cli-ps-exited"), names("name=cli-ps-"),
+                "newest first, as Docker lists them");
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-", "status=exited"));
+        assertEquals(List.of("cli-ps-running"), names("name=cli-ps-", "status=running"));
+        assertEquals(List.of("cli-ps-created"), names("name=cli-ps-", "status=created"));
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-", "exited=3"));
+        assertEquals(List.of(), names("name=cli-ps-", "exited=0"));
+        assertEquals(List.of("cli-ps-running"), names("id=" + running.substring(0, 10)));
+        assertEquals(List.of("cli-ps-created", "cli-ps-running", "cli-ps-exited"),
+                names("name=cli-ps-", "ancestor=busybox"));
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-", "before=cli-ps-running"));
+        assertEquals(List.of("cli-ps-created"), names("name=cli-ps-", "since=cli-ps-running"));
+        assertEquals("cli-ps-created", docker.ok("ps", "-a", "-l", "--format", "{{.Names}}"), "-l: the latest");
+        assertEquals("cli-ps-created", docker.ok("ps", "-a", "-n", "1", "--format", "{{.Names}}"));
+
+        docker.ok("rm", "-f", exited, running, created);
+    }
+
+    /** The names {@code ps -a} lists with these filters, in its order. */
+    private static List<String> names(String... filters) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("ps", "-a", "--format", "{{.Names}}"));
+        for (String filter : filters) {
+            args.addAll(List.of("--filter", filter));
+        }
+        DockerCli.Result ps = docker.run(args.toArray(String[]::new));
+        assertEquals(0, ps.exitCode(), ps.toString());
+        return ps.lines();
+    }
+
+    @Test
+    void imageInspectTagAndHistory() throws Exception {
+        String imageId = docker.ok("image", "inspect", "-f", "{{.Id}}", "busybox");
+        assertTrue(imageId.matches("sha256:[0-9a-f]{64}"), imageId);
+        assertEquals("linux " + docker.ok("version", "-f", "{{.Server.Arch}}"),
+                docker.ok("image", "inspect", "-f", "{{.Os}} {{.Architecture}}", "busybox"));
+
+        docker.ok("tag", "busybox", "cli-tagged:v1");
+        assertEquals(imageId, docker.ok("image", "inspect", "-f", "{{.Id}}", "cli-tagged:v1"));
+        assertTrue(docker.ok("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").lines()
+                .anyMatch(l -> l.equals("cli-tagged:v1 " + imageId.substring(7, 19))));
+        assertEquals(imageId, docker.ok("history", "-q", "--no-trunc", "busybox"), "one layer: the tarball");
+        assertEquals("imported from a tarball", docker.ok("history", "--format", "{{.Comment}}", "busybox"));
+
+        assertEquals("Untagged: cli-tagged:v1", docker.ok("rmi", "cli-tagged:v1"), "busybox keeps the image");
+        DockerCli.Result gone = docker.run("image", "inspect", "cli-tagged:v1");
+        assertEquals(1, gone.exitCode(), gone.toString());
+        assertTrue(gone.err().contains("No such image: cli-tagged:v1"), gone.toString());
     }
 
     @Test

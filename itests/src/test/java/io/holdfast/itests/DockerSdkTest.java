@@ -56,4 +56,29 @@ class DockerSdkTest {
     void importedImageIsListedAndRemoved() throws Exception {
         sdk.ok("import_image.py", "sdk-imported");
     }
+
+    @Test
+    void runInTheForegroundReturnsTheOutputAndRaisesOnFailure() throws Exception {
+        sdk.ok("run_foreground.py", "sdk-run-foreground");
+    }
+
+    @Test
+    void logsKeepTheStreamsApartAndFollowToTheEnd() throws Exception {
+        sdk.ok("logs.py", "sdk-logs");
+    }
+
+    @Test
+    void imagesGetTagHistoryAndRemove() throws Exception {
+        sdk.ok("images.py", "sdk-tagged");
+    }
+
+    @Test
+    void listFiltersAreAppliedByTheEngine() throws Exception {
+        sdk.ok("list_filters.py", "sdk-filters");
+    }
+
+    @Test
+    void waitForRemovalOfAnAutoRemoveContainer() throws Exception {
+        sdk.ok("wait_removed.py", "sdk-wait-removed");
+    }
 }
