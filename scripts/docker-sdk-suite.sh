@@ -6,15 +6,63 @@
 # and the failures grouped by cause (endpoint and status, or error). Not part of CI: a figure, not a gate.
 #
 #   scripts/docker-sdk-suite.sh --docker-py GIT_DIR [--holdfast-home DIR] [--keep-report FILE] [PYTEST_ARGS...]
+#   scripts/docker-sdk-suite.sh --summarize REPORT.xml     # the counts and causes of a kept report again
 #
 # GIT_DIR is a clone (or bare git dir) of https://github.com/docker/docker-py; only its tests/ at the installed
 # SDK's tag are used, never its docker/ package. The suite runs unchanged, with three additions that are said in the
-# output: the busybox test image is imported as the suite's TEST_IMG (alpine:3.10), since Holdfast does not pull;
+# output: the busybox test image is imported as the images the suite would pull from Docker Hub (alpine:3.10, its
+# TEST_IMG, alpine:latest and busybox:latest), since Holdfast does not pull;
 # the SDK's own distutils DeprecationWarning (Python 3.11) is not made an error; and a test that hangs longer than
 # HANG_SECONDS (default 180) is failed as "hung" so the run ends.
 # Needs root; installs Debian's python3-pytest and python3-paramiko (the suite's helpers import it) if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+fail() { echo "docker-sdk-suite.sh: $*" >&2; exit 2; }
+summarize() { # counts and failure causes of a pytest JUnit report
+$python - "$1" <<'EOF'
+import collections, re, sys, xml.etree.ElementTree as ET
+
+def cause(message, text):
+    """A failure's cause: the endpoint and status of the API error it ended with, else its message's first line,
+    ids and addresses masked."""
+    first = next((l.strip() for l in (message or text or "").splitlines() if l.strip()), "(no message)")
+    http = re.findall(r"(\d{3}) (?:Client|Server) Error(?: for|: [A-Za-z ]+ for url:) [^ ]*?/v[\d.]+(/[^?\s:\"]*)"
+                      r"(\?[^\s:\"]*)?[:\s\"(]*([^\n\"]{0,90})", first)
+    if http:
+        status, path, query, reason = http[-1]
+        path = re.sub(r"/(containers|images|exec|networks|volumes|plugins|secrets|configs|services|nodes|tasks)/[^/]+",
+                      r"/\1/{x}", path)
+        reason = re.sub(r"[0-9a-f]{12,64}", "{id}", reason).strip(" (")
+        return f"{status} {path}: {reason}"
+    first = re.sub(r"^E\s+", "", first)
+    first = re.sub(r"[0-9a-f]{12,64}", "{id}", first)
+    first = re.sub(r"0x[0-9a-f]+", "0x..", first)
+    return first[:140]
+
+tree = ET.parse(sys.argv[1])
+counts = collections.Counter()
+groups = collections.defaultdict(list)
+for case in tree.iter("testcase"):
+    name = case.get("classname", "").split(".")[-1] + "::" + case.get("name", "")
+    failure, error, skipped = case.find("failure"), case.find("error"), case.find("skipped")
+    if skipped is not None:
+        counts["skipped"] += 1
+    elif failure is not None or error is not None:
+        node = failure if failure is not None else error
+        counts["failed" if failure is not None else "errored"] += 1
+        groups[cause(node.get("message"), node.text)].append(name)
+    else:
+        counts["passed"] += 1
+total = sum(counts.values())
+print(f"\nRESULT: passed={counts['passed']} failed={counts['failed']} errored={counts['errored']} "
+      f"skipped={counts['skipped']} total={total}")
+print("\nfailures and errors by cause (count, cause, first tests):")
+for text, names in sorted(groups.items(), key=lambda g: -len(g[1])):
+    print(f"{len(names):4d}  {text}")
+    print(f"        e.g. {', '.join(names[:3])}")
+EOF
+}
 
 python=/usr/bin/python3
 home=$PWD/distribution/target/holdfast
@@ -27,12 +75,12 @@ while [ $# -gt 0 ]; do
     --docker-py) docker_py=$2; shift 2 ;;
     --holdfast-home) home=$2; shift 2 ;;
     --keep-report) keep_report=$2; shift 2 ;;
+    --summarize) summarize "$2"; exit 0 ;;
     -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) pytest_args+=("$1"); shift ;;
   esac
 done
 
-fail() { echo "docker-sdk-suite.sh: $*" >&2; exit 2; }
 [ "$(id -u)" -eq 0 ] || fail "run as root (the engine needs it)"
 [ -n "$docker_py" ] || fail "--docker-py GIT_DIR is required (a clone of https://github.com/docker/docker-py)"
 git_dir=$(git -C "$docker_py" rev-parse --absolute-git-dir 2>/dev/null) || git_dir=$docker_py
@@ -104,7 +152,10 @@ mkdir -p "$rootfs/bin" "$rootfs/tmp"
 cp /bin/busybox "$rootfs/bin/"
 for applet in $(/bin/busybox --list | grep -vx busybox); do ln -s busybox "$rootfs/bin/$applet"; done
 tar -C "$rootfs" -cf "$root/image.tar" .
-HOLDFAST_HOME=$home "$home/bin/holdfast" -H "unix://$socket" image import "$root/image.tar" alpine:3.10 >/dev/null
+test_images="alpine:3.10 alpine:latest busybox:latest" # what the suite would pull from Docker Hub
+for image in $test_images; do
+  HOLDFAST_HOME=$home "$home/bin/holdfast" -H "unix://$socket" image import "$root/image.tar" "$image" >/dev/null
+done
 
 # the suite at the installed SDK's tag, without the SDK's own source (the installed SDK is what is measured)
 suite=$root/docker-py
@@ -138,7 +189,7 @@ def pytest_runtest_protocol(item, nextitem):
 EOF
 
 echo "docker-sdk-suite.sh: docker-py $sdk_version tests/integration, SDK $($python -c 'import docker; print(docker.__file__)'),"
-echo "  engine $engine_version from $home, DOCKER_HOST=unix://$socket, TEST_IMG alpine:3.10 = busybox,"
+echo "  engine $engine_version from $home, DOCKER_HOST=unix://$socket, images $test_images = busybox,"
 echo "  distutils DeprecationWarning ignored, a test hung for $hang_seconds s fails"
 status=0
 (cd "$suite" && DOCKER_HOST=unix://$socket PYTHONPATH=$root \
@@ -148,46 +199,4 @@ tail -3 "$root/pytest.log"
 [ -f "$root/report.xml" ] || { cat "$root/pytest.log"; fail "pytest wrote no report (exit $status)"; }
 [ -n "$keep_report" ] && cp "$root/report.xml" "$keep_report"
 
-$python - "$root/report.xml" <<'EOF'
-import collections, re, sys, xml.etree.ElementTree as ET
-
-def cause(text):
-    """A failure's cause: the endpoint and status of the API error it ended with, or its error, ids masked."""
-    text = text or ""
-    http = re.findall(r"(\d{3}) (?:Client|Server) Error(?: for|:) [^ ]*?/v[\d.]+(/[^?\s:\"]*)(\?[^\s:\"]*)?[:\s\"(]*([^\n\"]{0,90})", text)
-    if http:
-        status, path, query, reason = http[-1]
-        path = re.sub(r"/[0-9a-f]{12,64}(?=/|$)", "/{id}", path)
-        path = re.sub(r"/(containers|images|exec|networks|volumes|plugins|secrets|configs|services|nodes|tasks)/[^/]+", r"/\1/{x}", path)
-        keys = sorted({k for k in re.findall(r"[?&]([a-zA-Z_]+)=", query or "")})
-        reason = re.sub(r"[0-9a-f]{12,64}", "{id}", reason).strip()
-        return f"{status} {path}{'?' + '&'.join(keys) if keys else ''}: {reason}"
-    lines = [l for l in text.splitlines() if l.strip()]
-    last = lines[-1] if lines else "(no message)"
-    last = re.sub(r"^.*?(\w+(Error|Exception|Exit|Hung|Timeout)\b)", r"\1", last)
-    last = re.sub(r"[0-9a-f]{12,64}", "{id}", last)
-    last = re.sub(r"0x[0-9a-f]+", "0x..", last)
-    return last[:140]
-
-tree = ET.parse(sys.argv[1])
-counts = collections.Counter()
-groups = collections.defaultdict(list)
-for case in tree.iter("testcase"):
-    name = case.get("classname", "").split(".")[-1] + "::" + case.get("name", "")
-    failure, error, skipped = case.find("failure"), case.find("error"), case.find("skipped")
-    if skipped is not None:
-        counts["skipped"] += 1
-    elif failure is not None or error is not None:
-        node = failure if failure is not None else error
-        counts["failed" if failure is not None else "errored"] += 1
-        groups[cause((node.get("message") or "") + "\n" + (node.text or ""))].append(name)
-    else:
-        counts["passed"] += 1
-total = sum(counts.values())
-print(f"\nRESULT: passed={counts['passed']} failed={counts['failed']} errored={counts['errored']} "
-      f"skipped={counts['skipped']} total={total}")
-print("\nfailures and errors by cause (count, cause, first tests):")
-for text, names in sorted(groups.items(), key=lambda g: -len(g[1])):
-    print(f"{len(names):4d}  {text}")
-    print(f"        e.g. {', '.join(names[:3])}")
-EOF
+summarize "$root/report.xml"
