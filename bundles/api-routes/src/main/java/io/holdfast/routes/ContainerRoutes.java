@@ -1,15 +1,13 @@
 package io.holdfast.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.spi.container.ContainerRecord;
-import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
-import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogQuery;
 import io.holdfast.common.docker.DockerViews;
+import io.holdfast.routes.create.CreateRequest;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,21 +60,7 @@ final class ContainerRoutes {
     }
 
     private void create(ApiExchange e) throws Exception {
-        JsonNode body = e.jsonBody();
-        JsonNode host = body.path("HostConfig");
-        JsonNode policy = host.path("RestartPolicy");
-        ContainerSpec spec;
-        try {
-            spec = new ContainerSpec(e.query("name"), body.path("Image").asText(null), strings(body.get("Cmd")),
-                    strings(body.get("Env")),
-                    new RestartPolicy(policy.path("Name").asText(""), policy.path("MaximumRetryCount").asInt(0)),
-                    host.path("AutoRemove").asBoolean(false), host.path("NetworkMode").asText(null),
-                    host.path("Runtime").asText(null),
-                    body.path("StopTimeout").asInt(ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS));
-        } catch (IllegalArgumentException invalid) {
-            throw new EngineException(Kind.INVALID, invalid.getMessage());
-        }
-        ContainerRecord created = c().create(spec);
+        ContainerRecord created = c().create(CreateRequest.translate(e.query("name"), e.jsonBody()));
         e.sendJson(201, Map.of("Id", created.id(), "Warnings", List.of()));
     }
 
@@ -137,21 +121,5 @@ final class ContainerRoutes {
             logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow), exited, frames);
             frames.caughtUp();
         }
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return values;
-        }
-        if (node.isTextual()) {
-            values.add(node.textValue());
-            return values;
-        }
-        if (!node.isArray()) {
-            throw new EngineException(Kind.INVALID, "expected an array of strings, found " + node);
-        }
-        node.forEach(item -> values.add(item.asText()));
-        return values;
     }
 }
