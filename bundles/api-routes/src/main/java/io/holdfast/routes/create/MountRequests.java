@@ -38,7 +38,8 @@ final class MountRequests {
             String path = host.path("Tmpfs") + "." + tmpfs.getKey();
             List<String> given = tmpfs.getValue().isEmpty() ? List.of() : List.of(tmpfs.getValue().split(","));
             boolean readOnly = given.lastIndexOf("ro") > given.lastIndexOf("rw");
-            mounts.add(tmpfs(tmpfs.getKey(), readOnly, tmpfsOptions(given, path), path));
+            mounts.add(spec(MountSpec.Type.TMPFS, "", tmpfs.getKey(), readOnly, tmpfsOptions(given, path),
+                    MountSpec.Origin.TMPFS, path));
         }
         return mounts;
     }
@@ -66,7 +67,7 @@ final class MountRequests {
                 }
             }
         }
-        return spec(MountSpec.Type.BIND, parts[0], parts[1], readOnly, options, path);
+        return spec(MountSpec.Type.BIND, parts[0], parts[1], readOnly, options, MountSpec.Origin.BINDS, path);
     }
 
     private static MountSpec mount(JsonFields mount) {
@@ -89,7 +90,8 @@ final class MountRequests {
                     throw JsonFields.refused(mount.path("BindOptions.Propagation"), "unknown propagation " + propagation);
                 }
                 return spec(MountSpec.Type.BIND, mount.string("Source"), target, mount.bool("ReadOnly"),
-                        propagation.isEmpty() ? List.of() : List.of(propagation), prefix + "Source");
+                        propagation.isEmpty() ? List.of() : List.of(propagation), MountSpec.Origin.MOUNTS,
+                        prefix + "Source");
             }
             case "tmpfs" -> {
                 SupportedFields.refuseUnsupported(tmpfsOptions, TMPFS_OPTIONS, mount.path("TmpfsOptions."));
@@ -109,7 +111,8 @@ final class MountRequests {
                 if (mode != 0) {
                     options.add("mode=" + Long.toOctalString(mode));
                 }
-                return tmpfs(target, mount.bool("ReadOnly"), options, prefix + "Target");
+                return spec(MountSpec.Type.TMPFS, "", target, mount.bool("ReadOnly"), options, MountSpec.Origin.MOUNTS,
+                        prefix + "Target");
             }
             default -> throw JsonFields.refused(mount.path("Type"), "\"" + type + "\": only bind and tmpfs mounts are"
                     + " supported" + (type.equals("volume") ? " (volumes are not supported yet)" : ""));
@@ -134,14 +137,10 @@ final class MountRequests {
         return options.stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList();
     }
 
-    private static MountSpec tmpfs(String target, boolean readOnly, List<String> options, String path) {
-        return spec(MountSpec.Type.TMPFS, "", target, readOnly, options, path);
-    }
-
     private static MountSpec spec(MountSpec.Type type, String source, String target, boolean readOnly,
-                                  List<String> options, String path) {
+                                  List<String> options, MountSpec.Origin origin, String path) {
         try {
-            return new MountSpec(type, source, target, readOnly, options);
+            return new MountSpec(type, source, target, readOnly, options, origin);
         } catch (IllegalArgumentException e) {
             throw JsonFields.refused(path, e.getMessage());
         }

@@ -69,8 +69,10 @@ class CreateRequestTest {
         assertEquals(new SecurityOptions(List.of("CAP_NET_ADMIN"), List.of("ALL"), true, true), spec.security());
         assertEquals(Map.of("a", "b"), spec.labels());
         assertEquals("none", spec.networkMode());
-        assertTrue(spec.mounts().contains(new MountSpec(MountSpec.Type.BIND, "/tmp", "/mnt", true, List.of())));
-        assertTrue(spec.mounts().contains(new MountSpec(MountSpec.Type.TMPFS, "", "/run", false, List.of("size=1m"))));
+        assertTrue(spec.mounts().contains(new MountSpec(MountSpec.Type.BIND, "/tmp", "/mnt", true, List.of(),
+                MountSpec.Origin.BINDS)));
+        assertTrue(spec.mounts().contains(new MountSpec(MountSpec.Type.TMPFS, "", "/run", false, List.of("size=1m"),
+                MountSpec.Origin.TMPFS)));
         assertTrue(spec.mounts().stream().anyMatch(m -> m.target().equals("/t") && m.type() == MountSpec.Type.TMPFS));
     }
 

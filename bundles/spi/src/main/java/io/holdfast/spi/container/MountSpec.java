@@ -15,12 +15,23 @@ import java.util.List;
  * @param readOnly mounted read-only
  * @param options  further mount options: a bind's propagation ({@code rprivate}, {@code rshared}, ...), a tmpfs's
  *                 {@code size=}, {@code mode=}, {@code noexec}, ...
+ * @param origin   which of Docker's fields asked for it, so inspect shows it where the user put it
  */
-public record MountSpec(Type type, String source, String target, boolean readOnly, List<String> options) {
+public record MountSpec(Type type, String source, String target, boolean readOnly, List<String> options,
+                        Origin origin) {
     /** The kinds of mount Holdfast makes. */
     public enum Type { BIND, TMPFS }
 
+    /** Docker's three ways to ask for a mount: {@code HostConfig.Binds}, {@code .Mounts}, {@code .Tmpfs}. */
+    public enum Origin { BINDS, MOUNTS, TMPFS }
+
+    /** A mount asked for as an entry of {@code HostConfig.Mounts}. */
+    public MountSpec(Type type, String source, String target, boolean readOnly, List<String> options) {
+        this(type, source, target, readOnly, options, Origin.MOUNTS);
+    }
+
     public MountSpec {
+        origin = origin == null ? Origin.MOUNTS : origin;
         if (type == null) {
             throw new IllegalArgumentException("mount type is required: bind or tmpfs");
         }
