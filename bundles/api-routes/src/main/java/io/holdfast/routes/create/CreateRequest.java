@@ -29,9 +29,10 @@ public final class CreateRequest {
     public static ContainerSpec translate(String name, JsonNode body) {
         JsonFields config = new JsonFields(body, "");
         JsonFields host = config.object("HostConfig");
-        SupportedFields.refuseUnsupported(config, SupportedFields.CONFIG, "");
+        // HostConfig first: docker -p sets both PortBindings and ExposedPorts, and the former says what was asked
         SupportedFields.refuseUnsupported(host, SupportedFields.HOST_CONFIG, "HostConfig.");
         SupportedFields.refuseUnsupported(config.object("NetworkingConfig"), java.util.Set.of(), "NetworkingConfig.");
+        SupportedFields.refuseUnsupported(config, SupportedFields.CONFIG, "");
         try {
             JsonFields policy = host.object("RestartPolicy");
             return new ContainerSpec(name, config.string("Image"), config.strings("Cmd"), config.strings("Env"),
