@@ -179,6 +179,26 @@ class CreateOptionsTest {
         assertEquals("67108864 50000 100000 50", limits);
     }
 
+    /** The API's finer CPU and swap fields; on cgroup v2 runc converts shares to a weight and swap to swap alone. */
+    @Test
+    void cpuSharesQuotaPeriodAndSwapThroughTheApi() throws Exception {
+        Api.Response created = api.post("/containers/create", Map.of("Image", "busybox", "Cmd", List.of("sh", "-c", """
+                if [ -f /sys/fs/cgroup/cpu.max ]; then
+                  echo $(cat /sys/fs/cgroup/cpu.weight) $(cat /sys/fs/cgroup/cpu.max) $(cat /sys/fs/cgroup/memory.swap.max)
+                else
+                  echo $(cat /sys/fs/cgroup/cpu/cpu.shares) $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) \
+                       $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us) $(cat /sys/fs/cgroup/memory/memory.memsw.limit_in_bytes)
+                fi"""), "HostConfig", Map.of("CpuShares", 512, "CpuQuota", 25_000, "CpuPeriod", 50_000,
+                "Memory", 64L << 20, "MemorySwap", 96L << 20)));
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().path("Id").asText();
+        cli.ok("start", id);
+        assertEquals("0", cli.ok("wait", id));
+        String line = api.logLines(id, "").get(0);
+        assertTrue(line.equals("512 25000 50000 100663296") || line.equals("20 25000 50000 33554432"), line);
+        cli.ok("rm", id);
+    }
+
     @Test
     void hostnameExtraHostsAndDnsAreTheContainersOwn() throws Exception {
         String names = inside(List.of("-h", "web", "--add-host", "db.internal:10.9.8.7", "--dns", "10.9.8.1"),
@@ -190,14 +210,15 @@ class CreateOptionsTest {
     @Test
     void dnsSearchAndOptionsThroughTheApi() throws Exception {
         Api.Response created = api.post("/containers/create", Map.of("Image", "busybox",
-                "Cmd", List.of("cat", "/etc/resolv.conf"), "Domainname", "example.org",
+                "Cmd", List.of("cat", "/etc/resolv.conf", "/proc/sys/kernel/domainname"), "Domainname", "example.org",
                 "HostConfig", Map.of("Dns", List.of("10.9.8.1"), "DnsSearch", List.of("a.example"),
                         "DnsOptions", List.of("ndots:3"))));
         assertEquals(201, created.status(), created.body());
         String id = created.json().path("Id").asText();
         cli.ok("start", id);
         assertEquals("0", cli.ok("wait", id));
-        assertEquals(List.of("nameserver 10.9.8.1", "search a.example", "options ndots:3"), api.logLines(id, ""));
+        assertEquals(List.of("nameserver 10.9.8.1", "search a.example", "options ndots:3", "example.org"),
+                api.logLines(id, ""));
         cli.ok("rm", id);
     }
 
