@@ -63,9 +63,6 @@ public final class OciSpec {
         root.put("path", in.rootfs());
         root.put("readonly", in.spec().security().readonlyRootfs());
         spec.put("hostname", in.hostname());
-        if (!in.spec().naming().domainname().isEmpty()) {
-            spec.put("domainname", in.spec().naming().domainname());
-        }
         spec.set("mounts", OciMounts.of(in));
         spec.set("linux", linux(in));
         return spec;
@@ -128,6 +125,10 @@ public final class OciSpec {
             if (in.netnsPath() != null) {
                 network.put("path", in.netnsPath());
             }
+        }
+        if (!in.spec().naming().domainname().isEmpty()) {
+            // as a sysctl of the container's UTS namespace, not the spec's "domainname", which runc 1.1 ignores
+            linux.putObject("sysctl").put("kernel.domainname", in.spec().naming().domainname());
         }
         linux.put("cgroupsPath", "/holdfast-" + in.id());
         ObjectNode resources = linux.putObject("resources");
