@@ -8,6 +8,7 @@ import io.holdfast.spi.container.NamingOptions;
 import io.holdfast.spi.container.ProcessOptions;
 import io.holdfast.spi.container.ResourceLimits;
 import io.holdfast.spi.container.RestartPolicy;
+import io.holdfast.spi.container.StdinOptions;
 import io.holdfast.spi.container.SecurityOptions;
 import io.holdfast.spi.container.Ulimit;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class CreateRequest {
                     host.bool("AutoRemove"), host.string("NetworkMode"), emptyToNull(host.string("Runtime")),
                     (int) config.number("StopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS),
                     process(config, host), naming(config, host), MountRequests.of(host), resources(host),
-                    security(host), config.stringMap("Labels"));
+                    security(host), config.stringMap("Labels"),
+                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")));
         } catch (IllegalArgumentException invalid) {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }

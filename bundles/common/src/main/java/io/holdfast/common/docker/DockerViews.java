@@ -82,8 +82,8 @@ public final class DockerViews {
         ContainerSpec spec = c.spec();
         var process = spec.process();
         String hostname = spec.naming().hostname().isEmpty() ? c.shortId() : spec.naming().hostname();
-        return new ContainerConfig(hostname, spec.naming().domainname(), process.user(), false, true, true, Map.of(),
-                false, false, false, spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
+        return new ContainerConfig(hostname, spec.naming().domainname(), process.user(), spec.stdin().open(), true,
+                true, Map.of(), false, spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
                 process.workingDir(), process.entrypoint().isEmpty() ? null : process.entrypoint(), spec.labels(),
                 process.stopSignal().isEmpty() ? "SIGTERM" : process.stopSignal(), spec.stopTimeoutSeconds());
     }

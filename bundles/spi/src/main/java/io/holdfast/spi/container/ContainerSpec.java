@@ -23,6 +23,7 @@ import java.util.Map;
  * @param resources   cgroup limits
  * @param security    capabilities, read-only root file system, no-new-privileges
  * @param labels      the user's metadata, kept and shown, never interpreted
+ * @param stdin       whether stdin stays open for attached clients
  *
  * <p>Records written before the option records existed have none of them; they read as the defaults.
  */
@@ -30,14 +31,23 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                             RestartPolicy restartPolicy, boolean autoRemove, String networkMode,
                             String runtime, int stopTimeoutSeconds, ProcessOptions process, NamingOptions naming,
                             List<MountSpec> mounts, ResourceLimits resources, SecurityOptions security,
-                            Map<String, String> labels) {
+                            Map<String, String> labels, StdinOptions stdin) {
     public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
     /** A container with every option at its default. */
     public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
                          boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds) {
         this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
+    }
+
+    /** A container whose stdin is closed. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
+                         ProcessOptions process, NamingOptions naming, List<MountSpec> mounts,
+                         ResourceLimits resources, SecurityOptions security, Map<String, String> labels) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
+                naming, mounts, resources, security, labels, null);
     }
 
     public ContainerSpec {
@@ -47,6 +57,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
         resources = resources == null ? ResourceLimits.NONE : resources;
         security = security == null ? SecurityOptions.DEFAULT : security;
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        stdin = stdin == null ? StdinOptions.CLOSED : stdin;
         java.util.Set<String> targets = new java.util.HashSet<>();
         for (MountSpec mount : mounts) {
             if (!targets.add(mount.target())) {
@@ -76,7 +87,8 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
     public ContainerSpec settled(String settledName, String settledNetwork, String settledRuntime,
                                  ResourceLimits settledResources) {
         return new ContainerSpec(settledName, image, cmd, env, restartPolicy, autoRemove, settledNetwork,
-                settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels);
+                settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels,
+                stdin);
     }
 
     /** What the process runs: the entrypoint followed by the command. */

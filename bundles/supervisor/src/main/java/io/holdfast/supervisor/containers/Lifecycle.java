@@ -5,6 +5,7 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.StdinOptions;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorException;
@@ -64,8 +65,10 @@ final class Lifecycle {
                 return record;
             }
             // no per-container log config as in Docker: every start, restarts included, takes the engine's max-size
+            StdinOptions stdin = record.spec().stdin();
             MonitorLaunch launch = new MonitorLaunch(id, record.bundleDir(), record.logPath(),
-                    config.get().runtime(record.spec().runtime()), config.get().logSizeMax());
+                    config.get().runtime(record.spec().runtime()), config.get().logSizeMax(), stdin.open(),
+                    !stdin.once());
             try {
                 writeBundle(record);
             } catch (IOException | RuntimeException e) {
