@@ -107,6 +107,11 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
+        public java.io.OutputStream openStdin(String ref) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CompletableFuture<Integer> awaitNextExit(String ref) {
             return awaitExit(ref);
         }

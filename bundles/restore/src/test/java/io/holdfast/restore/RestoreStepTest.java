@@ -94,6 +94,11 @@ class RestoreStepTest {
                 }
 
                 @Override
+                public java.io.OutputStream openStdin(String containerId) {
+                    throw new UnsupportedOperationException("a restore writes to no stdin");
+                }
+
+                @Override
                 public Optional<MonitorStatus> status(String containerId) {
                     return Optional.empty();
                 }

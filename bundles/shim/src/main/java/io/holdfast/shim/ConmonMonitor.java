@@ -8,6 +8,7 @@ import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -182,6 +183,15 @@ public class ConmonMonitor implements ContainerMonitor {
     @Override
     public Collection<MonitorStatus> unmonitored() throws MonitorException {
         return new RuntimeListing(layout).unmonitored(config.runtimes().values(), held.keySet());
+    }
+
+    @Override
+    public OutputStream openStdin(String containerId) throws MonitorException {
+        HeldContainer container = held.get(containerId);
+        if (container == null || !container.running()) {
+            throw new MonitorException("container " + containerId + " is not running");
+        }
+        return StdinRelay.open(Path.of(container.record().bundleDir()), containerId);
     }
 
     @Override

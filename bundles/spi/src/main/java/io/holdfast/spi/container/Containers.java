@@ -1,5 +1,6 @@
 package io.holdfast.spi.container;
 
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,14 @@ public interface Containers {
 
     /** Completes with the exit code once the container is not running (at once if it is not running now). */
     CompletableFuture<Integer> awaitExit(String ref);
+
+    /**
+     * The running container's stdin, for one client to write to; closing the stream detaches that client, which
+     * closes the stdin when the container was created with {@link StdinOptions#once()}. Throws {@code INVALID} when
+     * the container was not created with an open stdin and {@code CONFLICT} when it is not running. Blocks until the
+     * monitor accepted the client (milliseconds).
+     */
+    OutputStream openStdin(String ref);
 
     /** Completes with the exit code the next time the container exits, even if it has not been started yet. */
     CompletableFuture<Integer> awaitNextExit(String ref);

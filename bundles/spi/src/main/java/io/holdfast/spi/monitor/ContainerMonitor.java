@@ -1,5 +1,6 @@
 package io.holdfast.spi.monitor;
 
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -44,6 +45,12 @@ public interface ContainerMonitor {
      * cannot list them.
      */
     Collection<MonitorStatus> unmonitored() throws MonitorException;
+
+    /**
+     * Connects one client to the stdin of a running container launched with {@link MonitorLaunch#stdin()}: bytes
+     * written reach the container; closing the stream detaches the client. Blocks until the monitor accepted it.
+     */
+    OutputStream openStdin(String containerId) throws MonitorException;
 
     /** Sends a signal ({@code TERM}, {@code KILL}, a number) through the runtime. Blocks while the runtime runs. */
     void signal(String containerId, String signal) throws MonitorException;

@@ -4,6 +4,7 @@ import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -54,6 +55,11 @@ final class BoundMonitor implements ContainerMonitor {
     @Override
     public Collection<MonitorStatus> unmonitored() throws MonitorException {
         return monitorForRead().unmonitored();
+    }
+
+    @Override
+    public OutputStream openStdin(String containerId) throws MonitorException {
+        return monitor().openStdin(containerId);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.holdfast.supervisor.containers;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.holdfast.common.io.AtomicFile;
 import io.holdfast.spi.config.DaemonConfig;
 import java.util.function.Supplier;
 import io.holdfast.spi.container.ContainerRecord;
@@ -15,10 +13,8 @@ import io.holdfast.spi.image.Images;
 import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.storage.StorageDriver;
-import io.holdfast.supervisor.oci.OciSpec;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,13 +22,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Makes a new container: its root filesystem (storage driver), its network (bridge), its OCI bundle, and finally its
- * record. The record is written last, so a crash part-way leaves no container, only files the next create of the
+ * Makes a new container: its root filesystem (storage driver), its network (bridge), and finally its record (the
+ * OCI bundle is written at each start, by {@link Lifecycle}). The record is written last, so a crash part-way leaves no container, only files the next create of the
  * same id would never meet (ids are random).
  */
 final class ContainerFactory {
     private static final Logger LOG = Logger.getLogger(ContainerFactory.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Read on each use: a reload may replace it. */
     private final Supplier<DaemonConfig> config;
@@ -67,9 +62,8 @@ final class ContainerFactory {
         String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
                 || requested.networkMode().equals("default") ? plugins.defaultNetwork() : requested.networkMode();
         NetworkBridge network = plugins.network(networkMode);
-        ContainerSpec spec = new ContainerSpec(name, requested.image(), requested.cmd(), requested.env(),
-                requested.restartPolicy(), requested.autoRemove(), networkMode, runtime,
-                requested.stopTimeoutSeconds());
+        ContainerSpec spec = requested.settled(name, networkMode, runtime, HostLimits.adapt(requested.resources()));
+        HostLimits.checkMounts(spec);
 
         String id = names.newId();
         Path dir = table.store().dir(id);
@@ -81,7 +75,7 @@ final class ContainerFactory {
             rootfsMade = true;
             NetworkAttachment attachment = network.attach(id);
             attached = true;
-            writeBundle(id, dir, rootfs, spec, attachment);
+            // the bundle itself (config.json, hosts, resolv.conf) is written at each start: see OciBundle
             ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
                     dir.resolve("container.log").toString(), attachment,
@@ -97,18 +91,6 @@ final class ContainerFactory {
             }
             throw new EngineException(Kind.FAILED, "cannot create container: " + describe(e), e);
         }
-    }
-
-    private void writeBundle(String id, Path dir, Path rootfs, ContainerSpec spec, NetworkAttachment network)
-            throws IOException {
-        Path hosts = dir.resolve("hosts");
-        Path hostname = dir.resolve("hostname");
-        AtomicFile.write(hosts, ("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t"
-                + id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(hostname, (id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
-        var oci = OciSpec.build(new OciSpec.Input(id, rootfs.toString(), spec.cmd(), spec.env(),
-                network.namespacePath(), network.sharesHost(), hosts.toString(), hostname.toString()));
-        AtomicFile.write(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(oci));
     }
 
     /** Undoes each step that was done, each on its own: one failing clean-up must not skip the others. */

@@ -5,14 +5,17 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.StdinOptions;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,8 +65,17 @@ final class Lifecycle {
                 return record;
             }
             // no per-container log config as in Docker: every start, restarts included, takes the engine's max-size
+            StdinOptions stdin = record.spec().stdin();
             MonitorLaunch launch = new MonitorLaunch(id, record.bundleDir(), record.logPath(),
-                    config.get().runtime(record.spec().runtime()), config.get().logSizeMax());
+                    config.get().runtime(record.spec().runtime()), config.get().logSizeMax(), stdin.open(),
+                    !stdin.once());
+            try {
+                writeBundle(record);
+            } catch (IOException | RuntimeException e) {
+                table.put(record.withState(record.state().failedToStart(e.getMessage())));
+                throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
+                        + e.getMessage(), e);
+            }
             try {
                 MonitorStatus started = monitor.start(launch);
                 ContainerRecord running = record.withState(record.state().started(started.pid(),
@@ -79,6 +91,13 @@ final class Lifecycle {
         });
     }
 
+    /** The OCI bundle from the record, as of now: the user is looked up in the container's files at each start. */
+    private static void writeBundle(ContainerRecord record) throws IOException {
+        var network = record.network();
+        OciBundle.write(new OciBundle.Target(Path.of(record.bundleDir()), record.id(), Path.of(record.rootfs()),
+                record.spec(), network == null ? null : network.namespacePath(), network != null && network.sharesHost()));
+    }
+
     void signal(String id, String signal) {
         ContainerRecord record = table.byId(id);
         if (!record.state().running()) {
@@ -92,7 +111,7 @@ final class Lifecycle {
         }
     }
 
-    /** SIGTERM, then SIGKILL after {@code timeout}; returns once the exit has been recorded. */
+    /** The stop signal (SIGTERM unless the container has its own), then SIGKILL after {@code timeout}; returns once the exit has been recorded. */
     ContainerRecord stop(String id, Duration timeout, boolean byUser) {
         CompletableFuture<Integer> exited = waiters.next(id);
         boolean running = locked(id, () -> {
@@ -113,7 +132,7 @@ final class Lifecycle {
             waiters.forget(id, exited);
             return table.byId(id);
         }
-        trySignal(id, "TERM");
+        trySignal(id, table.byId(id).spec().process().stopSignalOrDefault());
         if (!await(exited, timeout)) {
             trySignal(id, "KILL");
             if (!await(exited, KILL_GRACE)) {

@@ -4,8 +4,11 @@ import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.Containers;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.network.NetworkBridge;
@@ -18,6 +21,7 @@ import io.holdfast.spi.storage.StorageDriver;
 import io.holdfast.supervisor.state.ContainerStore;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -260,6 +264,23 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public void kill(String ref, String signal) {
         lifecycle.signal(table.resolve(ref).id(), signal == null || signal.isEmpty() ? "KILL" : signal);
+    }
+
+    @Override
+    public OutputStream openStdin(String ref) {
+        ContainerRecord record = table.resolve(ref);
+        if (!record.spec().stdin().open()) {
+            throw new EngineException(Kind.INVALID, "container " + record.shortId()
+                    + " was not created with an open stdin (OpenStdin, docker run -i)");
+        }
+        if (!record.state().running()) {
+            throw new EngineException(Kind.CONFLICT, "Container " + record.shortId() + " is not running");
+        }
+        try {
+            return monitor.openStdin(record.id());
+        } catch (MonitorException e) {
+            throw new EngineException(Kind.FAILED, e.getMessage(), e);
+        }
     }
 
     @Override

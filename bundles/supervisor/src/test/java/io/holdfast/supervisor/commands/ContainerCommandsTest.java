@@ -141,6 +141,11 @@ class ContainerCommandsTest {
         }
 
         @Override
+        public java.io.OutputStream openStdin(String ref) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CompletableFuture<Integer> awaitNextExit(String ref) {
             throw new UnsupportedOperationException("no command under test waits");
         }

@@ -56,6 +56,11 @@ final class FakeMonitor implements ContainerMonitor {
     }
 
     @Override
+    public java.io.OutputStream openStdin(String containerId) {
+        return java.io.OutputStream.nullOutputStream();
+    }
+
+    @Override
     public void signal(String containerId, String signal) {
     }
 
