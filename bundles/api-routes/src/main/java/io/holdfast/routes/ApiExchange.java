@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
@@ -118,6 +119,30 @@ final class ApiExchange {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         return Content.Sink.asOutputStream(response);
+    }
+
+    /** True when the client asked to take the connection over ({@code Connection: Upgrade}, {@code Upgrade: tcp}). */
+    boolean wantsUpgrade() {
+        String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
+        return upgrade != null && upgrade.equalsIgnoreCase("tcp");
+    }
+
+    /**
+     * Answers {@code 101 UPGRADED} once the handler returns, and hands the connection to the returned stream; the
+     * caller writes to it from a thread of its own (this request's thread must return for the hand-over).
+     */
+    RawStream upgrade(String contentType) {
+        Runnable streaming = onStreaming;
+        onStreaming = () -> { };
+        streaming.run();
+        RawStream stream = new RawStream(request.getConnectionMetaData().getConnection().getEndPoint(),
+                request.getComponents().getExecutor());
+        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, stream);
+        response.setStatus(101);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
+        response.getHeaders().put(HttpHeader.UPGRADE, "tcp");
+        return stream;
     }
 
     private void send(int status, String contentType, byte[] body) throws IOException {

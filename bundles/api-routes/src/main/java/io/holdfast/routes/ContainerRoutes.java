@@ -10,6 +10,8 @@ import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogQuery;
 import io.holdfast.common.docker.DockerViews;
+import io.holdfast.docker.model.ContainerSummary;
+import io.holdfast.docker.model.CreateResponse;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +39,6 @@ final class ContainerRoutes {
                 .add("POST", "/containers/{id}/start", this::start)
                 .add("POST", "/containers/{id}/stop", this::stop)
                 .add("POST", "/containers/{id}/kill", this::kill)
-                .add("POST", "/containers/{id}/wait", this::await)
                 .add("GET", "/containers/{id}/logs", this::logs)
                 .add("DELETE", "/containers/{id}", e -> {
                     c().remove(e.pathParam(0), e.flag("force"));
@@ -50,12 +51,19 @@ final class ContainerRoutes {
     }
 
     private void list(ApiExchange e) throws Exception {
-        boolean all = e.flag("all");
+        ContainerFilter filter = ContainerFilter.parse(e.query("filters"), ContainerRoutes::labels);
+        List<ContainerRecord> all = c().list(); // newest first
+        int limit = e.intQuery("limit", -1);
+        // Docker: -a, a limit, or before/since filters list stopped containers too
+        boolean includeStopped = e.flag("all") || limit > 0 || filter.reachesStopped();
         Instant now = Instant.now();
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (ContainerRecord record : c().list()) {
-            if (all || record.state().running()) {
+        List<ContainerSummary> views = new ArrayList<>();
+        for (ContainerRecord record : all) {
+            if ((includeStopped || record.state().running()) && filter.matches(record, all)) {
                 views.add(DockerViews.summary(record, now));
+                if (views.size() == limit) {
+                    break;
+                }
             }
         }
         e.sendJson(200, views);
@@ -77,7 +85,7 @@ final class ContainerRoutes {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }
         ContainerRecord created = c().create(spec);
-        e.sendJson(201, Map.of("Id", created.id(), "Warnings", List.of()));
+        e.sendJson(201, new CreateResponse(created.id(), List.of()));
     }
 
     private void start(ApiExchange e) {
@@ -106,21 +114,6 @@ final class ContainerRoutes {
         e.sendEmpty(204);
     }
 
-    private void await(ApiExchange e) throws Exception {
-        String condition = e.query("condition");
-        if (condition != null && !condition.isEmpty() && !condition.equals("not-running")
-                && !condition.equals("next-exit")) {
-            throw new EngineException(Kind.INVALID, "wait condition \"" + condition
-                    + "\": expected not-running or next-exit");
-        }
-        int code = ("next-exit".equals(condition) ? c().awaitNextExit(e.pathParam(0))
-                : c().awaitExit(e.pathParam(0))).get();
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
-        result.put("StatusCode", code);
-        result.put("Error", null);
-        e.sendJson(200, result);
-    }
-
     private void logs(ApiExchange e) throws Exception {
         ContainerRecord record = c().get(e.pathParam(0));
         boolean stdout = e.flag("stdout");
@@ -130,13 +123,26 @@ final class ContainerRoutes {
         }
         String tail = e.query("tail");
         int lines = tail == null || tail.isEmpty() || tail.equals("all") ? -1 : e.intQuery("tail", -1);
-        boolean follow = e.flag("follow") && record.state().running();
-        CompletableFuture<Integer> exited = follow ? c().awaitExit(record.id()) : null;
+        Instant now = Instant.now();
+        Instant since = LogWindow.bound("since", e.query("since"), now);
+        Instant until = LogWindow.bound("until", e.query("until"), now);
+        // following ends at the exit, or once the clock passes until: later lines could not be shown anyway
+        boolean follow = e.flag("follow") && record.state().running() && (until == null || until.isAfter(now));
+        CompletableFuture<?> end = !follow ? null : until == null ? c().awaitExit(record.id())
+                : CompletableFuture.anyOf(c().awaitExit(record.id()), CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(Duration.between(now, until).toMillis(),
+                                java.util.concurrent.TimeUnit.MILLISECONDS)));
         try (OutputStream out = e.stream(200, "application/vnd.docker.raw-stream")) {
             LogFrames frames = new LogFrames(out, stdout, stderr, e.flag("timestamps"));
-            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow), exited, frames);
+            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow), end,
+                    new LogWindow(frames, since, until));
             frames.caughtUp();
         }
+    }
+
+    /** Labels are not recorded yet: the create options that carry them come with the typed create request. */
+    private static Map<String, String> labels(ContainerRecord record) {
+        return Map.of();
     }
 
     private static List<String> strings(JsonNode node) {

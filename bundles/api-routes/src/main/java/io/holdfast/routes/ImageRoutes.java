@@ -22,8 +22,10 @@ final class ImageRoutes {
 
     void register(Router router) {
         router.add("GET", "/images/json", e -> e.sendJson(200, images.get().list().stream().map(DockerViews::image).toList()))
+                .add("GET", "/images/{name*}/json", e -> e.sendJson(200,
+                        DockerViews.imageInspect(images.get().resolve(e.pathParam(0)))))
                 .add("POST", "/images/create", this::importImage)
-                .add("DELETE", "/images/{name}", this::remove);
+                .add("DELETE", "/images/{name*}", this::remove);
     }
 
     private void importImage(ApiExchange e) throws Exception {

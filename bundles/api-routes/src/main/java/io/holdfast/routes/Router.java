@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * router.add("GET", "/containers/{id}/json", e -> e.sendJson(200, inspect(e.pathParam(0))));
+ * router.add("GET", "/images/{name*}/json", e -> e.sendJson(200, image(e.pathParam(0))));
  * Router.Match match = router.find("GET", "/containers/web/json");   // params ["web"]
  * }</pre>
  */
@@ -33,7 +34,8 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String template, Handler handler) {
-        String regex = template.replaceAll("\\{[a-z]+}", "([^/]+)");
+        // {name} is one path segment; {name*} may span several (image names such as registry:5000/library/busybox)
+        String regex = template.replaceAll("\\{[a-z]+\\*}", "(.+)").replaceAll("\\{[a-z]+}", "([^/]+)");
         routes.add(new Route(method, Pattern.compile("^" + regex + "$"), handler));
         return this;
     }

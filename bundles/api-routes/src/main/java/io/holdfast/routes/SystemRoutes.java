@@ -1,5 +1,8 @@
 package io.holdfast.routes;
 
+import io.holdfast.common.docker.DockerViews;
+import io.holdfast.docker.model.SystemInfo;
+import io.holdfast.docker.model.SystemVersion;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.Containers;
@@ -31,50 +34,41 @@ final class SystemRoutes {
         router.add("GET", "/_ping", e -> e.sendText(200, "OK"))
                 .add("HEAD", "/_ping", e -> e.sendEmpty(200))
                 .add("GET", "/version", e -> e.sendJson(200, version()))
-                .add("GET", "/info", e -> e.sendJson(200, info()));
+                .add("GET", "/info", e -> e.sendJson(200, info()))
+                // Docker clients probe these and expect a non-swarm dockerd's answer, not a 404
+                .add("GET", "/swarm", SystemRoutes::notInSwarm)
+                .add("POST", "/swarm/leave", SystemRoutes::notInSwarm);
     }
 
-    private Map<String, Object> version() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("Version", version.version());
-        view.put("ApiVersion", API_VERSION);
-        view.put("MinAPIVersion", "1.24");
-        view.put("GitCommit", version.commit());
-        view.put("Os", "linux");
-        view.put("Arch", System.getProperty("os.arch"));
-        view.put("KernelVersion", System.getProperty("os.version"));
-        view.put("JavaVersion", System.getProperty("java.version"));
-        return view;
+    private SystemVersion version() {
+        return new SystemVersion(version.version(), API_VERSION, "1.24", version.commit(), "linux",
+                DockerViews.architecture(), System.getProperty("os.version"), "", false,
+                System.getProperty("java.version"));
     }
 
-    private Map<String, Object> info() {
+    private SystemInfo info() {
         DaemonConfig cfg = config.get();
         List<ContainerRecord> all = containers.get().list();
         long running = all.stream().filter(c -> c.state().running()).count();
-        Map<String, Object> runtimes = new LinkedHashMap<>();
+        Map<String, SystemInfo.Runtime> runtimes = new LinkedHashMap<>();
         for (OciRuntime runtime : cfg.runtimes().values()) {
-            runtimes.put(runtime.name(), Map.of("path", runtime.path()));
+            runtimes.put(runtime.name(), new SystemInfo.Runtime(runtime.path()));
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("ID", version.engineId());
-        view.put("Name", hostname());
-        view.put("ServerVersion", version.version());
-        view.put("Containers", all.size());
-        view.put("ContainersRunning", running);
-        view.put("ContainersPaused", 0);
-        view.put("ContainersStopped", all.size() - running);
-        view.put("Images", images.get().list().size());
-        view.put("Driver", cfg.storageDriver());
-        view.put("LiveRestoreEnabled", cfg.liveRestore());
-        view.put("DefaultRuntime", cfg.defaultRuntime());
-        view.put("Runtimes", runtimes);
-        view.put("DockerRootDir", cfg.dataRoot());
-        view.put("KernelVersion", System.getProperty("os.version"));
-        view.put("OperatingSystem", System.getProperty("os.name"));
-        view.put("NCPU", Runtime.getRuntime().availableProcessors());
-        view.put("MemTotal", memTotal());
-        view.put("Debug", cfg.debug());
-        return view;
+        return new SystemInfo(version.engineId(), hostname(), version.version(), all.size(), running, 0,
+                all.size() - running, images.get().list().size(), cfg.storageDriver(), cfg.liveRestore(),
+                cfg.defaultRuntime(), runtimes, cfg.dataRoot(), System.getProperty("os.version"),
+                System.getProperty("os.name"), "linux", DockerViews.architecture(),
+                Runtime.getRuntime().availableProcessors(), memTotal(), cfg.debug(), false, "cgroupfs", cgroupVersion(),
+                "json-file");
+    }
+
+    private static void notInSwarm(ApiExchange e) throws java.io.IOException {
+        e.sendError(503, "This node is not part of a swarm");
+    }
+
+    /** "2" on a unified (cgroup v2) hierarchy, as Docker reports it. */
+    private static String cgroupVersion() {
+        return java.nio.file.Files.exists(java.nio.file.Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "2" : "1";
     }
 
     private static String hostname() {

@@ -81,9 +81,9 @@ class EngineApiTest {
         HttpTester.Response inspect = send("GET", "/containers/ghost/json");
         assertEquals(404, inspect.getStatus());
         assertEquals("{\"message\":\"No such container: ghost\"}", inspect.getContent());
-        HttpTester.Response badWait = send("POST", "/containers/ghost/wait?condition=removed");
+        HttpTester.Response badWait = send("POST", "/containers/ghost/wait?condition=gone");
         assertEquals(400, badWait.getStatus());
-        assertTrue(badWait.getContent().contains("expected not-running or next-exit"), badWait.getContent());
+        assertTrue(badWait.getContent().contains("expected not-running, next-exit or removed"), badWait.getContent());
     }
 
     @Test

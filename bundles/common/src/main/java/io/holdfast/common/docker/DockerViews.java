@@ -1,36 +1,44 @@
 package io.holdfast.common.docker;
 
 import io.holdfast.common.text.HumanDuration;
+import io.holdfast.docker.model.ContainerConfig;
+import io.holdfast.docker.model.ContainerInspect;
+import io.holdfast.docker.model.ContainerState;
+import io.holdfast.docker.model.ContainerSummary;
+import io.holdfast.docker.model.EndpointSettings;
+import io.holdfast.docker.model.HostConfig;
+import io.holdfast.docker.model.ImageInspect;
+import io.holdfast.docker.model.ImageSummary;
+import io.holdfast.docker.model.NetworkSettings;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.RunState;
 import io.holdfast.spi.image.ImageRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders records as the Docker Engine API v1.41 renders containers and images, field names included. */
+/** Renders the SPI's records as Docker Engine API v1.41 renders containers and images: the typed model's records. */
 public final class DockerViews {
     /** Docker prints Go's zero time for times that never happened. */
     static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+    /**
+     * The log driver clients are told of. Monitors write Kubernetes' CRI log format, not Docker's JSON lines, but
+     * "json-file" is what tells a Docker client that {@code logs} reads a container's output back, which holds.
+     */
+    static final String LOG_DRIVER = "json-file";
 
     private DockerViews() {
     }
 
-    public static Map<String, Object> summary(ContainerRecord c, Instant now) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("Id", c.id());
-        view.put("Names", List.of("/" + c.name()));
-        view.put("Image", c.spec().image());
-        view.put("ImageID", c.imageId());
-        view.put("Command", String.join(" ", command(c.spec())));
-        view.put("Created", c.created().getEpochSecond());
-        view.put("State", c.state().status().word());
-        view.put("Status", statusText(c.state(), now));
-        view.put("HostConfig", Map.of("NetworkMode", c.spec().networkMode()));
-        return view;
+    public static ContainerSummary summary(ContainerRecord c, Instant now) {
+        return new ContainerSummary(c.id(), List.of("/" + c.name()), c.spec().image(), c.imageId(),
+                String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), null, Map.of(),
+                c.state().status().word(), statusText(c.state(), now),
+                new ContainerSummary.SummaryHostConfig(c.spec().networkMode()),
+                new ContainerSummary.SummaryNetworkSettings(Map.of(c.spec().networkMode(), endpoint(c))), List.of());
     }
 
     public static String statusText(RunState s, Instant now) {
@@ -47,65 +55,50 @@ public final class DockerViews {
         return then == null ? "" : HumanDuration.ago(then, now);
     }
 
-    public static Map<String, Object> inspect(ContainerRecord c) {
+    public static ContainerInspect inspect(ContainerRecord c) {
         ContainerSpec spec = c.spec();
-        RunState s = c.state();
         List<String> command = command(spec);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("Id", c.id());
-        view.put("Created", c.created().toString());
-        view.put("Path", command.get(0));
-        view.put("Args", command.subList(1, command.size()));
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("Status", s.status().word());
-        state.put("Running", s.running());
-        state.put("Paused", false);
-        state.put("Restarting", s.status() == io.holdfast.spi.container.ContainerStatus.RESTARTING);
-        state.put("OOMKilled", false);
-        state.put("Dead", s.status() == io.holdfast.spi.container.ContainerStatus.DEAD);
-        state.put("Pid", s.pid());
-        state.put("ExitCode", s.exitCode());
-        state.put("Error", s.error());
-        state.put("StartedAt", s.startedAt() == null ? ZERO_TIME : s.startedAt().toString());
-        state.put("FinishedAt", s.finishedAt() == null ? ZERO_TIME : s.finishedAt().toString());
-        view.put("State", state);
-        view.put("Image", c.imageId());
-        view.put("LogPath", c.logPath());
-        view.put("Name", "/" + c.name());
-        view.put("RestartCount", c.restartCount());
-        view.put("Driver", c.storageDriver());
-        view.put("Platform", "linux");
-        Map<String, Object> hostConfig = new LinkedHashMap<>();
-        hostConfig.put("RestartPolicy", Map.of("Name", spec.restartPolicy().name(),
-                "MaximumRetryCount", spec.restartPolicy().maximumRetryCount()));
-        hostConfig.put("AutoRemove", spec.autoRemove());
-        hostConfig.put("NetworkMode", spec.networkMode());
-        hostConfig.put("Runtime", spec.runtime());
-        view.put("HostConfig", hostConfig);
-        view.put("GraphDriver", Map.of("Name", c.storageDriver(), "Data", Map.of("RootDir", c.rootfs())));
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("Hostname", c.id().substring(0, 12));
-        config.put("Image", spec.image());
-        config.put("Cmd", spec.cmd().isEmpty() ? null : spec.cmd());
-        config.put("Env", spec.env());
-        config.put("StopTimeout", spec.stopTimeoutSeconds());
-        view.put("Config", config);
-        view.put("NetworkSettings", networkSettings(c));
-        return view;
+        String bundle = c.bundleDir();
+        return new ContainerInspect(c.id(), c.created().toString(), command.get(0),
+                command.subList(1, command.size()), state(c.state()), c.imageId(), "",
+                bundle + "/hostname", bundle + "/hosts", c.logPath(), "/" + c.name(), c.restartCount(),
+                c.storageDriver(), "linux", "", "", "", null, hostConfig(spec),
+                new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), null, List.of(),
+                config(c), networkSettings(c));
+    }
+
+    private static ContainerState state(RunState s) {
+        return new ContainerState(s.status().word(), s.running(), false, s.status() == ContainerStatus.RESTARTING,
+                false, s.status() == ContainerStatus.DEAD, s.pid(), s.exitCode(), s.error() == null ? "" : s.error(),
+                s.startedAt() == null ? ZERO_TIME : s.startedAt().toString(),
+                s.finishedAt() == null ? ZERO_TIME : s.finishedAt().toString());
+    }
+
+    private static HostConfig hostConfig(ContainerSpec spec) {
+        return new HostConfig(List.of(), new HostConfig.LogConfig(LOG_DRIVER, Map.of()), spec.networkMode(),
+                new HostConfig.RestartPolicy(spec.restartPolicy().name(), spec.restartPolicy().maximumRetryCount()),
+                spec.autoRemove(), spec.runtime());
+    }
+
+    private static ContainerConfig config(ContainerRecord c) {
+        ContainerSpec spec = c.spec();
+        return new ContainerConfig(c.shortId(), "", "", false, true, true, Map.of(), false, false, false,
+                spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(), "", null, Map.of(),
+                "SIGTERM", spec.stopTimeoutSeconds());
     }
 
     /** Docker's {@code NetworkSettings}: the bridge's report at top level and under {@code Networks.<name>}. */
-    private static Map<String, Object> networkSettings(ContainerRecord c) {
+    private static NetworkSettings networkSettings(ContainerRecord c) {
+        EndpointSettings endpoint = endpoint(c);
+        String sandbox = c.network() == null ? "" : c.network().settings().getOrDefault("SandboxKey", "");
+        return new NetworkSettings(sandbox, Map.of(), endpoint.ipAddress(), endpoint.ipPrefixLen(),
+                endpoint.gateway(), endpoint.macAddress(), Map.of(c.spec().networkMode(), endpoint));
+    }
+
+    private static EndpointSettings endpoint(ContainerRecord c) {
         Map<String, String> reported = c.network() == null ? Map.of() : c.network().settings();
-        Map<String, Object> endpoint = new LinkedHashMap<>();
-        for (String key : List.of("IPAddress", "IPPrefixLen", "Gateway", "MacAddress")) {
-            Object value = reported.getOrDefault(key, "");
-            endpoint.put(key, key.equals("IPPrefixLen") ? prefixLength(reported.get(key)) : value);
-        }
-        Map<String, Object> settings = new LinkedHashMap<>(endpoint);
-        settings.put("SandboxKey", reported.getOrDefault("SandboxKey", ""));
-        settings.put("Networks", Map.of(c.spec().networkMode(), endpoint));
-        return settings;
+        return new EndpointSettings(reported.getOrDefault("IPAddress", ""), prefixLength(reported.get("IPPrefixLen")),
+                reported.getOrDefault("Gateway", ""), reported.getOrDefault("MacAddress", ""));
     }
 
     /** Docker prints a number; a bridge that reported none, or something else, shows 0. */
@@ -117,13 +110,29 @@ public final class DockerViews {
         }
     }
 
-    public static Map<String, Object> image(ImageRecord image) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("Id", image.id());
-        view.put("RepoTags", image.repoTags());
-        view.put("Created", image.created().getEpochSecond());
-        view.put("Size", image.size());
-        return view;
+    public static ImageSummary image(ImageRecord image) {
+        // SharedSize and Containers are -1: Docker's "not computed"
+        return new ImageSummary(image.id(), "", image.repoTags(), List.of(), image.created().getEpochSecond(),
+                image.size(), -1, image.size(), Map.of(), -1);
+    }
+
+    /** An imported image: a root filesystem without a config of its own (so every config field is empty). */
+    public static ImageInspect imageInspect(ImageRecord image) {
+        ContainerConfig empty = new ContainerConfig("", "", "", false, false, false, Map.of(), false, false, false,
+                List.of(), null, "", Map.of(), "", null, Map.of(), "", null);
+        return new ImageInspect(image.id(), image.repoTags(), List.of(), "", "imported from a tarball",
+                image.created().toString(), "", "", empty, architecture(), "linux", image.size(), image.size(),
+                new ImageInspect.RootFs("layers", List.of()));
+    }
+
+    /** Go's name for this machine's architecture, as Docker reports it. */
+    public static String architecture() {
+        String arch = System.getProperty("os.arch");
+        return switch (arch) {
+            case "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            default -> arch;
+        };
     }
 
     private static List<String> command(ContainerSpec spec) {

@@ -1,7 +1,7 @@
 package io.holdfast.cli.commands;
 
 import io.holdfast.cli.engine.ContainerSpec;
-import io.holdfast.cli.engine.CreatedContainer;
+import io.holdfast.docker.model.CreateResponse;
 import io.holdfast.cli.engine.EngineClient;
 import io.holdfast.cli.engine.RestartPolicy;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class ContainerOptions {
 
     /** Creates the container, printing any daemon warnings to stderr as Docker does, and returns its id. */
     String create(EngineClient engine, CommandContext context) throws IOException {
-        CreatedContainer created = engine.create(name, toSpec(context));
+        CreateResponse created = engine.create(name, toSpec(context));
         PrintStream err = context.err();
         created.warnings().forEach(warning -> err.println("WARNING: " + warning));
         return created.id();

@@ -1,6 +1,6 @@
 package io.holdfast.cli.commands;
 
-import io.holdfast.cli.engine.ImageSummary;
+import io.holdfast.docker.model.ImageSummary;
 import io.holdfast.cli.output.HumanSize;
 import io.holdfast.common.text.HumanDuration;
 import io.holdfast.cli.output.Tables;

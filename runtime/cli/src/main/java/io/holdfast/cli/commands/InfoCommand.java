@@ -1,10 +1,9 @@
 package io.holdfast.cli.commands;
 
-import io.holdfast.cli.engine.Json;
 import io.holdfast.cli.output.HumanSize;
+import io.holdfast.docker.model.SystemInfo;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
@@ -16,25 +15,25 @@ public final class InfoCommand extends EngineCommand {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, Object> info = engine().info();
+        SystemInfo info = engine().info();
         PrintStream out = out();
-        out.println("Containers: " + Json.number(info, "Containers"));
-        out.println(" Running: " + Json.number(info, "ContainersRunning"));
-        out.println(" Paused: " + Json.number(info, "ContainersPaused"));
-        out.println(" Stopped: " + Json.number(info, "ContainersStopped"));
-        out.println("Images: " + Json.number(info, "Images"));
-        out.println("Server Version: " + Json.string(info, "ServerVersion"));
-        out.println("Storage Driver: " + Json.string(info, "Driver"));
-        out.println("Runtimes: " + String.join(" ", Json.objectField(info, "Runtimes").keySet()));
-        out.println("Default Runtime: " + Json.string(info, "DefaultRuntime"));
-        out.println("Live Restore Enabled: " + Json.string(info, "LiveRestoreEnabled"));
-        out.println("Kernel Version: " + Json.string(info, "KernelVersion"));
-        out.println("Operating System: " + Json.string(info, "OperatingSystem"));
-        out.println("CPUs: " + Json.number(info, "NCPU"));
-        out.println("Total Memory: " + HumanSize.binary(Json.number(info, "MemTotal")));
-        out.println("Name: " + Json.string(info, "Name"));
-        out.println("ID: " + Json.string(info, "ID"));
-        out.println("Holdfast Root Dir: " + Json.string(info, "DockerRootDir"));
+        out.println("Containers: " + info.containers());
+        out.println(" Running: " + info.containersRunning());
+        out.println(" Paused: " + info.containersPaused());
+        out.println(" Stopped: " + info.containersStopped());
+        out.println("Images: " + info.images());
+        out.println("Server Version: " + info.serverVersion());
+        out.println("Storage Driver: " + info.driver());
+        out.println("Runtimes: " + String.join(" ", info.runtimes().keySet()));
+        out.println("Default Runtime: " + info.defaultRuntime());
+        out.println("Live Restore Enabled: " + info.liveRestoreEnabled());
+        out.println("Kernel Version: " + info.kernelVersion());
+        out.println("Operating System: " + info.operatingSystem());
+        out.println("CPUs: " + info.ncpu());
+        out.println("Total Memory: " + HumanSize.binary(info.memTotal()));
+        out.println("Name: " + info.name());
+        out.println("ID: " + info.id());
+        out.println("Holdfast Root Dir: " + info.dockerRootDir());
         return 0;
     }
 }

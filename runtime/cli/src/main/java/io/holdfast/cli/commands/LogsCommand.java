@@ -2,7 +2,9 @@ package io.holdfast.cli.commands;
 
 import io.holdfast.cli.engine.LogDemultiplexer;
 import io.holdfast.cli.engine.LogOptions;
+import io.holdfast.common.text.DockerTime;
 import java.io.IOException;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,14 +24,36 @@ public final class LogsCommand extends EngineCommand {
     @Option(names = {"-t", "--timestamps"}, description = "Show timestamps.")
     boolean timestamps;
 
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "Show lines written since this time: Unix seconds, RFC 3339, or a duration back such as 10m.")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME",
+            description = "Show lines written before this time: Unix seconds, RFC 3339, or a duration back.")
+    String until;
+
     @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
 
     @Override
     public Integer call() throws IOException {
-        LogOptions options = new LogOptions(follow, tailLines(), timestamps);
+        Instant now = Instant.now();
+        LogOptions options = new LogOptions(follow, tailLines(), timestamps, time("--since", since, now),
+                time("--until", until, now));
         engine().logs(container, options, new LogDemultiplexer(out(), err()));
         return 0;
+    }
+
+    private Instant time(String option, String value, Instant now) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return DockerTime.parse(value, now);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec().commandLine(),
+                    "Invalid value for option '" + option + "': " + e.getMessage());
+        }
     }
 
     private Integer tailLines() {

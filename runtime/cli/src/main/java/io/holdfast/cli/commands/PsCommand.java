@@ -1,6 +1,6 @@
 package io.holdfast.cli.commands;
 
-import io.holdfast.cli.engine.ContainerSummary;
+import io.holdfast.docker.model.ContainerSummary;
 import io.holdfast.common.text.HumanDuration;
 import io.holdfast.cli.output.Tables;
 import java.io.IOException;

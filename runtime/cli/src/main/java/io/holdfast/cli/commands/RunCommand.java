@@ -45,7 +45,7 @@ public final class RunCommand extends EngineCommand {
         CompletableFuture<Integer> earlyExit = options.autoRemove ? waitInBackground(engine, id) : null;
         engine.start(id);
         try {
-            engine.logs(id, new LogOptions(true, null, false), new LogDemultiplexer(out(), err()));
+            engine.logs(id, new LogOptions(true, null, false, null, null), new LogDemultiplexer(out(), err()));
         } catch (EngineApiException e) {
             if (!(e.notFound() && options.autoRemove)) {
                 throw e;

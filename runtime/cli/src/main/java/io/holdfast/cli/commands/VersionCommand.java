@@ -1,10 +1,9 @@
 package io.holdfast.cli.commands;
 
-import io.holdfast.cli.engine.Json;
+import io.holdfast.docker.model.SystemVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
@@ -14,18 +13,18 @@ public final class VersionCommand extends EngineCommand {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, Object> server = engine().version(); // before printing: a failure stays a single line
+        SystemVersion server = engine().version(); // before printing: a failure stays a single line
         PrintStream out = out();
         out.println("Client:");
         line(out, "Version", clientVersion());
         line(out, "OS/Arch", clientPlatform());
         out.println();
         out.println("Server:");
-        line(out, "Version", Json.string(server, "Version"));
-        line(out, "API version", Json.string(server, "ApiVersion"));
-        line(out, "Git commit", Json.string(server, "GitCommit"));
-        line(out, "Kernel version", Json.string(server, "KernelVersion"));
-        line(out, "OS/Arch", Json.string(server, "Os") + "/" + Json.string(server, "Arch"));
+        line(out, "Version", server.version());
+        line(out, "API version", server.apiVersion());
+        line(out, "Git commit", server.gitCommit());
+        line(out, "Kernel version", server.kernelVersion());
+        line(out, "OS/Arch", server.os() + "/" + server.arch());
         return 0;
     }
 

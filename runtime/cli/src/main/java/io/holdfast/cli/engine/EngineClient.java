@@ -1,6 +1,12 @@
 package io.holdfast.cli.engine;
 
 import io.holdfast.cli.http.ConnectFailedException;
+import io.holdfast.docker.model.ContainerSummary;
+import io.holdfast.docker.model.CreateResponse;
+import io.holdfast.docker.model.ImageSummary;
+import io.holdfast.docker.model.SystemInfo;
+import io.holdfast.docker.model.SystemVersion;
+import io.holdfast.docker.model.WaitResponse;
 import io.holdfast.cli.http.HttpRequest;
 import io.holdfast.cli.http.HttpResponse;
 import io.holdfast.cli.http.RequestBody;
@@ -33,12 +39,12 @@ public final class EngineClient {
         }
     }
 
-    public Map<String, Object> version() throws IOException {
-        return object(HttpRequest.get("/version"));
+    public SystemVersion version() throws IOException {
+        return typed(HttpRequest.get("/version"), SystemVersion.class);
     }
 
-    public Map<String, Object> info() throws IOException {
-        return object(HttpRequest.get("/info"));
+    public SystemInfo info() throws IOException {
+        return typed(HttpRequest.get("/info"), SystemInfo.class);
     }
 
     /** The last restore's report ({@code GET /restore/report}). */
@@ -80,15 +86,13 @@ public final class EngineClient {
     }
 
     public List<ContainerSummary> containers(boolean all) throws IOException {
-        return objects(HttpRequest.get("/containers/json" + (all ? "?all=1" : "")))
-                .stream().map(ContainerSummary::fromJson).toList();
+        return list(HttpRequest.get("/containers/json" + (all ? "?all=1" : "")), ContainerSummary.class);
     }
 
     /** @param name the container name, or null to let the daemon pick one */
-    public CreatedContainer create(String name, ContainerSpec spec) throws IOException {
+    public CreateResponse create(String name, ContainerSpec spec) throws IOException {
         String target = "/containers/create" + (name == null ? "" : "?name=" + UriEncoding.queryValue(name));
-        Map<String, Object> created = object(HttpRequest.post(target, RequestBody.json(Json.bytes(spec.toJson()))));
-        return new CreatedContainer(Json.string(created, "Id"), Json.strings(created, "Warnings"));
+        return typed(HttpRequest.post(target, RequestBody.json(Json.bytes(spec.toJson()))), CreateResponse.class);
     }
 
     /** Starting a running container answers 304, which is success here as in Docker. */
@@ -113,7 +117,7 @@ public final class EngineClient {
 
     /** Blocks until the container is not running and returns its exit code. */
     public int waitFor(String ref) throws IOException {
-        return (int) Json.number(object(HttpRequest.post(container(ref) + "/wait")), "StatusCode");
+        return (int) typed(HttpRequest.post(container(ref) + "/wait"), WaitResponse.class).statusCode();
     }
 
     /**
@@ -121,7 +125,8 @@ public final class EngineClient {
      * {@code run --rm}, whose container may be gone by the time a plain wait is sent.
      */
     public int waitForNextExit(String ref) throws IOException {
-        return (int) Json.number(object(HttpRequest.post(container(ref) + "/wait?condition=next-exit")), "StatusCode");
+        return (int) typed(HttpRequest.post(container(ref) + "/wait?condition=next-exit"), WaitResponse.class)
+                .statusCode();
     }
 
     /** Streams the log into the demultiplexer; with follow it returns when the container stops. */
@@ -153,7 +158,7 @@ public final class EngineClient {
     }
 
     public List<ImageSummary> images() throws IOException {
-        return objects(HttpRequest.get("/images/json")).stream().map(ImageSummary::fromJson).toList();
+        return list(HttpRequest.get("/images/json"), ImageSummary.class);
     }
 
     /**
@@ -186,6 +191,18 @@ public final class EngineClient {
     private Map<String, Object> object(HttpRequest request) throws IOException {
         try (HttpResponse response = exchange(request)) {
             return Json.object(response.bodyBytes());
+        }
+    }
+
+    private <T> T typed(HttpRequest request, Class<T> type) throws IOException {
+        try (HttpResponse response = exchange(request)) {
+            return Json.typed(response.bodyBytes(), type);
+        }
+    }
+
+    private <T> List<T> list(HttpRequest request, Class<T> type) throws IOException {
+        try (HttpResponse response = exchange(request)) {
+            return Json.typedList(response.bodyBytes(), type);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.holdfast.cli.engine;
 
+import com.fasterxml.jackson.jr.annotationsupport.JacksonAnnotationExtension;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.List;
@@ -11,7 +12,18 @@ public final class Json {
     /** Writes nulls too: a create body's "Cmd": null means "the image's default command". */
     private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
+    /** Reads the Docker model's records by their {@code @JsonProperty} names; fields it does not know are skipped. */
+    private static final JSON TYPED = JSON.builder().register(JacksonAnnotationExtension.std).build();
+
     private Json() {}
+
+    public static <T> T typed(byte[] json, Class<T> type) throws IOException {
+        return TYPED.beanFrom(type, json);
+    }
+
+    public static <T> List<T> typedList(byte[] json, Class<T> type) throws IOException {
+        return TYPED.listOfFrom(type, json);
+    }
 
     public static Map<String, Object> object(byte[] json) throws IOException {
         return JSON.std.mapFrom(json);

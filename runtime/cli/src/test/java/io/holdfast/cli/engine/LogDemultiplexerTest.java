@@ -55,7 +55,7 @@ class LogDemultiplexerTest {
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
             new EngineClient(EngineHost.parse(daemon.uri()))
-                    .logs("c", new LogOptions(true, 10, true), new LogDemultiplexer(stdout, stderr));
+                    .logs("c", new LogOptions(true, 10, true, null, null), new LogDemultiplexer(stdout, stderr));
 
             assertEquals("hello\na longer line of output\nbye\n", stdout.toString(StandardCharsets.UTF_8));
             assertEquals("oops\n", stderr.toString(StandardCharsets.UTF_8));
@@ -99,7 +99,7 @@ class LogDemultiplexerTest {
             };
 
             new EngineClient(EngineHost.parse(daemon.uri()))
-                    .logs("c", new LogOptions(true, null, false), new LogDemultiplexer(stdout, OutputStream.nullOutputStream()));
+                    .logs("c", new LogOptions(true, null, false, null, null), new LogDemultiplexer(stdout, OutputStream.nullOutputStream()));
 
             assertEquals("first\nsecond\n", shown.toString(StandardCharsets.UTF_8));
             assertTrue(daemon.failures().isEmpty(), daemon.failures()::toString);

@@ -1,0 +1,118 @@
+package io.holdfast.routes;
+
+import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.container.ContainerStatus;
+import io.holdfast.spi.container.Containers;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.logs.ContainerLogs;
+import io.holdfast.spi.logs.LogEntry;
+import io.holdfast.spi.logs.LogQuery;
+import io.holdfast.spi.logs.LogSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /containers/{id}/attach}: the container's output from now on (and its log before, with
+ * {@code logs=1}) in Docker's multiplexed stream, until it exits. The output is read from the log its monitor writes,
+ * so an attach sees exactly what {@code logs} would, the engine holds no pipe a restart could break, and a client
+ * that attaches again after an engine restart finds everything written meanwhile in the log.
+ *
+ * <p>The client ({@code docker run}) attaches before it starts the container: the answer is sent only once the
+ * reader stands at the log's end, so not a line of the first output is lost.
+ */
+final class AttachRoutes {
+    private static final Logger LOG = Logger.getLogger(AttachRoutes.class.getName());
+    static final String STREAM_TYPE = "application/vnd.docker.raw-stream";
+    private static final long POSITION_WAIT_SECONDS = 30;
+
+    private final Supplier<Containers> containers;
+    private final Supplier<ContainerLogs> logs;
+
+    AttachRoutes(Supplier<Containers> containers, Supplier<ContainerLogs> logs) {
+        this.containers = containers;
+        this.logs = logs;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/containers/{id}/attach", this::attach);
+    }
+
+    private void attach(ApiExchange e) throws Exception {
+        Containers lifecycle = containers.get();
+        ContainerRecord record = lifecycle.get(e.pathParam(0));
+        boolean stdout = e.flag("stdout");
+        boolean stderr = e.flag("stderr");
+        boolean follow = e.flag("stream");
+        if (!stdout && !stderr && !e.flag("stdin")) {
+            throw new EngineException(Kind.INVALID, "you must choose at least one stream (stdin, stdout, stderr)");
+        }
+        ContainerStatus status = record.state().status();
+        if (follow && (status == ContainerStatus.EXITED || status == ContainerStatus.DEAD)) {
+            throw new EngineException(Kind.CONFLICT, "You cannot attach to a stopped container, start it first");
+        }
+        CompletableFuture<Integer> until = !follow ? CompletableFuture.completedFuture(0)
+                : status == ContainerStatus.CREATED ? lifecycle.awaitNextExit(record.id())
+                : lifecycle.awaitExit(record.id());
+        LogQuery query = new LogQuery(e.flag("logs") ? -1 : 0, follow);
+        Path logFile = Path.of(record.logPath());
+        if (!e.wantsUpgrade()) { // an old-style client: the stream is this response's body, on this thread
+            try (OutputStream out = e.stream(200, STREAM_TYPE)) {
+                LogFrames frames = new LogFrames(out, stdout, stderr, false);
+                logs.get().read(logFile, query, until, frames);
+                frames.caughtUp();
+            }
+            return;
+        }
+        RawStream stream = e.upgrade(STREAM_TYPE);
+        CountDownLatch positioned = new CountDownLatch(1);
+        LogFrames frames = new LogFrames(stream.output(), stdout, stderr, false);
+        ContainerLogs reader = logs.get();
+        Thread copier = new Thread(() -> copy(reader, logFile, query, until, frames, positioned, stream),
+                "holdfast-attach-" + record.shortId());
+        copier.setDaemon(true);
+        copier.start();
+        stream.closed().thenRun(copier::interrupt);
+        if (!positioned.await(POSITION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warning("attach to " + record.shortId() + ": the log reader did not start within "
+                    + POSITION_WAIT_SECONDS + " s; output written meanwhile may be missing from the stream");
+        }
+        // returning sends 101 and hands the connection to the stream the copier writes to
+    }
+
+    private static void copy(ContainerLogs reader, Path logFile, LogQuery query, CompletableFuture<Integer> until,
+                             LogFrames frames, CountDownLatch positioned, RawStream stream) {
+        LogSink sink = new LogSink() {
+            @Override
+            public void accept(LogEntry entry) {
+                frames.accept(entry);
+            }
+
+            @Override
+            public void caughtUp() {
+                frames.caughtUp();
+                positioned.countDown();
+            }
+        };
+        try {
+            reader.read(logFile, query, until, sink);
+            frames.caughtUp();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "attach stream ended early", e);
+        } finally {
+            positioned.countDown();
+            try {
+                stream.output().close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing an attach stream", e);
+            }
+        }
+    }
+}

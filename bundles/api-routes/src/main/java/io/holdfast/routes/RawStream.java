@@ -1,0 +1,140 @@
+package io.holdfast.routes;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.AbstractConnection;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The raw byte stream a Docker client gets after {@code 101 UPGRADED} ({@code attach}, {@code exec start}): Jetty
+ * hands the connection over to this once the upgrade response is written. One thread writes, blocking; bytes written
+ * before the hand-over are kept and go first, so a stream can start reading before the client is told to go on.
+ * What the client sends (stdin) is read and dropped: Holdfast containers have no open stdin yet.
+ */
+final class RawStream extends AbstractConnection implements Connection.UpgradeTo {
+    private final ByteBuffer input = ByteBuffer.allocate(4096);
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Object lock = new Object();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private boolean open;
+
+    RawStream(EndPoint endPoint, Executor executor) {
+        super(endPoint, executor);
+    }
+
+    /** Writes to the client; blocks until the bytes are written, or keeps them until the hand-over. */
+    OutputStream output() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                synchronized (lock) {
+                    if (!open) {
+                        pending.write(bytes, offset, length);
+                        return;
+                    }
+                    sendPending();
+                }
+                send(ByteBuffer.wrap(bytes, offset, length));
+            }
+
+            @Override
+            public void flush() throws IOException {
+                synchronized (lock) {
+                    if (open) {
+                        sendPending();
+                    }
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+                getEndPoint().close();
+            }
+        };
+    }
+
+    /** Completes when the connection is closed, by either side. */
+    CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    @Override
+    public void onUpgradeTo(ByteBuffer buffer) {
+        // stdin the client sent right behind its request: dropped, like everything it sends later
+    }
+
+    @Override
+    public void onOpen() {
+        super.onOpen();
+        getEndPoint().setIdleTimeout(0); // an attached client may see no output for hours
+        synchronized (lock) {
+            open = true;
+        }
+        fillInterested();
+    }
+
+    @Override
+    public void onFillable() {
+        try {
+            while (true) {
+                input.clear();
+                int read = getEndPoint().fill(input);
+                if (read < 0) {
+                    return; // the client closed its side (no more stdin), it still reads the output
+                }
+                if (read == 0) {
+                    fillInterested();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            getEndPoint().close(e);
+        }
+    }
+
+    @Override
+    public boolean onIdleExpired(TimeoutException timeout) {
+        return false;
+    }
+
+    @Override
+    public void onClose(Throwable cause) {
+        super.onClose(cause);
+        closed.complete(null);
+    }
+
+    private void sendPending() throws IOException {
+        if (pending.size() > 0) {
+            send(ByteBuffer.wrap(pending.toByteArray()));
+            pending.reset();
+        }
+    }
+
+    private void send(ByteBuffer bytes) throws IOException {
+        Callback.Completable written = new Callback.Completable();
+        getEndPoint().write(written, bytes);
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing to the client");
+        } catch (ExecutionException e) {
+            throw new IOException("the client went away", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.holdfast.docker.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code GET /version} (moby's {@code types.Version}). Holdfast is no Go program: {@code GoVersion} is absent and
+ * {@code JavaVersion} says what runs the engine instead.
+ */
+public record SystemVersion(
+        @JsonProperty("Version") String version,
+        @JsonProperty("ApiVersion") String apiVersion,
+        @JsonProperty("MinAPIVersion") String minApiVersion,
+        @JsonProperty("GitCommit") String gitCommit,
+        @JsonProperty("Os") String os,
+        @JsonProperty("Arch") String arch,
+        @JsonProperty("KernelVersion") String kernelVersion,
+        @JsonProperty("BuildTime") String buildTime,
+        @JsonProperty("Experimental") boolean experimental,
+        @JsonProperty("JavaVersion") String javaVersion) {
+}
