@@ -182,7 +182,9 @@ final class Execs {
     void exited(ExecStatus ended) {
         synchronized (execs.lock(ended.execId())) {
             Optional<ExecRecord> found = execs.get(ended.execId());
-            if (found.isPresent() && containers.contains(found.get().containerId())) {
+            if (found.isPresent() && found.get().exitCode() != null) {
+                releaseQuietly(ended.execId()); // already recorded: a replay, or a read applied it first
+            } else if (found.isPresent() && containers.contains(found.get().containerId())) {
                 apply(found.get(), ended);
             } else {
                 found.ifPresent(r -> execs.drop(r.id())); // its container was removed, and its files with it
