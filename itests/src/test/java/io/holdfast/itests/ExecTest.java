@@ -77,6 +77,9 @@ class ExecTest {
         assertEquals(200, api.request("POST", "/exec/" + id + "/resize?h=40&w=100").status(),
                 "a non-TTY exec has no terminal to resize, and Docker answers 200");
         assertEquals(404, api.request("GET", "/exec/" + "0".repeat(64) + "/json").status());
+        Api.Response tty = api.post("/containers/" + c + "/exec", Map.of("Cmd", List.of("sh"), "Tty", true));
+        assertEquals(400, tty.status(), "a TTY exec is refused by name, not run without one");
+        assertTrue(tty.json().path("message").asText().startsWith("Tty"), tty.body());
     }
 
     @Test
@@ -119,7 +122,6 @@ class ExecTest {
         Cli.Result viaCli = cli.run("exec", c, "true");
         assertEquals(1, viaCli.exitCode());
         assertTrue(viaCli.err().contains("is not running"), viaCli.err());
-        assertEquals(400, api.post("/containers/" + c + "/exec", Map.of("Cmd", List.of("sh"), "Tty", true)).status());
     }
 
     @Test
