@@ -24,6 +24,9 @@ final class ImageRoutes {
         router.add("GET", "/images/json", e -> e.sendJson(200, images.get().list().stream().map(DockerViews::image).toList()))
                 .add("GET", "/images/{name*}/json", e -> e.sendJson(200,
                         DockerViews.imageInspect(images.get().resolve(e.pathParam(0)))))
+                .add("GET", "/images/{name*}/history", e -> e.sendJson(200,
+                        DockerViews.history(images.get().resolve(e.pathParam(0)))))
+                .add("POST", "/images/{name*}/tag", this::tag)
                 .add("POST", "/images/create", this::importImage)
                 .add("DELETE", "/images/{name*}", this::remove);
     }
@@ -40,6 +43,17 @@ final class ImageRoutes {
         String tag = e.query("tag");
         ImageRecord image = images.get().importTarball(e.body(), tag == null || tag.isEmpty() ? repo : repo + ":" + tag);
         e.sendJson(200, Map.of("status", image.id()));
+    }
+
+    /** {@code docker tag}: {@code repo} is required, {@code tag} defaults to latest; 201 with no body, as Docker. */
+    private void tag(ApiExchange e) {
+        String repo = e.query("repo");
+        if (repo == null || repo.isEmpty()) {
+            throw new EngineException(Kind.INVALID, "repository name (repo) must have at least one component");
+        }
+        String tag = e.query("tag");
+        images.get().tag(e.pathParam(0), tag == null || tag.isEmpty() ? repo : repo + ":" + tag);
+        e.sendEmpty(201);
     }
 
     private void remove(ApiExchange e) throws Exception {

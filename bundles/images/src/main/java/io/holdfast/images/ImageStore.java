@@ -132,6 +132,19 @@ public class ImageStore implements Images {
     }
 
     @Override
+    public synchronized ImageRecord tag(String source, String target) {
+        ImageReference reference = ImageReference.parse(target);
+        String id = lookup.find(source).id();
+        try {
+            repositories.tag(reference, id);
+        } catch (IOException e) {
+            throw new EngineException(Kind.FAILED, "cannot tag " + ImageIds.shortId(id) + " as " + reference + ": "
+                    + e.getMessage(), e);
+        }
+        return record(id);
+    }
+
+    @Override
     public synchronized List<ImageRecord> list() {
         return images.values().stream()
                 .sorted(Comparator.comparing(ImageMetadata::created).reversed().thenComparing(ImageMetadata::id))

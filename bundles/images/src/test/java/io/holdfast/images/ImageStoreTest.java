@@ -94,6 +94,22 @@ class ImageStoreTest {
     }
 
     @Test
+    void tagPointsANewNameAtAnImageAndMovesAnExistingTag() throws IOException {
+        ImageRecord busybox = importTar(TarFixture.busybox(), "busybox");
+        ImageRecord other = importTar(TarFixture.busybox().file("etc/extra", 0644, "x"), "other");
+        assertEquals(List.of("busybox:latest", "tools/bb:1"),
+                store.tag("busybox", "tools/bb:1").repoTags());
+        store.tag(other.id(), "busybox");
+        assertEquals(other.id(), store.resolve("busybox").id(), "the tag moved");
+        assertEquals(List.of("tools/bb:1"), store.resolve(busybox.id()).repoTags());
+        assertEquals(other.id(), new ImageStore(dataRoot).resolve("busybox:latest").id(), "written to disk");
+        EngineException bad = assertThrows(EngineException.class, () -> store.tag("busybox", "Bad Name"));
+        assertEquals(EngineException.Kind.INVALID, bad.kind());
+        assertEquals(EngineException.Kind.NOT_FOUND,
+                assertThrows(EngineException.class, () -> store.tag("ghost", "x")).kind());
+    }
+
+    @Test
     void reimportUnderAnotherTagReusesTheImage() throws IOException {
         ImageRecord first = importTar(TarFixture.busybox(), "busybox:1");
         ImageRecord second = importTar(TarFixture.busybox(), "busybox:2");

@@ -29,6 +29,13 @@ public final class BundleJars {
         }
     }
 
+    /** The jar's {@code Bundle-Version}. */
+    public static String version(Path jar) throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            return in.getManifest().getMainAttributes().getValue("Bundle-Version");
+        }
+    }
+
     /** A copy of {@code jar} at {@code target} whose main manifest attributes {@code edit} changed. */
     public static Path rewrite(Path jar, Path target, Consumer<Attributes> edit) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {

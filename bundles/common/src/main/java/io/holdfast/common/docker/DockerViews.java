@@ -7,6 +7,7 @@ import io.holdfast.docker.model.ContainerState;
 import io.holdfast.docker.model.ContainerSummary;
 import io.holdfast.docker.model.EndpointSettings;
 import io.holdfast.docker.model.HostConfig;
+import io.holdfast.docker.model.ImageHistoryEntry;
 import io.holdfast.docker.model.ImageInspect;
 import io.holdfast.docker.model.ImageSummary;
 import io.holdfast.docker.model.NetworkSettings;
@@ -29,6 +30,7 @@ public final class DockerViews {
      * "json-file" is what tells a Docker client that {@code logs} reads a container's output back, which holds.
      */
     static final String LOG_DRIVER = "json-file";
+    static final String IMPORTED = "imported from a tarball";
 
     private DockerViews() {
     }
@@ -120,9 +122,15 @@ public final class DockerViews {
     public static ImageInspect imageInspect(ImageRecord image) {
         ContainerConfig empty = new ContainerConfig("", "", "", false, false, false, Map.of(), false, false, false,
                 List.of(), null, "", Map.of(), "", null, Map.of(), "", null);
-        return new ImageInspect(image.id(), image.repoTags(), List.of(), "", "imported from a tarball",
+        return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,
                 image.created().toString(), "", "", empty, architecture(), "linux", image.size(), image.size(),
                 new ImageInspect.RootFs("layers", List.of()));
+    }
+
+    /** An imported image is one layer: the tarball it was imported from. */
+    public static List<ImageHistoryEntry> history(ImageRecord image) {
+        return List.of(new ImageHistoryEntry(image.id(), image.created().getEpochSecond(), "", image.repoTags(),
+                image.size(), IMPORTED));
     }
 
     /** Go's name for this machine's architecture, as Docker reports it. */

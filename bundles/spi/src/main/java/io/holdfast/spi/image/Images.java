@@ -27,6 +27,13 @@ public interface Images {
      */
     ImageRecord importTarball(InputStream tar, String reference);
 
+    /**
+     * Points {@code target} ({@code name[:tag]}, {@code :latest} implied) at the image {@code source} names, moving
+     * the tag from whichever image had it; the tag is written atomically. Throws {@code NOT_FOUND} for an unknown
+     * source and {@code INVALID} for a malformed target.
+     */
+    ImageRecord tag(String source, String target);
+
     /** All images, newest first. */
     List<ImageRecord> list();
 

@@ -183,9 +183,28 @@ public final class EngineClient {
         }
     }
 
+    /** Points {@code target} (name[:tag]) at the image {@code source} names. */
+    public void tagImage(String source, String target) throws IOException {
+        int slash = target.lastIndexOf('/');
+        int colon = target.lastIndexOf(':');
+        boolean tagged = colon > slash;
+        String query = "?repo=" + UriEncoding.queryValue(tagged ? target.substring(0, colon) : target)
+                + (tagged ? "&tag=" + UriEncoding.queryValue(target.substring(colon + 1)) : "");
+        discard(HttpRequest.post(image(source) + "/tag" + query));
+    }
+
     /** Returns the daemon's report, entries like {"Untagged": "busybox:latest"} or {"Deleted": "sha256:..."}. */
     public List<Map<String, Object>> removeImage(String ref, boolean force) throws IOException {
-        return objects(HttpRequest.delete("/images/" + UriEncoding.pathSegment(ref) + (force ? "?force=1" : "")));
+        return objects(HttpRequest.delete(image(ref) + (force ? "?force=1" : "")));
+    }
+
+    /** Image names keep their slashes in the path, as the docker CLI sends them (Jetty refuses an encoded %2F). */
+    private static String image(String ref) {
+        StringBuilder path = new StringBuilder("/images");
+        for (String segment : ref.split("/", -1)) {
+            path.append('/').append(UriEncoding.pathSegment(segment));
+        }
+        return path.toString();
     }
 
     /** Sets up a command to run in the running container {@code ref}; returns the exec's id. */

@@ -122,6 +122,17 @@ class VerbsTest {
     }
 
     @Test
+    void imageTagSendsTheNameWithItsSlashesAndSplitsTheTag() {
+        daemon.on("POST", "/images/", FakeDaemon.json(201, ""));
+
+        assertEquals(0, cli.run("image", "tag", "team/app:1.0", "registry/team/app:2").status());
+        assertEquals(0, cli.run("image", "tag", "busybox", "mine").status());
+
+        assertEquals("/images/team/app:1.0/tag?repo=registry%2Fteam%2Fapp&tag=2", daemon.requests().get(0).target());
+        assertEquals("/images/busybox/tag?repo=mine", daemon.requests().get(1).target());
+    }
+
+    @Test
     void imageImportReportsAnErrorMessageInTheStream() {
         daemon.on("POST", "/images/create", FakeDaemon.json(200, "{\"error\":\"not a tar archive\"}"));
 
