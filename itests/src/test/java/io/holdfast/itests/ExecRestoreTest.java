@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
+import io.holdfast.itests.support.BundleJars;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.Engine;
 import io.holdfast.itests.support.EngineExtension;
+import io.holdfast.itests.support.EngineSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,5 +76,33 @@ class ExecRestoreTest {
         assertEquals(404, api.request("GET", "/exec/" + ending + "/json").status(), "execs go with their container");
         Await.until("the monitor files of the exec that ended with its container to be released", LONG,
                 () -> !Files.exists(engine.execRoot().resolve("execs").resolve(staying)));
+    }
+
+    @Test
+    void aDetachedExecKeepsRunningThroughAShimSwapAndItsExitIsRecordedAfterwards(
+            @EngineSetup(ownDistribution = true) Engine engine, Api api) throws Exception {
+        String c = api.runDetached(List.of("sleep", "1000"));
+        String exec = startDetached(api, c, exitOnCue(4));
+        Path log = engine.dataRoot().resolve("containers").resolve(c).resolve("execs").resolve(exec + ".log");
+        Await.until("the exec to set its trap", LONG, () -> Files.exists(log) && Files.readString(log).contains(TRAP_SET));
+        long pid = api.request("GET", "/exec/" + exec + "/json").json().path("Pid").asLong();
+
+        Path dist = engine.distribution();
+        BundleJars.deploy(BundleJars.withVersion(BundleJars.original(dist, "shim-"),
+                engine.root().resolve("shim.jar"), "0.2.0"), dist, "shim.jar");
+        Api.Response reload = api.request("POST", "/system/reload");
+        assertEquals(200, reload.status(), reload.body());
+        Await.until("the shim swapped by this reload or, first, by the deploy/ watcher", LONG,
+                () -> reload.body().contains("io.holdfast.shim") || engine.log().contains("update io.holdfast.shim "));
+
+        JsonNode during = api.request("GET", "/exec/" + exec + "/json").json();
+        assertTrue(during.path("Running").asBoolean(), during.toString());
+        assertEquals(pid, during.path("Pid").asLong());
+        assertTrue(Await.alive(pid));
+        new ProcessBuilder("kill", "-USR1", Long.toString(pid)).start().waitFor();
+        Await.until("the exec's exit, seen by the shim's new revision", LONG,
+                () -> api.request("GET", "/exec/" + exec + "/json").json().path("ExitCode").asInt(-1) == 4);
+        assertFalse(api.request("GET", "/exec/" + exec + "/json").json().path("Running").asBoolean());
+        engine.cli().ok("rm", "-f", c);
     }
 }
