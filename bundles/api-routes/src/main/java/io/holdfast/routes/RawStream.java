@@ -46,6 +46,8 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean open;
     private volatile Input input = DROP;
+    /** The writer closed the stream before the hand-over: close once what it wrote has gone out. */
+    private boolean closeWhenOpen;
 
     RawStream(EndPoint endPoint, Executor executor) {
         super(endPoint, executor);
@@ -87,6 +89,12 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
 
             @Override
             public void close() throws IOException {
+                synchronized (lock) {
+                    if (!open) {
+                        closeWhenOpen = true; // closing now would cut off the 101 itself
+                        return;
+                    }
+                }
                 flush();
                 getEndPoint().close();
             }
@@ -111,8 +119,24 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
     public void onOpen() {
         super.onOpen();
         getEndPoint().setIdleTimeout(0); // an attached client may see no output for hours
+        boolean closeNow;
         synchronized (lock) {
             open = true;
+            closeNow = closeWhenOpen;
+        }
+        if (closeNow) {
+            getExecutor().execute(() -> {
+                try {
+                    synchronized (lock) {
+                        sendPending();
+                    }
+                } catch (IOException e) {
+                    // the client went away; the stream is closed either way
+                } finally {
+                    getEndPoint().close();
+                }
+            });
+            return;
         }
         fillInterested();
     }

@@ -11,6 +11,7 @@ final class RouteTable {
         new ContainerRoutes(services::containers, services::logs).register(router);
         new WaitRoutes(services::containers, services::events).register(router);
         new AttachRoutes(services::containers, services::logs).register(router);
+        new ExecRoutes(services::containers, services::logs).register(router);
         new ImageRoutes(services::images, services::containers).register(router);
         new EventRoutes(services::events).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);

@@ -115,5 +115,27 @@ final class FakeServices implements ApiServices {
         public CompletableFuture<Integer> awaitNextExit(String ref) {
             return awaitExit(ref);
         }
+
+        @Override
+        public io.holdfast.spi.container.ExecRecord createExec(String ref, io.holdfast.spi.container.ExecSpec spec) {
+            get(ref);
+            return null;
+        }
+
+        @Override
+        public io.holdfast.spi.container.ExecRecord startExec(String execId) {
+            return exec(execId);
+        }
+
+        @Override
+        public io.holdfast.spi.container.ExecRecord exec(String execId) {
+            throw new EngineException(EngineException.Kind.NOT_FOUND, "No such exec instance: " + execId);
+        }
+
+        @Override
+        public CompletableFuture<Integer> awaitExec(String execId) {
+            exec(execId);
+            return new CompletableFuture<>();
+        }
     }
 }

@@ -88,7 +88,7 @@ public class ApiSockets {
             threads.setDaemon(true);
             server = new Server(threads);
             for (String host : hosts) {
-                UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
+                UnixDomainServerConnector connector = new DockerClientConnector(server);
                 connector.setUnixDomainPath(UnixSockets.path(host));
                 server.addConnector(connector);
             }

@@ -99,6 +99,26 @@ class RestoreStepTest {
                 }
 
                 @Override
+                public io.holdfast.spi.monitor.ExecStatus exec(io.holdfast.spi.monitor.ExecLaunch launch) {
+                    throw new UnsupportedOperationException("a restore starts nothing");
+                }
+
+                @Override
+                public Optional<io.holdfast.spi.monitor.ExecStatus> execStatus(String execId) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public java.util.Collection<io.holdfast.spi.monitor.ExecStatus> execs() {
+                    return List.of();
+                }
+
+                @Override
+                public void releaseExec(String execId) {
+                    throw new UnsupportedOperationException("a restore releases no exec");
+                }
+
+                @Override
                 public Optional<MonitorStatus> status(String containerId) {
                     return Optional.empty();
                 }

@@ -129,8 +129,13 @@ final class ConmonLauncher {
 
     /** The last message the runtime logged (runc and crun log JSON lines with a "msg" field). */
     private String runtimeError(String id) {
+        return lastRuntimeMessage(layout.runtimeLog(id));
+    }
+
+    /** The last message in a runtime's JSON log ({@code --log-format=json}), or a sentence saying there is none. */
+    static String lastRuntimeMessage(Path runtimeLog) {
         try {
-            List<String> lines = Files.readAllLines(layout.runtimeLog(id));
+            List<String> lines = Files.readAllLines(runtimeLog);
             for (int i = lines.size() - 1; i >= 0; i--) {
                 String line = lines.get(i);
                 int msg = line.indexOf("\"msg\":\"");
@@ -158,7 +163,7 @@ final class ConmonLauncher {
         }
     }
 
-    private static void sleep(long millis) throws MonitorException {
+    static void sleep(long millis) throws MonitorException {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -3,6 +3,9 @@ package io.holdfast.shim;
 import io.holdfast.common.concurrent.InFlight;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.ExecExitListener;
+import io.holdfast.spi.monitor.ExecLaunch;
+import io.holdfast.spi.monitor.ExecStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorLaunch;
@@ -52,6 +55,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * <li>Every exited container is replayed to each listener that binds, as {@link MonitorExitListener} promises, so an
  * exit that happened during the swap, or that the old revision saw but could not deliver, still arrives.</li>
  * </ol>
+ * Execs ({@link ExecMonitors}) are not handed over: disk holds all there is to know about them, and each exited exec
+ * is replayed to each {@link ExecExitListener} that binds.
  */
 @Component(service = ContainerMonitor.class, immediate = true)
 public class ConmonMonitor implements ContainerMonitor {
@@ -62,6 +67,8 @@ public class ConmonMonitor implements ContainerMonitor {
 
     private final Map<String, HeldContainer> held = new ConcurrentHashMap<>();
     private final List<MonitorExitListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ExecExitListener> execListeners = new CopyOnWriteArrayList<>();
+    private ExecMonitors execMonitors;
     private final InFlight calls = new InFlight();
     private MonitorLayout layout;
     private ConmonLauncher launcher;
@@ -82,14 +89,19 @@ public class ConmonMonitor implements ContainerMonitor {
     void activate() throws IOException {
         layout = new MonitorLayout(Path.of(config.execRoot()));
         MonitorRecords records = new MonitorRecords(layout);
-        launcher = new ConmonLauncher(findConmon(), layout, records);
+        Path conmon = findConmon();
+        launcher = new ConmonLauncher(conmon, layout, records);
         notifier = Executors.newSingleThreadExecutor(r -> new Thread(r, "holdfast-shim-exit-notifier"));
+        execMonitors = new ExecMonitors(layout, conmon, this::announceExec);
+        execMonitors.recover();
         Map<String, HeldContainer> fromDisk = new MonitorRecovery(layout, records, launcher).recover();
         held.putAll(takeHandOff(fromDisk));
         LOG.info(() -> "shim holds " + held.size() + " container(s), " + held.values().stream()
                 .filter(HeldContainer::running).count() + " running");
         exitWatcher = new ExitWatcher(layout.exitsDir(), this::checkExit, this::sweep);
+        execMonitors.watchWith(exitWatcher);
         listeners.forEach(this::replayExits);
+        execListeners.forEach(this::replayExecExits);
     }
 
     /** Merges in what the previous revision handed over, if anything; a hand-off that cannot be read is ignored. */
@@ -132,6 +144,8 @@ public class ConmonMonitor implements ContainerMonitor {
         }
         held.clear();
         listeners.clear();
+        execMonitors.clear();
+        execListeners.clear();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -144,6 +158,18 @@ public class ConmonMonitor implements ContainerMonitor {
 
     void removeListener(MonitorExitListener listener) {
         listeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addExecListener(ExecExitListener listener) {
+        execListeners.add(listener);
+        if (notifier != null) {
+            replayExecExits(listener);
+        }
+    }
+
+    void removeExecListener(ExecExitListener listener) {
+        execListeners.remove(listener);
     }
 
     @Override
@@ -245,6 +271,40 @@ public class ConmonMonitor implements ContainerMonitor {
         }
     }
 
+    @Override
+    public ExecStatus exec(ExecLaunch launch) throws MonitorException {
+        enter("exec " + launch.execId() + " in " + launch.containerId());
+        try {
+            HeldContainer container = held.get(launch.containerId());
+            if (container == null || !container.running()) {
+                throw new MonitorException("container " + launch.containerId() + " is not running");
+            }
+            return execMonitors.launch(launch);
+        } finally {
+            calls.leave();
+        }
+    }
+
+    @Override
+    public Optional<ExecStatus> execStatus(String execId) {
+        return execMonitors.status(execId);
+    }
+
+    @Override
+    public Collection<ExecStatus> execs() {
+        return execMonitors.all();
+    }
+
+    @Override
+    public void releaseExec(String execId) throws MonitorException {
+        enter("release exec " + execId);
+        try {
+            execMonitors.release(execId);
+        } finally {
+            calls.leave();
+        }
+    }
+
     /** Admits a call that changes a container, or refuses it once this revision is going away. */
     private void enter(String what) throws MonitorException {
         if (!calls.tryEnter()) {
@@ -273,6 +333,7 @@ public class ConmonMonitor implements ContainerMonitor {
 
     /** The backstop for dropped inotify events and for monitors that died without writing an exit file. */
     private void sweep() {
+        execMonitors.sweep();
         for (HeldContainer container : held.values()) {
             String id = container.record().containerId();
             checkExit(id);
@@ -291,6 +352,35 @@ public class ConmonMonitor implements ContainerMonitor {
         LOG.fine(() -> container.record().containerId() + " exited with " + container.exit().code());
         for (MonitorExitListener listener : listeners) {
             notify(listener, container);
+        }
+    }
+
+    private void announceExec(HeldExec exec) {
+        for (ExecExitListener listener : execListeners) {
+            notifyExec(listener, exec);
+        }
+    }
+
+    private void replayExecExits(ExecExitListener listener) {
+        execMonitors.exited().forEach(exec -> notifyExec(listener, exec));
+    }
+
+    /** Tells one exec listener on the notifier thread; after deactivation has begun, the next revision replays it. */
+    private void notifyExec(ExecExitListener listener, HeldExec exec) {
+        ExecStatus ended = exec.status();
+        try {
+            notifier.execute(() -> {
+                if (!execListeners.contains(listener)) {
+                    return;
+                }
+                try {
+                    listener.execExited(ended);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "an exec exit listener failed for " + ended.execId(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "the shim is stopping; the exit of exec " + ended.execId() + " is replayed by the next");
         }
     }
 

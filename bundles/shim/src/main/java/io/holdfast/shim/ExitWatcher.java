@@ -9,6 +9,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -28,13 +30,17 @@ final class ExitWatcher implements AutoCloseable {
     private final Thread thread;
     private final Consumer<String> onExitFile;
     private final Runnable sweep;
+    private final WatchKey exitsKey;
+    /** Execs' exit directories; a key goes away when its directory is deleted. */
+    private final Map<WatchKey, Runnable> execDirs = new ConcurrentHashMap<>();
 
     ExitWatcher(Path exitsDir, Consumer<String> onExitFile, Runnable sweep) throws IOException {
         Files.createDirectories(exitsDir);
         this.onExitFile = onExitFile;
         this.sweep = sweep;
         this.watcher = FileSystems.getDefault().newWatchService();
-        exitsDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        this.exitsKey = exitsDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
         this.thread = new Thread(this::run, "holdfast-shim-exit-watcher");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -45,7 +51,16 @@ final class ExitWatcher implements AutoCloseable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 WatchKey key = watcher.poll(SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-                if (key != null) {
+                if (key != null && key != exitsKey) {
+                    key.pollEvents();
+                    Runnable onChange = execDirs.get(key);
+                    if (onChange != null) {
+                        onChange.run();
+                    }
+                    if (!key.reset()) {
+                        execDirs.remove(key); // the exec was forgotten and its directory deleted
+                    }
+                } else if (key != null) {
                     for (WatchEvent<?> event : key.pollEvents()) {
                         if (event.context() instanceof Path file) {
                             onExitFile.accept(file.getFileName().toString());
@@ -60,6 +75,19 @@ final class ExitWatcher implements AutoCloseable {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closing
+        }
+    }
+
+    /**
+     * Also watches an exec's exit directory, calling {@code onChange} for each change in it, until the directory is
+     * deleted. A directory that cannot be watched (inotify's limit reached) is left to the sweep.
+     */
+    void watchExecDir(Path dir, Runnable onChange) {
+        try {
+            execDirs.put(dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY), onChange);
+        } catch (IOException | ClosedWatchServiceException e) {
+            LOG.log(Level.FINE, "cannot watch " + dir + "; the sweep notices its exit", e);
         }
     }
 

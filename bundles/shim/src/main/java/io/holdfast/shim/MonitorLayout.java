@@ -48,4 +48,39 @@ record MonitorLayout(Path execRoot) {
     Path runtimeRoot(String runtimeName) {
         return execRoot.resolve("runtime").resolve(runtimeName);
     }
+
+    // ---- execs: one directory each, which is also conmon's bundle directory (its ctl and winsz fifos, attach socket)
+
+    Path execsDir() {
+        return execRoot.resolve("execs");
+    }
+
+    Path execDir(String execId) {
+        return execsDir().resolve(execId);
+    }
+
+    Path execRecord(String execId) {
+        return execDir(execId).resolve("exec.json");
+    }
+
+    Path execPidFile(String execId) {
+        return execDir(execId).resolve("pid");
+    }
+
+    Path execMonitorPidFile(String execId) {
+        return execDir(execId).resolve("conmon.pid");
+    }
+
+    Path execRuntimeLog(String execId) {
+        return execDir(execId).resolve("runtime.log");
+    }
+
+    /** An exec's own exit directory: conmon names the exit file after the container, so execs cannot share one. */
+    Path execExitsDir(String execId) {
+        return execDir(execId).resolve("exits");
+    }
+
+    Path execExitFile(String execId, String containerId) {
+        return execExitsDir(execId).resolve(containerId);
+    }
 }

@@ -15,14 +15,19 @@ import java.util.Optional;
 
 /** Reads and atomically writes {@link MonitorRecord}s. */
 final class MonitorRecords {
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // A cache of our own: the shared default TypeFactory would keep MonitorRecord.class, and with it this
-            // revision's class loader, alive in the Jackson bundle after the shim is updated.
-            .setTypeFactory(TypeFactory.defaultInstance()
-                    .withCache((LookupCache<Object, JavaType>) new LRUMap<Object, JavaType>(16, 64)));
+    private final ObjectMapper json = mapper();
     private final MonitorLayout layout;
+
+    /** The shim's JSON mapper for its records (also {@link ExecMonitorRecords}'). */
+    static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // A cache of our own: the shared default TypeFactory would keep MonitorRecord.class, and with it this
+                // revision's class loader, alive in the Jackson bundle after the shim is updated.
+                .setTypeFactory(TypeFactory.defaultInstance()
+                        .withCache((LookupCache<Object, JavaType>) new LRUMap<Object, JavaType>(16, 64)));
+    }
 
     MonitorRecords(MonitorLayout layout) {
         this.layout = layout;

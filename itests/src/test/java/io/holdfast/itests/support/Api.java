@@ -72,6 +72,24 @@ public final class Api {
         return lines;
     }
 
+    /** One frame of Docker's multiplexed stream: 1 stdout, 2 stderr. */
+    public record Frame(int stream, String text) {
+    }
+
+    /** Sends {@code json} and reads the answer as Docker's multiplexed stream until the engine ends it. */
+    public java.util.List<Frame> frames(String method, String path, Object json) throws IOException {
+        byte[] raw = exchange(method, path, JSON.writeValueAsBytes(json));
+        int i = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) + 4;
+        java.util.List<Frame> frames = new java.util.ArrayList<>();
+        while (i + 8 <= raw.length) {
+            int length = ((raw[i + 4] & 0xff) << 24) | ((raw[i + 5] & 0xff) << 16) | ((raw[i + 6] & 0xff) << 8)
+                    | (raw[i + 7] & 0xff);
+            frames.add(new Frame(raw[i], new String(raw, i + 8, length, StandardCharsets.UTF_8)));
+            i += 8 + length;
+        }
+        return frames;
+    }
+
     private static int indexOf(byte[] data, byte[] pattern) {
         outer:
         for (int i = 0; i + pattern.length <= data.length; i++) {

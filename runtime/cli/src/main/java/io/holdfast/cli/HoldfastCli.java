@@ -3,6 +3,7 @@ package io.holdfast.cli;
 import io.holdfast.cli.commands.CommandContext;
 import io.holdfast.cli.commands.CreateCommand;
 import io.holdfast.cli.commands.EngineCommand;
+import io.holdfast.cli.commands.ExecCommand;
 import io.holdfast.cli.commands.ErrorLines;
 import io.holdfast.cli.commands.EventsCommand;
 import io.holdfast.cli.commands.ImageCommand;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = "Manage containers and images of a Holdfast engine.",
         versionProvider = VersionCommand.ClientVersion.class,
         subcommands = {
-            RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
+            RunCommand.class, ExecCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
             RmCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
             InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
@@ -94,6 +95,7 @@ public final class HoldfastCli implements Callable<Integer>, CommandContext {
         // Everything after IMAGE is the container's command, options included: `run busybox sh -c 'echo hi'`.
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.getSubcommands().get("create").setStopAtPositional(true);
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         int status = commandLine.execute(args);
         io.out().flush();
         return status;

@@ -56,4 +56,24 @@ public interface Containers {
 
     /** Completes with the exit code the next time the container exits, even if it has not been started yet. */
     CompletableFuture<Integer> awaitNextExit(String ref);
+
+    /**
+     * Sets up {@code spec} to run in the running container {@code ref} and records it; it runs only once started.
+     * Throws {@code CONFLICT} ("Container ID is not running") when the container is not running, {@code INVALID}
+     * for a request Holdfast cannot honour (naming the field). Never blocks on a process.
+     */
+    ExecRecord createExec(String ref, ExecSpec spec);
+
+    /**
+     * Starts the exec under a monitor of its own, so it outlives the engine; blocks until the process runs or the
+     * runtime refused it (then the exec records exit code 126 or 127 as Docker does, and this throws). Throws
+     * {@code CONFLICT} if it has already run or is running, or its container is not running.
+     */
+    ExecRecord startExec(String execId);
+
+    /** The exec as it is now (an exit the monitor recorded is applied first); {@code NOT_FOUND} once its container is gone. */
+    ExecRecord exec(String execId);
+
+    /** Completes with the exec's exit code once it has ended (at once if it has); fails if it was never started. */
+    CompletableFuture<Integer> awaitExec(String execId);
 }

@@ -21,6 +21,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * // ... later, after a MonitorExitListener heard of the exit:
  * monitor.release(id);
  * }</pre>
+ *
+ * <p><b>Execs.</b> A process started in a running container ({@link #exec}) runs under a monitor of its own, with its
+ * own log and exit file, so it too outlives the engine; the shim finds it again after a restart and holds it,
+ * running or exited, until {@link #releaseExec}. Its exit is announced to every
+ * {@link ExecExitListener}.
  */
 @ProviderType
 public interface ContainerMonitor {
@@ -61,4 +66,28 @@ public interface ContainerMonitor {
      * not held does nothing.
      */
     void release(String containerId, boolean force) throws MonitorException;
+
+    /**
+     * Starts a process in the running container {@code launch.containerId()} under a new monitor (conmon's exec mode,
+     * the runtime's {@code exec}). Blocks until the process runs (typically 50-300 ms) or the runtime refuses it; the
+     * exception then carries the runtime's message, e.g. {@code executable file not found in $PATH}. Starting an
+     * exec id that is already held fails.
+     */
+    ExecStatus exec(ExecLaunch launch) throws MonitorException;
+
+    /**
+     * The exec's status, if this shim holds it. Never blocks (it reads the exec's exit file, so an exit is seen at once
+     * even before it is announced).
+     */
+    Optional<ExecStatus> execStatus(String execId);
+
+    /** Every exec held, running or exited and not yet released. Never blocks. */
+    Collection<ExecStatus> execs();
+
+    /**
+     * Forgets an exited exec: drops its monitor's record and files. Idempotent: releasing an exec that is not held
+     * does nothing. Fails for an exec that still runs. Releasing a container does not release its execs: their exits
+     * (they end with the container) still reach the listeners.
+     */
+    void releaseExec(String execId) throws MonitorException;
 }

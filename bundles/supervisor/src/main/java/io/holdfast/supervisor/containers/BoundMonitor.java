@@ -1,6 +1,8 @@
 package io.holdfast.supervisor.containers;
 
 import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.ExecLaunch;
+import io.holdfast.spi.monitor.ExecStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
@@ -70,5 +72,25 @@ final class BoundMonitor implements ContainerMonitor {
     @Override
     public void release(String containerId, boolean force) throws MonitorException {
         monitor().release(containerId, force);
+    }
+
+    @Override
+    public ExecStatus exec(ExecLaunch launch) throws MonitorException {
+        return monitor().exec(launch);
+    }
+
+    @Override
+    public Optional<ExecStatus> execStatus(String execId) {
+        return monitorForRead().execStatus(execId);
+    }
+
+    @Override
+    public Collection<ExecStatus> execs() {
+        return monitorForRead().execs();
+    }
+
+    @Override
+    public void releaseExec(String execId) throws MonitorException {
+        monitor().releaseExec(execId);
     }
 }

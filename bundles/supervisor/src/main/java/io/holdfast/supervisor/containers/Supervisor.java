@@ -6,8 +6,12 @@ import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.ExecRecord;
+import io.holdfast.spi.container.ExecSpec;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.monitor.ContainerMonitor;
+import io.holdfast.spi.monitor.ExecExitListener;
+import io.holdfast.spi.monitor.ExecStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorStatus;
@@ -20,6 +24,7 @@ import io.holdfast.spi.restore.RestoreTarget;
 import io.holdfast.spi.storage.StorageDriver;
 import io.holdfast.supervisor.state.ContainerStore;
 import io.holdfast.supervisor.state.DataRootLayout;
+import io.holdfast.supervisor.state.ExecStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -51,8 +56,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>Live exits are held back until the restore has run, so that the restore's view of who exited while the engine
  * was down is the one that counts; afterwards they are applied as they come.
  */
-@Component(service = {Containers.class, RestoreTarget.class, MonitorExitListener.class}, immediate = true)
-public class Supervisor implements Containers, RestoreTarget, MonitorExitListener {
+@Component(service = {Containers.class, RestoreTarget.class, MonitorExitListener.class, ExecExitListener.class},
+        immediate = true)
+public class Supervisor implements Containers, RestoreTarget, MonitorExitListener, ExecExitListener {
     private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
 
     private final Plugins plugins = new Plugins();
@@ -89,6 +95,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ContainerTable table;
     private ContainerFactory factory;
     private Lifecycle lifecycle;
+    private Execs execs;
     private ScheduledExecutorService restarts;
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
@@ -183,6 +190,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
+        ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
+        execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
         active = true;
@@ -305,6 +314,33 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         return waiters.next(table.resolve(ref).id());
     }
 
+    // ---- exec (Containers), ExecExitListener
+
+    @Override
+    public ExecRecord createExec(String ref, ExecSpec spec) {
+        return execs.create(ref, spec);
+    }
+
+    @Override
+    public ExecRecord startExec(String execId) {
+        return execs.start(execId);
+    }
+
+    @Override
+    public ExecRecord exec(String execId) {
+        return execs.get(execId);
+    }
+
+    @Override
+    public CompletableFuture<Integer> awaitExec(String execId) {
+        return execs.await(execId);
+    }
+
+    @Override
+    public void execExited(ExecStatus ended) {
+        execs.exited(ended);
+    }
+
     // ---- MonitorExitListener
 
     @Override
@@ -396,6 +432,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     public void restoreCompleted(RestoreReport restoreReport) {
         lastReport = restoreReport;
         restored = true;
+        execs.reconcile();
         for (MonitorStatus ended; (ended = heldExits.poll()) != null; ) {
             lifecycle.exited(ended, false); // runs the restore already applied are recognised and skipped
         }

@@ -136,6 +136,26 @@ class ContainerCommandsTest {
         }
 
         @Override
+        public io.holdfast.spi.container.ExecRecord createExec(String ref, io.holdfast.spi.container.ExecSpec spec) {
+            throw new UnsupportedOperationException("no command under test execs");
+        }
+
+        @Override
+        public io.holdfast.spi.container.ExecRecord startExec(String execId) {
+            throw new UnsupportedOperationException("no command under test execs");
+        }
+
+        @Override
+        public io.holdfast.spi.container.ExecRecord exec(String execId) {
+            throw new UnsupportedOperationException("no command under test execs");
+        }
+
+        @Override
+        public CompletableFuture<Integer> awaitExec(String execId) {
+            throw new UnsupportedOperationException("no command under test execs");
+        }
+
+        @Override
         public CompletableFuture<Integer> awaitExit(String ref) {
             throw new UnsupportedOperationException("no command under test waits");
         }

@@ -11,11 +11,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A monitor without processes: each start is a new run with a new pid; tests end runs by hand. */
+/** A monitor without processes: each start (and exec) is a new run with a new pid; tests end runs by hand. */
 final class FakeMonitor implements ContainerMonitor {
     private final Map<String, MonitorStatus> held = new ConcurrentHashMap<>();
     private final AtomicLong pids = new AtomicLong(1000);
     private volatile MonitorLaunch lastLaunch;
+    private final Map<String, io.holdfast.spi.monitor.ExecStatus> execs = new ConcurrentHashMap<>();
+    private volatile io.holdfast.spi.monitor.ExecLaunch lastExec;
+    /** When set, the next exec fails with this runtime message. */
+    volatile String execFailure;
 
     @Override
     public MonitorStatus start(MonitorLaunch launch) {
@@ -71,5 +75,57 @@ final class FakeMonitor implements ContainerMonitor {
             throw new IllegalStateException("released a running container: " + containerId);
         }
         held.remove(containerId);
+    }
+
+    @Override
+    public io.holdfast.spi.monitor.ExecStatus exec(io.holdfast.spi.monitor.ExecLaunch launch)
+            throws io.holdfast.spi.monitor.MonitorException {
+        lastExec = launch;
+        String failure = execFailure;
+        if (failure != null) {
+            execFailure = null;
+            throw new io.holdfast.spi.monitor.MonitorException(failure);
+        }
+        var started = new io.holdfast.spi.monitor.ExecStatus(launch.execId(), launch.containerId(), 1,
+                pids.incrementAndGet(), Instant.now(), null);
+        execs.put(launch.execId(), started);
+        return started;
+    }
+
+    io.holdfast.spi.monitor.ExecLaunch lastExec() {
+        return lastExec;
+    }
+
+    /** Ends an exec and returns its report, as the shim would announce it. */
+    io.holdfast.spi.monitor.ExecStatus endExec(String execId, int code) {
+        var run = execs.get(execId);
+        var ended = new io.holdfast.spi.monitor.ExecStatus(execId, run.containerId(), run.monitorPid(), run.pid(),
+                run.startedAt(), new ExitStatus(code, Instant.now()));
+        execs.put(execId, ended);
+        return ended;
+    }
+
+    /** Forgets an exec as a wiped exec root would. */
+    void loseExec(String execId) {
+        execs.remove(execId);
+    }
+
+    @Override
+    public Optional<io.holdfast.spi.monitor.ExecStatus> execStatus(String execId) {
+        return Optional.ofNullable(execs.get(execId));
+    }
+
+    @Override
+    public Collection<io.holdfast.spi.monitor.ExecStatus> execs() {
+        return execs.values();
+    }
+
+    @Override
+    public void releaseExec(String execId) {
+        var run = execs.get(execId);
+        if (run != null && run.running()) {
+            throw new IllegalStateException("released a running exec: " + execId);
+        }
+        execs.remove(execId);
     }
 }

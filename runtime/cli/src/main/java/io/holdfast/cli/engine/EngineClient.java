@@ -3,6 +3,10 @@ package io.holdfast.cli.engine;
 import io.holdfast.cli.http.ConnectFailedException;
 import io.holdfast.docker.model.ContainerSummary;
 import io.holdfast.docker.model.CreateResponse;
+import io.holdfast.docker.model.ExecConfig;
+import io.holdfast.docker.model.ExecInspect;
+import io.holdfast.docker.model.ExecStartCheck;
+import io.holdfast.docker.model.IdResponse;
 import io.holdfast.docker.model.ImageSummary;
 import io.holdfast.docker.model.SystemInfo;
 import io.holdfast.docker.model.SystemVersion;
@@ -201,6 +205,34 @@ public final class EngineClient {
             path.append('/').append(UriEncoding.pathSegment(segment));
         }
         return path.toString();
+    }
+
+    /** Sets up a command to run in the running container {@code ref}; returns the exec's id. */
+    public String execCreate(String ref, ExecConfig config) throws IOException {
+        return typed(HttpRequest.post(container(ref) + "/exec", RequestBody.json(Json.typedBytes(config))),
+                IdResponse.class).id();
+    }
+
+    /** Starts an exec in the background. */
+    public void execStartDetached(String id) throws IOException {
+        discard(HttpRequest.post(exec(id) + "/start",
+                RequestBody.json(Json.typedBytes(new ExecStartCheck(true, false)))));
+    }
+
+    /** Starts an exec and streams its output into the demultiplexer until it has ended. */
+    public void execStart(String id, LogDemultiplexer sink) throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.post(exec(id) + "/start",
+                RequestBody.json(Json.typedBytes(new ExecStartCheck(false, false)))))) {
+            sink.copy(response.body());
+        }
+    }
+
+    public ExecInspect execInspect(String id) throws IOException {
+        return typed(HttpRequest.get(exec(id) + "/json"), ExecInspect.class);
+    }
+
+    private static String exec(String id) {
+        return "/exec/" + UriEncoding.pathSegment(id);
     }
 
     private static String container(String ref) {

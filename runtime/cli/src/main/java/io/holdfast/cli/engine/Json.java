@@ -34,6 +34,11 @@ public final class Json {
         return (List<Object>) (List<?>) JSON.std.listFrom(json);
     }
 
+    /** Writes a Docker model record by its {@code @JsonProperty} names (a request body such as an exec create). */
+    public static byte[] typedBytes(Object value) throws IOException {
+        return TYPED.asBytes(value);
+    }
+
     public static byte[] bytes(Object value) throws IOException {
         return WRITER.asBytes(value);
     }

@@ -1,0 +1,197 @@
+package io.holdfast.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.holdfast.common.docker.DetachKeys;
+import io.holdfast.docker.model.ExecInspect;
+import io.holdfast.docker.model.IdResponse;
+import io.holdfast.spi.container.Containers;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.ExecRecord;
+import io.holdfast.spi.container.ExecSpec;
+import io.holdfast.spi.logs.ContainerLogs;
+import io.holdfast.spi.logs.LogQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Docker's exec endpoints over {@link Containers}: {@code POST /containers/{id}/exec}, {@code POST /exec/{id}/start},
+ * {@code GET /exec/{id}/json}, {@code POST /exec/{id}/resize}.
+ *
+ * <p>An attached start streams the exec's output from the log its monitor writes, from its first byte until the
+ * process has ended and everything it wrote has been read, in Docker's multiplexed stream; so the exit code is known
+ * when the stream ends (the docker CLI asks for it right then). A start the runtime refuses writes the runtime's
+ * error into the stream, as Docker does, and the exec's {@code ExitCode} says 126 or 127.
+ */
+final class ExecRoutes {
+    private static final Logger LOG = Logger.getLogger(ExecRoutes.class.getName());
+
+    private final Supplier<Containers> containers;
+    private final Supplier<ContainerLogs> logs;
+
+    ExecRoutes(Supplier<Containers> containers, Supplier<ContainerLogs> logs) {
+        this.containers = containers;
+        this.logs = logs;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/containers/{id}/exec", this::create)
+                .add("POST", "/exec/{id}/start", this::start)
+                .add("GET", "/exec/{id}/json", e -> e.sendJson(200, view(c().exec(e.pathParam(0)))))
+                .add("POST", "/exec/{id}/resize", this::resize);
+    }
+
+    private Containers c() {
+        return containers.get();
+    }
+
+    private void create(ApiExchange e) throws IOException {
+        JsonNode body = e.jsonBody();
+        ExecSpec spec = new ExecSpec(strings(body, "Cmd"), strings(body, "Env"), text(body, "WorkingDir"),
+                text(body, "User"), bool(body, "Tty"), bool(body, "AttachStdin"), bool(body, "AttachStdout"),
+                bool(body, "AttachStderr"), bool(body, "Privileged"), text(body, "DetachKeys"));
+        ExecRecord created = c().createExec(e.pathParam(0), spec);
+        e.sendJson(201, new IdResponse(created.id()));
+    }
+
+    private void start(ApiExchange e) throws Exception {
+        JsonNode body = e.jsonBody();
+        String id = e.pathParam(0);
+        ExecRecord exec = c().exec(id);
+        if (bool(body, "Tty")) {
+            throw new EngineException(Kind.INVALID, "Tty: an exec with a pseudo-terminal is not supported yet");
+        }
+        if (bool(body, "Detach")) {
+            c().startExec(id);
+            e.sendEmpty(200);
+            return;
+        }
+        String failure = startAttached(exec);
+        if (!e.wantsUpgrade()) { // an old-style client: the stream is this response's body, on this thread
+            try (OutputStream out = e.stream(200, AttachRoutes.STREAM_TYPE)) {
+                copy(exec, failure, out);
+            }
+            return;
+        }
+        RawStream stream = e.upgrade(AttachRoutes.STREAM_TYPE);
+        Thread copier = new Thread(() -> {
+            try (OutputStream out = stream.output()) {
+                copy(exec, failure, out);
+            } catch (IOException | RuntimeException ex) {
+                LOG.log(Level.FINE, "exec stream ended early", ex);
+            }
+        }, "holdfast-exec-" + id.substring(0, 12));
+        copier.setDaemon(true);
+        copier.start();
+        stream.closed().thenRun(copier::interrupt);
+        // returning sends 101 and hands the connection to the stream the copier writes to
+    }
+
+    /** Starts the exec; a failure is not the request's but the process's, told in the stream as Docker does. */
+    private String startAttached(ExecRecord before) {
+        try {
+            c().startExec(before.id());
+            return null;
+        } catch (EngineException ex) {
+            boolean triedAndFailed = !before.started() && c().exec(before.id()).exitCode() != null;
+            if (!triedAndFailed) {
+                throw ex; // nothing was tried (already run, container stopped): the request itself is refused
+            }
+            return ex.getMessage();
+        }
+    }
+
+    /** The exec's output from its log, from the first byte until it has ended; or the error that kept it from starting. */
+    private void copy(ExecRecord exec, String failure, OutputStream out) throws IOException {
+        LogFrames frames = new LogFrames(out, exec.spec().attachStdout(), exec.spec().attachStderr(), false);
+        if (failure != null) {
+            byte[] text = (failure + "\r\n").getBytes(StandardCharsets.UTF_8);
+            out.write(new byte[] {1, 0, 0, 0, (byte) (text.length >>> 24), (byte) (text.length >>> 16),
+                    (byte) (text.length >>> 8), (byte) text.length});
+            out.write(text);
+            out.flush();
+            return;
+        }
+        CompletableFuture<Integer> ended = c().awaitExec(exec.id());
+        logs.get().read(Path.of(exec.logPath()), new LogQuery(-1, true), ended, frames);
+        frames.caughtUp();
+    }
+
+    /** A non-TTY exec has no terminal to resize: Docker answers 200 and does nothing, and so does Holdfast. */
+    private void resize(ApiExchange e) {
+        e.intQuery("h", 0);
+        e.intQuery("w", 0);
+        if (e.query("h") == null || e.query("w") == null) {
+            throw new EngineException(Kind.INVALID, "query parameters h and w are required");
+        }
+        ExecRecord exec = c().exec(e.pathParam(0));
+        if (!c().get(exec.containerId()).state().running()) {
+            throw new EngineException(Kind.CONFLICT, "Container " + exec.containerId() + " is not running");
+        }
+        e.sendEmpty(200);
+    }
+
+    static ExecInspect view(ExecRecord exec) {
+        List<String> cmd = exec.spec().cmd();
+        return new ExecInspect(exec.id(), exec.running(), exec.exitCode(),
+                new ExecInspect.ProcessConfig(exec.spec().tty(), cmd.isEmpty() ? "" : cmd.get(0),
+                        cmd.size() < 2 ? List.of() : cmd.subList(1, cmd.size()), exec.spec().privileged(),
+                        exec.spec().user()),
+                exec.spec().attachStdin(), exec.spec().attachStderr(), exec.spec().attachStdout(), false,
+                exec.containerId(), Base64.getEncoder().encodeToString(DetachKeys.parse(exec.spec().detachKeys())),
+                exec.pid());
+    }
+
+    private static List<String> strings(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        List<String> values = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (node.isTextual()) {
+            values.add(node.textValue());
+            return values;
+        }
+        if (!node.isArray()) {
+            throw new EngineException(Kind.INVALID, field + ": expected an array of strings, found " + node);
+        }
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw new EngineException(Kind.INVALID, field + ": expected an array of strings, found " + node);
+            }
+            values.add(item.textValue());
+        }
+        return values;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (!node.isTextual()) {
+            throw new EngineException(Kind.INVALID, field + ": expected a string, found " + node);
+        }
+        return node.textValue();
+    }
+
+    private static boolean bool(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new EngineException(Kind.INVALID, field + ": expected true or false, found " + node);
+        }
+        return node.booleanValue();
+    }
+}

@@ -1,0 +1,14 @@
+package io.holdfast.spi.monitor;
+
+/**
+ * What the shim needs to start one process in a running container under a monitor of its own (conmon's exec mode).
+ *
+ * @param execId      the exec's id (64 hex characters); names the monitor and its files
+ * @param containerId the running container the process joins
+ * @param processSpec an OCI {@code process} JSON file (args, env, cwd, user, capabilities) the runtime's
+ *                    {@code exec --process} reads; the caller keeps it until the exec has started
+ * @param logPath     where the monitor writes the process's stdout and stderr (k8s-file format)
+ * @param runtime     the OCI runtime the container runs under
+ */
+public record ExecLaunch(String execId, String containerId, String processSpec, String logPath, OciRuntime runtime) {
+}
