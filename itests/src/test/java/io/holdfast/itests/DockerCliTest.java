@@ -115,6 +115,68 @@ class DockerCliTest {
     }
 
     @Test
+    void foregroundRunPrintsBothStreamsAndExitsWithTheContainersCode() throws Exception {
+        DockerCli.Result run = docker.run("run", "--rm", "--name", "cli-run-fg", "busybox", "sh", "-c",
+                "echo hello; echo oops >&2; exit 5");
+        assertEquals(5, run.exitCode(), run.toString());
+        assertEquals("hello\n", run.out());
+        assertEquals("oops\n", run.err());
+        Await.until("--rm to remove the container", EXIT, () -> docker.run("ps", "-a", "--format", "{{.Names}}")
+                .lines().stream().noneMatch("cli-run-fg"::equals));
+    }
+
+    @Test
+    void runInteractiveFeedsTheClientsStdinToTheContainer() throws Exception {
+        DockerCli.Result run = docker.runWithInput("first\nsecond\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "run", "-i", "--rm", "busybox", "sh", "-c", "read a; read b; echo got $a $b; exit 2");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("got first second\n", run.out());
+    }
+
+    @Test
+    void runOfAMissingExecutableExitsWith127AndSaysWhy() throws Exception {
+        DockerCli.Result run = docker.run("run", "--name", "cli-run-127", "busybox", "no-such-command");
+        assertEquals(127, run.exitCode(), run.toString());
+        // the CLI picks 127 from the start error's text, which must say what Docker's says
+        assertTrue(run.err().contains("\"no-such-command\": executable file not found"), run.toString());
+        docker.ok("rm", "cli-run-127");
+    }
+
+    @Test
+    void hardenedRunIsHardenedInsideTheContainer() throws Exception {
+        DockerCli.Result run = docker.run("run", "--rm", "--user", "1000:1000", "--cap-drop", "ALL", "--read-only",
+                "--workdir", "/tmp", "busybox", "sh", "-c",
+                "id -u; id -g; pwd; grep CapEff /proc/self/status; touch /probe 2>&1; echo touch=$?");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("1000", "1000", "/tmp", "CapEff:\t0000000000000000",
+                "touch: /probe: Read-only file system", "touch=1"), run.lines());
+    }
+
+    @Test
+    void execRunsInTheContainerWithItsOwnUserDirectoryAndEnvironment() throws Exception {
+        String id = docker.ok("run", "-d", "--name", "cli-exec", "busybox", "sleep", "1000");
+        DockerCli.Result exec = docker.run("exec", "cli-exec", "sh", "-c", "echo out; echo err >&2; exit 7");
+        assertEquals(7, exec.exitCode(), exec.toString());
+        assertEquals("out\n", exec.out());
+        assertEquals("err\n", exec.err());
+
+        assertEquals("1000\n/bin\nbar", docker.ok("exec", "-u", "1000", "-w", "/bin", "-e", "FOO=bar", "cli-exec",
+                "sh", "-c", "id -u; pwd; echo $FOO"));
+        assertEquals("", docker.ok("exec", "-d", "cli-exec", "sh", "-c", "echo detached > /tmp/marker"));
+        Await.until("the detached exec to write its marker", EXIT,
+                () -> docker.run("exec", "cli-exec", "cat", "/tmp/marker").out().equals("detached\n"));
+
+        DockerCli.Result missing = docker.run("exec", "cli-exec", "no-such-command");
+        assertEquals(127, missing.exitCode(), missing.toString());
+
+        docker.ok("stop", "-t", "0", id);
+        DockerCli.Result stopped = docker.run("exec", "cli-exec", "true");
+        assertEquals(1, stopped.exitCode(), stopped.toString());
+        assertTrue(stopped.err().contains("is not running"), stopped.toString());
+        docker.ok("rm", id);
+    }
+
+    @Test
     void runDetachedWithRmRemovesTheContainerWhenItEnds() throws Exception {
         String id = docker.ok("run", "-d", "--rm", "--name", "cli-run-rm", "busybox", "sh", "-c", Cue.exitOnCue(0));
         assertEquals("true", docker.ok("inspect", "-f", "{{.HostConfig.AutoRemove}}", id));

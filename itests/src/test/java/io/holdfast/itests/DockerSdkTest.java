@@ -81,4 +81,14 @@ class DockerSdkTest {
     void waitForRemovalOfAnAutoRemoveContainer() throws Exception {
         sdk.ok("wait_removed.py", "sdk-wait-removed");
     }
+
+    @Test
+    void execRunsWithItsOwnUserDirectoryAndEnvironmentAndReportsItsCode() throws Exception {
+        sdk.ok("exec.py", "sdk-exec");
+    }
+
+    @Test
+    void hardenedRunIsHardenedInsideTheContainer() throws Exception {
+        sdk.ok("hardening.py", "sdk-hardening");
+    }
 }
