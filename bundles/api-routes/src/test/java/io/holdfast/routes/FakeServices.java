@@ -96,6 +96,43 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
+        public ContainerRecord restart(String ref, Duration timeout) {
+            return get(ref);
+        }
+
+        @Override
+        public ContainerRecord rename(String ref, String newName) {
+            return get(ref);
+        }
+
+        @Override
+        public ContainerRecord pause(String ref) {
+            return get(ref);
+        }
+
+        @Override
+        public ContainerRecord unpause(String ref) {
+            return get(ref);
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerTop top(String ref, String psArgs) {
+            get(ref);
+            return null;
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerStats stats(String ref) {
+            get(ref);
+            return null;
+        }
+
+        @Override
+        public io.holdfast.spi.container.PruneReport prune(java.util.function.Predicate<ContainerRecord> which) {
+            return new io.holdfast.spi.container.PruneReport(List.of(), 0);
+        }
+
+        @Override
         public void remove(String ref, boolean force) {
             get(ref);
         }

@@ -48,8 +48,8 @@ public final class Signals {
                 return Optional.empty();
             }
         }
-        String name = text.toUpperCase(Locale.ROOT);
-        name = name.startsWith("SIG") ? name.substring(3) : name;
+        String upper = text.toUpperCase(Locale.ROOT);
+        String name = upper.startsWith("SIG") ? upper.substring(3) : upper;
         Integer known = NAMES.get(name);
         if (known != null) {
             return Optional.of(known);

@@ -85,6 +85,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ContainerTable table;
     private ContainerFactory factory;
     private Lifecycle lifecycle;
+    private ContainerResources resources;
+    private Pruner pruner;
     private ScheduledExecutorService restarts;
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
@@ -179,6 +181,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
+        resources = new ContainerResources(monitor);
+        pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
+                .resolve(r.id()), events);
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
         active = true;
@@ -263,6 +268,41 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public ContainerRecord restart(String ref, Duration timeout) {
+        return lifecycle.restart(table.resolve(ref).id(), timeout);
+    }
+
+    @Override
+    public ContainerRecord rename(String ref, String newName) {
+        return factory.rename(table.resolve(ref).id(), newName);
+    }
+
+    @Override
+    public ContainerRecord pause(String ref) {
+        return lifecycle.pause(table.resolve(ref).id());
+    }
+
+    @Override
+    public ContainerRecord unpause(String ref) {
+        return lifecycle.unpause(table.resolve(ref).id());
+    }
+
+    @Override
+    public io.holdfast.spi.container.ContainerTop top(String ref, String psArgs) {
+        return resources.top(table.resolve(ref), psArgs);
+    }
+
+    @Override
+    public io.holdfast.spi.container.ContainerStats stats(String ref) {
+        return resources.stats(table.resolve(ref));
+    }
+
+    @Override
+    public io.holdfast.spi.container.PruneReport prune(java.util.function.Predicate<ContainerRecord> which) {
+        return pruner.prune(which);
+    }
+
+    @Override
     public void remove(String ref, boolean force) {
         lifecycle.remove(table.resolve(ref).id(), force);
     }
@@ -342,9 +382,15 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     public void adopt(String containerId, MonitorStatus status) {
         ContainerRecord record = table.byId(containerId);
         boolean changed = !record.state().running() || record.state().pid() != status.pid();
+        // the freezer is the truth about a pause: an engine killed between runc pause and its record, or between
+        // runc resume and its record, left the record wrong; the restore never thaws or freezes anything itself
+        boolean frozen = monitor.paused(containerId);
         if (changed) {
             table.put(record.withState(record.state().started(status.pid(), status.monitorPid(),
-                    status.startedAt())));
+                    status.startedAt()).withPaused(frozen)));
+        } else if (record.state().paused() != frozen) {
+            table.put(record.withState(record.state().withPaused(frozen)));
+            changed = true;
         }
         if (announced.add(containerId) || changed) {
             events.container("restore", record, java.util.Map.of("restore", "adopted"));

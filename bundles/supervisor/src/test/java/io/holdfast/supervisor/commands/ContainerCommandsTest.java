@@ -130,6 +130,49 @@ class ContainerCommandsTest {
         }
 
         @Override
+        public ContainerRecord restart(String ref, Duration timeout) {
+            check(ref);
+            calls.add("restart " + ref + " " + timeout.toSeconds() + "s");
+            return null;
+        }
+
+        @Override
+        public ContainerRecord rename(String ref, String newName) {
+            check(ref);
+            calls.add("rename " + ref + " " + newName);
+            return null;
+        }
+
+        @Override
+        public ContainerRecord pause(String ref) {
+            check(ref);
+            calls.add("pause " + ref);
+            return null;
+        }
+
+        @Override
+        public ContainerRecord unpause(String ref) {
+            check(ref);
+            calls.add("unpause " + ref);
+            return null;
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerTop top(String ref, String psArgs) {
+            throw new UnsupportedOperationException("no command under test lists processes");
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerStats stats(String ref) {
+            throw new UnsupportedOperationException("no command under test reads stats");
+        }
+
+        @Override
+        public io.holdfast.spi.container.PruneReport prune(java.util.function.Predicate<ContainerRecord> which) {
+            throw new UnsupportedOperationException("no command under test prunes");
+        }
+
+        @Override
         public void remove(String ref, boolean force) {
             check(ref);
             calls.add("remove " + ref + (force ? " force" : ""));
