@@ -9,6 +9,8 @@ final class RouteTable {
         Router router = new Router();
         new SystemRoutes(version, services::config, services::containers, services::images).register(router);
         new ContainerRoutes(services::containers, services::logs).register(router);
+        new ContainerVerbRoutes(services::containers).register(router);
+        new ContainerUsageRoutes(services::containers).register(router);
         new ImageRoutes(services::images, services::containers).register(router);
         new EventRoutes(services::events).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);

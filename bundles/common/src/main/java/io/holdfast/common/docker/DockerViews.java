@@ -27,7 +27,7 @@ public final class DockerViews {
         view.put("ImageID", c.imageId());
         view.put("Command", String.join(" ", command(c.spec())));
         view.put("Created", c.created().getEpochSecond());
-        view.put("State", c.state().status().word());
+        view.put("State", statusWord(c.state()));
         view.put("Status", statusText(c.state(), now));
         view.put("HostConfig", Map.of("NetworkMode", c.spec().networkMode()));
         return view;
@@ -36,11 +36,17 @@ public final class DockerViews {
     public static String statusText(RunState s, Instant now) {
         return switch (s.status()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + HumanDuration.of(Duration.between(s.startedAt(), now));
+            case RUNNING -> "Up " + HumanDuration.of(Duration.between(s.startedAt(), now))
+                    + (s.paused() ? " (Paused)" : "");
             case RESTARTING -> "Restarting (" + s.exitCode() + ") " + ago(s.finishedAt(), now);
             case EXITED, DEAD -> s.finishedAt() == null ? "Exited (" + s.exitCode() + ")"
                     : "Exited (" + s.exitCode() + ") " + ago(s.finishedAt(), now);
         };
+    }
+
+    /** Docker's {@code State.Status}: a paused container is "paused", though it runs. */
+    public static String statusWord(RunState s) {
+        return s.paused() ? "paused" : s.status().word();
     }
 
     private static String ago(Instant then, Instant now) {
@@ -57,9 +63,9 @@ public final class DockerViews {
         view.put("Path", command.get(0));
         view.put("Args", command.subList(1, command.size()));
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("Status", s.status().word());
+        state.put("Status", statusWord(s));
         state.put("Running", s.running());
-        state.put("Paused", false);
+        state.put("Paused", s.paused());
         state.put("Restarting", s.status() == io.holdfast.spi.container.ContainerStatus.RESTARTING);
         state.put("OOMKilled", false);
         state.put("Dead", s.status() == io.holdfast.spi.container.ContainerStatus.DEAD);
