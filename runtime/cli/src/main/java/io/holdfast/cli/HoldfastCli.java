@@ -1,6 +1,13 @@
 package io.holdfast.cli;
 
 import io.holdfast.cli.commands.CommandContext;
+import io.holdfast.cli.commands.ContainerCommand;
+import io.holdfast.cli.commands.PauseCommand;
+import io.holdfast.cli.commands.RenameCommand;
+import io.holdfast.cli.commands.RestartCommand;
+import io.holdfast.cli.commands.StatsCommand;
+import io.holdfast.cli.commands.TopCommand;
+import io.holdfast.cli.commands.UnpauseCommand;
 import io.holdfast.cli.commands.CreateCommand;
 import io.holdfast.cli.commands.EngineCommand;
 import io.holdfast.cli.commands.ErrorLines;
@@ -41,7 +48,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionCommand.ClientVersion.class,
         subcommands = {
             RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
-            RmCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
+            RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class, UnpauseCommand.class,
+            TopCommand.class, StatsCommand.class, ContainerCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
             InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 
@@ -94,6 +102,8 @@ public final class HoldfastCli implements Callable<Integer>, CommandContext {
         // Everything after IMAGE is the container's command, options included: `run busybox sh -c 'echo hi'`.
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.getSubcommands().get("create").setStopAtPositional(true);
+        // `top web -o pid,comm`: what follows the container goes to ps
+        commandLine.getSubcommands().get("top").setStopAtPositional(true);
         int status = commandLine.execute(args);
         io.out().flush();
         return status;

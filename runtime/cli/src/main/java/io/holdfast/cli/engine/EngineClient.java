@@ -107,6 +107,40 @@ public final class EngineClient {
                 + (signal == null ? "" : "?signal=" + UriEncoding.queryValue(signal))));
     }
 
+    /** @param timeoutSeconds seconds before SIGKILL, or null for the container's default */
+    public void restart(String ref, Integer timeoutSeconds) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/restart" + (timeoutSeconds == null ? "" : "?t=" + timeoutSeconds)));
+    }
+
+    public void rename(String ref, String newName) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/rename?name=" + UriEncoding.queryValue(newName)));
+    }
+
+    public void pause(String ref) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/pause"));
+    }
+
+    public void unpause(String ref) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/unpause"));
+    }
+
+    /** {@code {"Titles": [...], "Processes": [[...], ...]}}; {@code psArgs} null for the daemon's {@code -ef}. */
+    public Map<String, Object> top(String ref, String psArgs) throws IOException {
+        return object(HttpRequest.get(container(ref) + "/top"
+                + (psArgs == null ? "" : "?ps_args=" + UriEncoding.queryValue(psArgs))));
+    }
+
+    /** One stats document with {@code precpu_stats} set (the daemon takes a second to sample twice). */
+    public Map<String, Object> stats(String ref) throws IOException {
+        return object(HttpRequest.get(container(ref) + "/stats?stream=0"));
+    }
+
+    /** Removes stopped containers; {@code filtersJson} is Docker's filters map, or null. */
+    public Map<String, Object> pruneContainers(String filtersJson) throws IOException {
+        return object(HttpRequest.post("/containers/prune"
+                + (filtersJson == null ? "" : "?filters=" + UriEncoding.queryValue(filtersJson))));
+    }
+
     public void remove(String ref, boolean force) throws IOException {
         discard(HttpRequest.delete(container(ref) + (force ? "?force=1" : "")));
     }
