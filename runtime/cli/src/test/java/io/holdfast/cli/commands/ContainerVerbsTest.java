@@ -61,7 +61,7 @@ class ContainerVerbsTest {
         CliRunner.Result result = cli.run("top", "web", "-o", "pid,comm");
         assertEquals(0, result.status(), result.err());
         assertEquals("PID       COMMAND\n4242      sleep 1000\n", result.out());
-        assertEquals("/containers/web/top?ps_args=-o%20pid%2Ccomm",
+        assertEquals("/containers/web/top?ps_args=-o+pid%2Ccomm",
                 daemon.only("GET", "/containers/web/top").target());
     }
 
