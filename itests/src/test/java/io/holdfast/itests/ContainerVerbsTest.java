@@ -79,7 +79,7 @@ class ContainerVerbsTest {
         assertEquals(400, again.status(), "moby answers a command that is not there as the caller's mistake");
         assertTrue(again.body().contains("no such file or directory"), again.body());
 
-        String notExecutable = cli.ok("create", "--name", name("exit126"), "busybox", "/etc/passwd");
+        String notExecutable = cli.ok("create", "--name", name("exit126"), "busybox", "/bin");
         Cli.Result refused = cli.run("start", notExecutable);
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("permission denied"), refused.err());
@@ -256,10 +256,10 @@ class ContainerVerbsTest {
         assertEquals(1, cli.run("start", failed).exitCode());
         String error = state(failed).path("Error").asText();
 
-        engine.kill9();
-        // an operator froze this one with runc while the engine was down: the record says running, the freezer not
         Path runtimeRoot = engine.execRoot().resolve("runtime").resolve(api.inspect(frozenWhileDown)
                 .path("HostConfig").path("Runtime").asText());
+        engine.kill9();
+        // an operator froze this one with runc while the engine was down: the record says running, the freezer not
         Process runc = new ProcessBuilder("runc", "--root", runtimeRoot.toString(), "pause", frozenWhileDown)
                 .redirectErrorStream(true).start();
         assertEquals(0, runc.waitFor(), new String(runc.getInputStream().readAllBytes()));
