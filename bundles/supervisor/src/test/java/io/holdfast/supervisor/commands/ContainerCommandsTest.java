@@ -59,6 +59,14 @@ class ContainerCommandsTest {
     }
 
     @Test
+    void restartPauseAndUnpauseTryEveryRefToo() {
+        assertThrows(EachRef.RefsFailed.class, () -> commands.restart(2, "b", "a"));
+        assertThrows(EachRef.RefsFailed.class, () -> commands.pause("a", "b", "c"));
+        commands.unpause("a");
+        assertEquals(List.of("restart a 2s", "pause a", "pause c", "unpause a"), containers.calls);
+    }
+
+    @Test
     void createWithoutNetworkLeavesTheChoiceToTheEngineAsTheCliDoes() {
         commands.create("", "no", false, "", "busybox", "sleep", "9");
         ContainerSpec spec = containers.created.get(0);
