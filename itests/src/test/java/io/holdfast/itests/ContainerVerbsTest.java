@@ -317,6 +317,11 @@ class ContainerVerbsTest {
         JsonNode oneShot = api.request("GET", "/containers/" + id + "/stats?stream=0&one-shot=1").json();
         assertFalse(oneShot.path("precpu_stats").has("system_cpu_usage"), oneShot.toString());
 
+        List<JsonNode> streamed = streamedStats(id, 2);
+        assertEquals(0, streamed.get(0).path("precpu_stats").path("system_cpu_usage").asLong(), "nothing before");
+        assertEquals(streamed.get(0).path("cpu_stats"), streamed.get(1).path("precpu_stats"),
+                "each sample's precpu is the one before");
+
         List<String> table = docker.ok("stats", "--no-stream", name).lines().toList();
         assertEquals(2, table.size(), table.toString());
         assertTrue(table.get(0).startsWith("CONTAINER ID"), table.get(0));
@@ -328,6 +333,54 @@ class ContainerVerbsTest {
         cli.ok("rm", "-f", id);
         assertEquals(409, api.request("GET", "/containers/" + cli.ok("create", "busybox", "true")
                 + "/stats?stream=0").status());
+    }
+
+    @Test
+    void theNewerDockerClientDrivesTheVerbsToo() throws Exception {
+        StockDockerCli newer = StockDockerCli.of(engine, StockDockerCli.NEWER_BINARY);
+        String name = name("newer");
+        String id = newer.ok("create", "--name", name, "busybox", "sleep", "1000");
+        newer.ok("start", name);
+        newer.ok("pause", name);
+        assertEquals("paused", newer.ok("inspect", "--format", "{{.State.Status}}", name));
+        newer.ok("unpause", name);
+        assertTrue(newer.ok("top", name).contains("sleep 1000"));
+        String row = newer.ok("stats", "--no-stream", name).lines().skip(1).findFirst().orElseThrow();
+        assertTrue(row.contains(name) && row.endsWith(" 1"), row);
+        String renamed = name("newer-renamed");
+        newer.ok("rename", name, renamed);
+        long pid = api.pid(id);
+        newer.ok("restart", "-t", "1", renamed);
+        assertNotEquals(pid, api.pid(id));
+        newer.ok("kill", "-s", "SIGKILL", renamed);
+        assertEquals(137, state(id).path("ExitCode").asInt());
+        newer.ok("rm", renamed);
+    }
+
+    /** The first {@code count} documents of {@code GET /containers/{id}/stats} (a stream), read off the socket. */
+    private static List<JsonNode> streamedStats(String id, int count) throws IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<JsonNode> documents = new java.util.ArrayList<>();
+        try (var channel = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(
+                engine.host().substring("unix://".length())))) {
+            channel.write(java.nio.ByteBuffer.wrap(("GET /v1.41/containers/" + id + "/stats HTTP/1.1\r\n"
+                    + "Host: holdfast\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            var in = java.nio.channels.Channels.newInputStream(channel);
+            StringBuilder line = new StringBuilder();
+            for (int b; documents.size() < count && (b = in.read()) >= 0; ) {
+                if (b != '\n') {
+                    line.append((char) b);
+                    continue;
+                }
+                String text = line.toString().strip();
+                line.setLength(0);
+                if (text.startsWith("{")) { // chunk sizes and headers are the other lines
+                    documents.add(mapper.readTree(text));
+                }
+            }
+        }
+        assertEquals(count, documents.size(), "the stream ended early");
+        return documents;
     }
 
     /** The container's v1 freezer state (FROZEN, THAWED), from its init process's cgroup. */

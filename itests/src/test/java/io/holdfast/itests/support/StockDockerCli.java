@@ -17,20 +17,29 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StockDockerCli {
     public static final Path BINARY = Path.of("/usr/bin/docker");
+    /** The newer client installed beside it (28.x). */
+    public static final Path NEWER_BINARY = Path.of("/usr/local/bin/docker");
+    private final Path binary;
     private final String host;
     private final Path config;
 
-    private StockDockerCli(String host, Path config) {
+    private StockDockerCli(Path binary, String host, Path config) {
+        this.binary = binary;
         this.host = host;
         this.config = config;
     }
 
     public static StockDockerCli of(Engine engine) throws IOException {
-        return new StockDockerCli(engine.host(), Files.createDirectories(engine.root().resolve("docker-config")));
+        return of(engine, BINARY);
+    }
+
+    public static StockDockerCli of(Engine engine, Path binary) throws IOException {
+        return new StockDockerCli(binary, engine.host(),
+                Files.createDirectories(engine.root().resolve("docker-config")));
     }
 
     public Cli.Result run(String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of(BINARY.toString()));
+        List<String> argv = new ArrayList<>(List.of(binary.toString()));
         argv.addAll(List.of(args));
         Path err = Files.createTempFile(config, "docker", ".err");
         try {
