@@ -1,4 +1,4 @@
-package io.holdfast.images;
+package io.holdfast.common.tar;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * Applies a tar entry's owner, permission bits and modification time to what was extracted for it. Never follows a
  * symbolic link. Ownership is set first because {@code chown} may clear permission bits.
  */
-final class EntryAttributes {
+public final class EntryAttributes {
     private static final PosixFilePermission[] BITS = {
         PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
         PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
@@ -25,7 +25,7 @@ final class EntryAttributes {
     private final boolean root;
 
     /** @param root whether this process may give files away; if not, failed {@code chown}s are ignored */
-    EntryAttributes(boolean root) {
+    public EntryAttributes(boolean root) {
         this.root = root;
     }
 
