@@ -11,6 +11,7 @@ final class RouteTable {
         new ContainerRoutes(services::containers, services::logs).register(router);
         new ContainerVerbRoutes(services::containers).register(router);
         new ContainerUsageRoutes(services::containers).register(router);
+        new ArchiveRoutes(services::containers).register(router);
         new ImageRoutes(services::images, services::containers).register(router);
         new EventRoutes(services::events).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);

@@ -133,6 +133,27 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
+        public io.holdfast.spi.container.PathStat statPath(String ref, String path) {
+            get(ref);
+            return null;
+        }
+
+        @Override
+        public void archive(String ref, String path, java.io.OutputStream out) {
+            get(ref);
+        }
+
+        @Override
+        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes) {
+            get(ref);
+        }
+
+        @Override
+        public void export(String ref, java.io.OutputStream out) {
+            get(ref);
+        }
+
+        @Override
         public void remove(String ref, boolean force) {
             get(ref);
         }

@@ -74,6 +74,29 @@ public interface Containers {
      */
     PruneReport prune(java.util.function.Predicate<ContainerRecord> which);
 
+    /**
+     * What is at {@code path} in the container's root file system: parent directories' links are followed inside the
+     * container, a link at the end is not (unless the path ends with {@code /} or {@code /.}). {@code NOT_FOUND} if
+     * nothing is there. Reads the file system only.
+     */
+    PathStat statPath(String ref, String path);
+
+    /**
+     * Writes a tar of what is at {@code path} to {@code out}, its entries named after the path's last element (or
+     * {@code .} for a path ending in {@code /.}), as Docker's archive GET. Blocks while it writes.
+     */
+    void archive(String ref, String path, java.io.OutputStream out);
+
+    /**
+     * Extracts the tar {@code in} into the directory at {@code path} (links followed inside the container), never
+     * writing outside it; {@code keepTypes} refuses to replace a directory with a non-directory or the reverse.
+     * {@code NOT_FOUND} if the directory is missing, {@code INVALID} if it is not a directory or the archive is unsafe.
+     */
+    void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes);
+
+    /** Writes a tar of the container's whole root file system to {@code out} (Docker's export). */
+    void export(String ref, java.io.OutputStream out);
+
     /** Removes a container that is not running; with {@code force} it is killed first. */
     void remove(String ref, boolean force);
 

@@ -303,6 +303,33 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public io.holdfast.spi.container.PathStat statPath(String ref, String path) {
+        return archives(ref).stat(path);
+    }
+
+    @Override
+    public void archive(String ref, String path, java.io.OutputStream out) {
+        archives(ref).archive(path, out);
+    }
+
+    @Override
+    public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes) {
+        archives(ref).extract(path, in, keepTypes);
+    }
+
+    @Override
+    public void export(String ref, java.io.OutputStream out) {
+        archives(ref).export(out);
+    }
+
+    /** The container's root file system as the host sees it: its storage driver keeps it mounted while it exists. */
+    private io.holdfast.supervisor.archive.ContainerArchives archives(String ref) {
+        ContainerRecord record = table.resolve(ref);
+        return new io.holdfast.supervisor.archive.ContainerArchives(java.nio.file.Path.of(record.rootfs()),
+                record.name());
+    }
+
+    @Override
     public void remove(String ref, boolean force) {
         lifecycle.remove(table.resolve(ref).id(), force);
     }

@@ -181,6 +181,26 @@ class ContainerCommandsTest {
         }
 
         @Override
+        public io.holdfast.spi.container.PathStat statPath(String ref, String path) {
+            throw new UnsupportedOperationException("no command under test reads files");
+        }
+
+        @Override
+        public void archive(String ref, String path, java.io.OutputStream out) {
+            throw new UnsupportedOperationException("no command under test reads files");
+        }
+
+        @Override
+        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes) {
+            throw new UnsupportedOperationException("no command under test writes files");
+        }
+
+        @Override
+        public void export(String ref, java.io.OutputStream out) {
+            throw new UnsupportedOperationException("no command under test exports");
+        }
+
+        @Override
         public void remove(String ref, boolean force) {
             check(ref);
             calls.add("remove " + ref + (force ? " force" : ""));
