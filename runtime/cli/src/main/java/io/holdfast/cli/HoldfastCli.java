@@ -2,6 +2,8 @@ package io.holdfast.cli;
 
 import io.holdfast.cli.commands.CommandContext;
 import io.holdfast.cli.commands.ContainerCommand;
+import io.holdfast.cli.commands.CpCommand;
+import io.holdfast.cli.commands.ExportCommand;
 import io.holdfast.cli.commands.PauseCommand;
 import io.holdfast.cli.commands.RenameCommand;
 import io.holdfast.cli.commands.RestartCommand;
@@ -49,7 +51,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
             RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class, UnpauseCommand.class,
-            TopCommand.class, StatsCommand.class, ContainerCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
+            TopCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class, ExportCommand.class,
+            WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
             InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 

@@ -2,6 +2,7 @@ package io.holdfast.supervisor.archive;
 
 import io.holdfast.common.tar.EntryAttributes;
 import io.holdfast.common.tar.TarExtractor;
+import io.holdfast.common.tar.TarWriter;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.PathStat;

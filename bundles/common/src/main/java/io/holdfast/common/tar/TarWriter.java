@@ -1,4 +1,4 @@
-package io.holdfast.supervisor.archive;
+package io.holdfast.common.tar;
 
 import java.io.IOException;
 import java.io.OutputStream;
