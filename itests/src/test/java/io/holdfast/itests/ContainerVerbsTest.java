@@ -357,6 +357,65 @@ class ContainerVerbsTest {
         newer.ok("rm", renamed);
     }
 
+    @Test
+    void dockerCpCopiesFilesAndDirectoriesBothWaysAndExportHoldsTheRootFileSystem() throws Exception {
+        Path host = Files.createDirectories(engine.root().resolve(name("cp-host")));
+        Files.writeString(host.resolve("hello.txt"), "hello from the host\n");
+        Files.createDirectories(host.resolve("dir/sub"));
+        Files.writeString(host.resolve("dir/sub/a.txt"), "a\n");
+        String name = name("cp");
+        String id = docker.ok("create", "--name", name, "busybox", "sh", "-c",
+                "cat /hello.txt /tmp/dir/sub/a.txt /renamed/sub/a.txt");
+        docker.ok("cp", host.resolve("hello.txt").toString(), name + ":/hello.txt");
+        docker.ok("cp", host.resolve("dir").toString(), name + ":/tmp/");
+        cli.ok("cp", host.resolve("dir").toString(), name + ":/renamed");
+        docker.ok("start", name);
+        assertEquals(0, Integer.parseInt(cli.ok("wait", name)), cli.run("logs", name).err());
+        assertEquals(List.of("hello from the host", "a", "a"), api.logLines(name, ""));
+
+        Path back = Files.createDirectories(engine.root().resolve(name("cp-back")));
+        docker.ok("cp", name + ":/hello.txt", back.resolve("copy.txt").toString());
+        assertEquals("hello from the host\n", Files.readString(back.resolve("copy.txt")));
+        docker.ok("cp", name + ":/tmp/dir", back.toString());
+        assertEquals("a\n", Files.readString(back.resolve("dir/sub/a.txt")));
+        cli.ok("cp", name + ":/renamed", back.resolve("ours").toString());
+        assertEquals("a\n", Files.readString(back.resolve("ours/sub/a.txt")));
+        Cli.Result missing = docker.run("cp", name + ":/no/such/file", back.toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("Could not find the file /no/such/file"), missing.err());
+
+        Path exported = back.resolve("export.tar");
+        docker.ok("export", "-o", exported.toString(), name);
+        Process list = new ProcessBuilder("tar", "-tf", exported.toString()).start();
+        List<String> entries = new String(list.getInputStream().readAllBytes()).lines().toList();
+        assertEquals(0, list.waitFor());
+        assertTrue(entries.containsAll(List.of("bin/busybox", "hello.txt", "tmp/dir/sub/a.txt")), entries.toString());
+        Path ours = back.resolve("ours.tar");
+        cli.ok("export", "-o", ours.toString(), id);
+        assertEquals(Files.size(exported), Files.size(ours), "the same tree, the same tar");
+        cli.ok("rm", id);
+    }
+
+    @Test
+    void anArchiveThatClimbsOutOfTheContainerIsRefusedAndWritesNothing() throws Exception {
+        String id = cli.ok("create", "busybox", "true");
+        Path dir = Files.createDirectories(engine.root().resolve(name("evil")));
+        Files.writeString(dir.resolve("x"), "x");
+        Path tar = dir.resolve("evil.tar");
+        Process p = new ProcessBuilder("tar", "-C", dir.toString(), "-cf", tar.toString(), "-P",
+                "--transform=s|^x|../../../../escaped-by-holdfast-cp|", "x").start();
+        assertEquals(0, p.waitFor());
+        Api.Response refused = api.request("PUT", "/containers/" + id + "/archive?path=/tmp", Files.readAllBytes(tar));
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("escaped-by-holdfast-cp"), refused.body());
+        Path rootfs = Path.of(api.inspect(id).path("GraphDriver").path("Data").path("RootDir").asText());
+        for (Path up = rootfs; up != null; up = up.getParent()) {
+            assertFalse(Files.exists(up.resolve("escaped-by-holdfast-cp")), "nothing written at " + up);
+        }
+        assertEquals(404, api.request("HEAD", "/containers/" + id + "/archive?path=/nope").status());
+        cli.ok("rm", id);
+    }
+
     /** The first {@code count} documents of {@code GET /containers/{id}/stats} (a stream), read off the socket. */
     private static List<JsonNode> streamedStats(String id, int count) throws IOException {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
