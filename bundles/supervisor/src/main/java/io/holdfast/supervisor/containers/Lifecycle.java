@@ -78,7 +78,6 @@ final class Lifecycle {
             } catch (MonitorException e) {
                 StartFailure failure = StartFailure.of(e.getMessage());
                 table.put(record.withState(record.state().failedToStart(failure.exitCode(), failure.message())));
-                events.container("die", table.byId(id), Map.of("exitCode", Integer.toString(failure.exitCode())));
                 throw new EngineException(failure.kind(), failure.kind() == Kind.INVALID ? failure.message()
                         : "failed to start container " + record.shortId() + ": " + failure.message(), e);
             }
