@@ -38,7 +38,7 @@ final class ArchiveRoutes {
             }
         }).add("PUT", "/containers/{id}/archive", e -> {
             containers.get().extractArchive(e.pathParam(0), e.query("path"), e.body(),
-                    e.flag("noOverwriteDirNonDir"));
+                    e.flag("noOverwriteDirNonDir"), e.flag("copyUIDGID"));
             e.sendEmpty(200);
         }).add("GET", "/containers/{id}/export", e -> {
             Containers c = containers.get();

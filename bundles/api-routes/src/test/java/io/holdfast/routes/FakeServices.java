@@ -144,7 +144,8 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
-        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes) {
+        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes,
+                               boolean keepOwners) {
             get(ref);
         }
 

@@ -89,10 +89,11 @@ public interface Containers {
 
     /**
      * Extracts the tar {@code in} into the directory at {@code path} (links followed inside the container), never
-     * writing outside it; {@code keepTypes} refuses to replace a directory with a non-directory or the reverse.
+     * writing outside it; {@code keepTypes} refuses to replace a directory with a non-directory or the reverse;
+     * {@code keepOwners} keeps the tar's owners, otherwise root owns what is extracted (Docker's {@code copyUIDGID}).
      * {@code NOT_FOUND} if the directory is missing, {@code INVALID} if it is not a directory or the archive is unsafe.
      */
-    void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes);
+    void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes, boolean keepOwners);
 
     /** Writes a tar of the container's whole root file system to {@code out} (Docker's export). */
     void export(String ref, java.io.OutputStream out);

@@ -62,7 +62,11 @@ public final class ContainerArchives {
         }
     }
 
-    public void extract(String path, InputStream in, boolean keepTypes) {
+    /**
+     * @param keepTypes     refuse to replace a directory with a non-directory or the reverse
+     * @param keepOwners    keep the tar's owners (Docker's {@code copyUIDGID}); otherwise root owns everything
+     */
+    public void extract(String path, InputStream in, boolean keepTypes, boolean keepOwners) {
         Path host;
         try {
             host = ScopedPath.resolve(root, absolute(path));
@@ -74,7 +78,8 @@ public final class ContainerArchives {
                     + e.getMessage(), e);
         }
         try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-            new TarExtractor(host, new EntryAttributes(isRoot()), keepTypes).extract(tar);
+            EntryAttributes attributes = new EntryAttributes(isRoot());
+            new TarExtractor(host, keepOwners ? attributes : attributes.ownedBy(0, 0), keepTypes).extract(tar);
         } catch (IOException e) {
             throw new EngineException(Kind.FAILED, "cannot extract into " + path + ": " + e.getMessage(), e);
         }

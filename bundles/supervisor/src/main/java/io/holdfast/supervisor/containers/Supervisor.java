@@ -313,8 +313,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
-    public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes) {
-        archives(ref).extract(path, in, keepTypes);
+    public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes,
+                               boolean keepOwners) {
+        archives(ref).extract(path, in, keepTypes, keepOwners);
     }
 
     @Override

@@ -76,25 +76,34 @@ class ContainerArchivesTest {
 
     @Test
     void extractWritesIntoTheDirectoryAndRefusesToLeaveIt() throws IOException {
-        archives.extract("/data", tar("new.txt", "hello"), true);
+        archives.extract("/data", tar("new.txt", "hello"), true, true);
         assertEquals("hello", Files.readString(root.resolve("data/new.txt")));
         assertEquals(EngineException.Kind.NOT_FOUND, assertThrows(EngineException.class,
-                () -> archives.extract("/escape", tar("x.txt", "x"), false)).kind(), "/outside is not in the container");
+                () -> archives.extract("/escape", tar("x.txt", "x"), false, true)).kind(), "/outside is not in the container");
         Files.createDirectories(root.resolve("outside"));
-        archives.extract("/escape", tar("x.txt", "x"), false);
+        archives.extract("/escape", tar("x.txt", "x"), false, true);
         assertTrue(Files.exists(root.resolve("outside/x.txt")), "the link's target is inside the container");
         assertFalse(Files.exists(outside.resolve("x.txt")), "nothing written outside the root");
         EngineException slip = assertThrows(EngineException.class,
-                () -> archives.extract("/data", tar("../../../outside/y.txt", "y"), false));
+                () -> archives.extract("/data", tar("../../../outside/y.txt", "y"), false, true));
         assertEquals(EngineException.Kind.INVALID, slip.kind());
         assertFalse(Files.exists(outside.resolve("y.txt")));
         EngineException notDir = assertThrows(EngineException.class,
-                () -> archives.extract("/etc/hostname", tar("z", "z"), false));
+                () -> archives.extract("/etc/hostname", tar("z", "z"), false, true));
         assertEquals(EngineException.Kind.INVALID, notDir.kind());
         EngineException typeChange = assertThrows(EngineException.class,
-                () -> archives.extract("/data", tar("sub", "now a file"), true));
+                () -> archives.extract("/data", tar("sub", "now a file"), true, true));
         assertTrue(typeChange.getMessage().contains("cannot overwrite directory"), typeChange.getMessage());
         assertTrue(Files.isDirectory(root.resolve("data/sub")));
+    }
+
+    @Test
+    void withoutCopyUidGidRootOwnsWhatIsExtracted() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        archives.extract("/data", tar("theirs.txt", "t"), true, false);
+        assertEquals(0, Files.getAttribute(root.resolve("data/theirs.txt"), "unix:uid"));
+        archives.extract("/data", tar("kept.txt", "k"), true, true);
+        assertEquals(1234, Files.getAttribute(root.resolve("data/kept.txt"), "unix:uid"));
     }
 
     @Test
@@ -128,6 +137,8 @@ class ContainerArchivesTest {
             TarArchiveEntry entry = new TarArchiveEntry(name, true);
             entry.setSize(data.length);
             entry.setMode(0644);
+            entry.setUserId(1234);
+            entry.setGroupId(1234);
             tar.putArchiveEntry(entry);
             tar.write(data);
             tar.closeArchiveEntry();

@@ -191,7 +191,8 @@ class ContainerCommandsTest {
         }
 
         @Override
-        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes) {
+        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes,
+                               boolean keepOwners) {
             throw new UnsupportedOperationException("no command under test writes files");
         }
 

@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
 public final class CpCommand extends EngineCommand {
     private static final String TAR = "application/x-tar";
 
+    @picocli.CommandLine.Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information).")
+    boolean archive;
+
     @Parameters(index = "0", paramLabel = "SRC", description = "CONTAINER:SRC_PATH, a local path, or - (a tar on stdin)")
     String source;
 
@@ -132,7 +135,7 @@ public final class CpCommand extends EngineCommand {
     private void toContainer(String container, String path) throws IOException {
         EngineClient engine = engine();
         if (source.equals("-")) {
-            engine.putArchive(container, path, new RequestBody.Streamed(TAR, context().in(), -1));
+            engine.putArchive(container, path, new RequestBody.Streamed(TAR, context().in(), -1), archive);
             return;
         }
         Path local = Path.of(source).toAbsolutePath().normalize();
@@ -162,7 +165,7 @@ public final class CpCommand extends EngineCommand {
             }
             try (InputStream body = Files.newInputStream(tar)) {
                 engine.putArchive(container, contentsOnly ? path : extractAt,
-                        new RequestBody.Streamed(TAR, body, Files.size(tar)));
+                        new RequestBody.Streamed(TAR, body, Files.size(tar)), archive);
             }
         } finally {
             Files.deleteIfExists(tar);

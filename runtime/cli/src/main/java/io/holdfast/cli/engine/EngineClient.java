@@ -171,9 +171,13 @@ public final class EngineClient {
         }
     }
 
-    /** Extracts {@code tar} into the directory {@code path} in the container, as {@code docker cp} does. */
-    public void putArchive(String ref, String path, RequestBody.Streamed tar) throws IOException {
-        discard(new HttpRequest("PUT", archive(ref, path) + "&noOverwriteDirNonDir=true", tar));
+    /**
+     * Extracts {@code tar} into the directory {@code path} in the container, as {@code docker cp} does; with
+     * {@code keepOwners} the tar's owners are kept, otherwise root owns what is extracted.
+     */
+    public void putArchive(String ref, String path, RequestBody.Streamed tar, boolean keepOwners) throws IOException {
+        discard(new HttpRequest("PUT", archive(ref, path) + "&noOverwriteDirNonDir=true"
+                + (keepOwners ? "&copyUIDGID=true" : ""), tar));
     }
 
     /** Copies the tar of the container's whole root file system into {@code sink}. */
