@@ -56,13 +56,13 @@ class AttachTest {
         engine.kill9();
         assertTrue(Await.alive(pid), "the container survives the engine's SIGKILL");
         engine.start();
+        assertEquals(pid, api.pid(id), "the restore adopted the same process");
 
         DockerCli.Result attach = docker.runWithInput("after\nstop\n".getBytes(StandardCharsets.UTF_8),
                 "attach", id);
         assertEquals(7, attach.exitCode(), attach.toString());
         assertEquals(List.of("got:after", "got:stop"), docker.run("logs", id).lines(),
                 "the same process read the input: the stdin its monitor held across the restart");
-        assertEquals(pid, api.inspect(id).path("State").path("Pid").asLong());
         Await.until("the container to be recorded as exited", LONG,
                 () -> api.inspect(id).path("State").path("Status").asText().equals("exited"));
         docker.ok("rm", id);
