@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.Callback;
 final class RawStream extends AbstractConnection implements Connection.UpgradeTo {
     private final ByteBuffer input = ByteBuffer.allocate(4096);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final Object lock = new Object();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean open;
@@ -76,6 +77,11 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
         };
     }
 
+    /** Completes once the {@code 101} is out and the connection is this stream's. */
+    CompletableFuture<Void> opened() {
+        return opened;
+    }
+
     /** Completes when the connection is closed, by either side. */
     CompletableFuture<Void> closed() {
         return closed;
@@ -95,6 +101,7 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
             open = true;
             closeNow = closeWhenOpen;
         }
+        opened.complete(null);
         if (closeNow) {
             getExecutor().execute(() -> {
                 try {
