@@ -133,7 +133,7 @@ final class Execs {
         }
         ExecLaunch launch = new ExecLaunch(record.id(), container.id(),
                 execs.store().processSpec(container.id(), record.id()).toString(), record.logPath(),
-                config.get().runtime(container.spec().runtime()));
+                config.get().runtime(container.spec().runtime()), config.get().logSizeMax());
         try {
             ExecStatus started = monitor.exec(launch);
             ExecRecord running = record.startedAs(started.pid(), started.startedAt());
