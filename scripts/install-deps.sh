@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Holdfast needs on Debian/Ubuntu and is missing: the OCI runtimes, conmon, the static busybox the
-# tests build their image from, a JDK 17 and Maven. Needs root. Installs nothing that is already there.
+# tests build their image from, a JDK 17 and Maven, and what the Docker-client tests drive the engine with: Debian's
+# docker CLI (/usr/bin/docker from docker.io; its dockerd and containerd are never started) and Docker SDK for
+# Python (python3-docker for /usr/bin/python3), tini's static binary and socat. Needs root. Installs nothing that is
+# already there.
 set -euo pipefail
 
 [ "$(id -u)" -eq 0 ] || { echo "install-deps.sh: run as root (sudo)" >&2; exit 1; }
@@ -21,10 +24,15 @@ if ! command -v javac >/dev/null || ! javac -version 2>&1 | grep -Eq 'javac (1[7
   need+=(openjdk-17-jdk-headless)
 fi
 command -v mvn >/dev/null || need+=(maven)
+# the Docker-client tests run exactly these, not whatever docker or python3 comes first on PATH
+[ -x /usr/bin/docker ] || need+=(docker.io)
+/usr/bin/python3 -c 'import docker' 2>/dev/null || need+=(python3-docker)
+[ -x /usr/bin/tini-static ] || need+=(tini)
+command -v socat >/dev/null || need+=(socat)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps.sh: installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q "${need[@]}"
+  "$(dirname "$0")/apt-install-no-daemons.sh" "${need[@]}"
 fi

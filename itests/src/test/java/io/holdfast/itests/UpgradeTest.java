@@ -66,7 +66,7 @@ class UpgradeTest {
         }
         JsonNode saved = new ObjectMapper().readTree(engine.dataRoot().resolve("containers").resolve(restarts)
                 .resolve("state.json").toFile());
-        assertEquals(2, saved.path("schemaVersion").asInt(), "a record saved by this engine is schema 2");
+        assertEquals(3, saved.path("schemaVersion").asInt(), "a record saved by this engine is schema 3");
         assertTrue(saved.path("environment").path("network.subnet").asText().endsWith(".0/24"), saved.toString());
         engine.cli().ok("rm", "-f", runs, exits, restarts, created);
     }

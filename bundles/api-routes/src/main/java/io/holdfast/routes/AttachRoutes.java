@@ -26,12 +26,14 @@ import java.util.logging.Logger;
  * that attaches again after an engine restart finds everything written meanwhile in the log.
  *
  * <p>The client ({@code docker run}) attaches before it starts the container: the answer is sent only once the
- * reader stands at the log's end, so not a line of the first output is lost.
+ * reader stands at the log's end, so not a line of the first output is lost. With {@code stdin=1} on a container
+ * created with an open stdin, what the client sends goes to the container ({@link StdinPump}).
  */
 final class AttachRoutes {
     private static final Logger LOG = Logger.getLogger(AttachRoutes.class.getName());
     static final String STREAM_TYPE = "application/vnd.docker.raw-stream";
     private static final long POSITION_WAIT_SECONDS = 30;
+    private static final long DETACH_GRACE_MILLIS = 250;
 
     private final Supplier<Containers> containers;
     private final Supplier<ContainerLogs> logs;
@@ -78,6 +80,11 @@ final class AttachRoutes {
         Thread copier = new Thread(() -> copy(reader, logFile, query, until, frames, positioned, stream),
                 "holdfast-attach-" + record.shortId());
         copier.setDaemon(true);
+        if (e.flag("stdin") && record.spec().stdin().open()) {
+            StdinPump pump = new StdinPump(containers, record.id(), () -> endSoon(copier));
+            stream.input(pump);
+            pump.start("holdfast-stdin-" + record.shortId());
+        }
         copier.start();
         stream.closed().thenRun(copier::interrupt);
         if (!positioned.await(POSITION_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -85,6 +92,14 @@ final class AttachRoutes {
                     + POSITION_WAIT_SECONDS + " s; output written meanwhile may be missing from the stream");
         }
         // returning sends 101 and hands the connection to the stream the copier writes to
+    }
+
+    /**
+     * Ends an attach whose client stopped sending to a container that keeps its stdin: after a moment, so that
+     * what the container answered to the last input (written to its log meanwhile) still reaches the client.
+     */
+    private static void endSoon(Thread copier) {
+        CompletableFuture.delayedExecutor(DETACH_GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(copier::interrupt);
     }
 
     private static void copy(ContainerLogs reader, Path logFile, LogQuery query, CompletableFuture<Integer> until,

@@ -1,15 +1,13 @@
 package io.holdfast.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.spi.container.ContainerRecord;
-import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
-import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogQuery;
 import io.holdfast.common.docker.DockerViews;
+import io.holdfast.routes.create.CreateRequest;
 import io.holdfast.docker.model.ContainerSummary;
 import io.holdfast.docker.model.CreateResponse;
 import java.io.OutputStream;
@@ -70,26 +68,13 @@ final class ContainerRoutes {
     }
 
     private void create(ApiExchange e) throws Exception {
-        JsonNode body = e.jsonBody();
-        JsonNode host = body.path("HostConfig");
-        JsonNode policy = host.path("RestartPolicy");
-        ContainerSpec spec;
-        try {
-            spec = new ContainerSpec(e.query("name"), body.path("Image").asText(null), strings(body.get("Cmd")),
-                    strings(body.get("Env")),
-                    new RestartPolicy(policy.path("Name").asText(""), policy.path("MaximumRetryCount").asInt(0)),
-                    host.path("AutoRemove").asBoolean(false), host.path("NetworkMode").asText(null),
-                    host.path("Runtime").asText(null),
-                    body.path("StopTimeout").asInt(ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS));
-        } catch (IllegalArgumentException invalid) {
-            throw new EngineException(Kind.INVALID, invalid.getMessage());
-        }
-        ContainerRecord created = c().create(spec);
+        ContainerRecord created = c().create(CreateRequest.translate(e.query("name"), e.jsonBody()));
         e.sendJson(201, new CreateResponse(created.id(), List.of()));
     }
 
     private void start(ApiExchange e) {
-        if (c().get(e.pathParam(0)).state().running()) {
+        var state = c().get(e.pathParam(0)).state();
+        if (state.running() && !state.paused()) { // a paused one: the supervisor's 409, as Docker answers
             e.sendEmpty(304);
             return;
         }
@@ -110,7 +95,7 @@ final class ContainerRoutes {
 
     private void kill(ApiExchange e) {
         String signal = e.query("signal");
-        c().kill(e.pathParam(0), signal == null ? "KILL" : signal.replaceFirst("^SIG", ""));
+        c().kill(e.pathParam(0), signal == null || signal.isEmpty() ? "KILL" : signal);
         e.sendEmpty(204);
     }
 
@@ -140,24 +125,7 @@ final class ContainerRoutes {
         }
     }
 
-    /** Labels are not recorded yet: the create options that carry them come with the typed create request. */
     private static Map<String, String> labels(ContainerRecord record) {
-        return Map.of();
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return values;
-        }
-        if (node.isTextual()) {
-            values.add(node.textValue());
-            return values;
-        }
-        if (!node.isArray()) {
-            throw new EngineException(Kind.INVALID, "expected an array of strings, found " + node);
-        }
-        node.forEach(item -> values.add(item.asText()));
-        return values;
+        return record.spec().labels();
     }
 }

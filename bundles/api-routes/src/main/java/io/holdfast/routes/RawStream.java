@@ -12,26 +12,51 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
  * The raw byte stream a Docker client gets after {@code 101 UPGRADED} ({@code attach}, {@code exec start}): Jetty
  * hands the connection over to this once the upgrade response is written. One thread writes, blocking; bytes written
  * before the hand-over are kept and go first, so a stream can start reading before the client is told to go on.
- * What the client sends (stdin) is read and dropped: Holdfast containers have no open stdin yet.
+ * What the client sends goes to an {@link Input} (a container's stdin), or is dropped when there is none.
  */
 final class RawStream extends AbstractConnection implements Connection.UpgradeTo {
-    private final ByteBuffer input = ByteBuffer.allocate(4096);
+    /** Receives what the client sends, in order, on Jetty's threads; may block to slow the client down. */
+    interface Input {
+        void received(byte[] bytes) throws InterruptedException;
+
+        /** The client closed its sending side; nothing more comes. */
+        void ended() throws InterruptedException;
+    }
+
+    private static final Input DROP = new Input() {
+        @Override
+        public void received(byte[] bytes) {
+        }
+
+        @Override
+        public void ended() {
+        }
+    };
+
+    private final ByteBuffer buffer = ByteBuffer.allocate(4096);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final Object lock = new Object();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean open;
+    private volatile Input input = DROP;
     /** The writer closed the stream before the hand-over: close once what it wrote has gone out. */
     private boolean closeWhenOpen;
 
     RawStream(EndPoint endPoint, Executor executor) {
         super(endPoint, executor);
+    }
+
+    /** Where the client's bytes go from now on; set it before the hand-over. */
+    void input(Input target) {
+        input = target;
     }
 
     /** Writes to the client; blocks until the bytes are written, or keeps them until the hand-over. */
@@ -88,8 +113,12 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
     }
 
     @Override
-    public void onUpgradeTo(ByteBuffer buffer) {
-        // stdin the client sent right behind its request: dropped, like everything it sends later
+    public void onUpgradeTo(ByteBuffer sentAlready) {
+        if (sentAlready != null && sentAlready.hasRemaining()) { // sent right behind the request
+            byte[] bytes = new byte[sentAlready.remaining()];
+            sentAlready.get(bytes);
+            deliver(bytes);
+        }
     }
 
     @Override
@@ -123,18 +152,33 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
     public void onFillable() {
         try {
             while (true) {
-                input.clear();
-                int read = getEndPoint().fill(input);
+                BufferUtil.clear(buffer); // Jetty fills from the limit on: empty, in flush mode
+                int read = getEndPoint().fill(buffer);
                 if (read < 0) {
-                    return; // the client closed its side (no more stdin), it still reads the output
+                    input.ended(); // the client closed its sending side (no more stdin); it still reads the output
+                    return;
                 }
                 if (read == 0) {
                     fillInterested();
                     return;
                 }
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                input.received(bytes);
             }
         } catch (IOException e) {
             getEndPoint().close(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            getEndPoint().close(e);
+        }
+    }
+
+    private void deliver(byte[] bytes) {
+        try {
+            input.received(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

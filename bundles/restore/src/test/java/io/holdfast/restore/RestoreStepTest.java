@@ -94,6 +94,11 @@ class RestoreStepTest {
                 }
 
                 @Override
+                public java.io.OutputStream openStdin(String containerId) {
+                    throw new UnsupportedOperationException("a restore writes to no stdin");
+                }
+
+                @Override
                 public io.holdfast.spi.monitor.ExecStatus exec(io.holdfast.spi.monitor.ExecLaunch launch) {
                     throw new UnsupportedOperationException("a restore starts nothing");
                 }
@@ -126,6 +131,26 @@ class RestoreStepTest {
                 @Override
                 public Collection<MonitorStatus> unmonitored() {
                     return List.of();
+                }
+
+                @Override
+                public void pause(String containerId) {
+                    throw new UnsupportedOperationException("a restore freezes nothing");
+                }
+
+                @Override
+                public void resume(String containerId) {
+                    throw new UnsupportedOperationException("a restore thaws nothing");
+                }
+
+                @Override
+                public boolean paused(String containerId) {
+                    return false;
+                }
+
+                @Override
+                public List<Long> processes(String containerId) {
+                    throw new UnsupportedOperationException("a restore lists no processes");
                 }
 
                 @Override

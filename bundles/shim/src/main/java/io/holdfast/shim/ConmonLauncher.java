@@ -88,6 +88,13 @@ final class ConmonLauncher {
                 "--exit-dir", layout.exitsDir().toString(),
                 "--socket-dir-path", layout.socketDir().toString(),
                 "--log-level", "warn"));
+        if (launch.stdin()) {
+            // conmon holds the stdin pipe and takes clients on the attach socket in the bundle (StdinRelay)
+            argv.add("--stdin");
+            if (launch.leaveStdinOpen()) {
+                argv.add("--leave-stdin-open");
+            }
+        }
         if (launch.logSizeBounded()) {
             // conmon counts the bytes it writes itself (not what the file held before) and, past the limit, renames
             // an empty file over the log: the old lines are gone and a reader still holding the old file sees no more

@@ -37,20 +37,27 @@ public final class DockerViews {
 
     public static ContainerSummary summary(ContainerRecord c, Instant now) {
         return new ContainerSummary(c.id(), List.of("/" + c.name()), c.spec().image(), c.imageId(),
-                String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), null, Map.of(),
-                c.state().status().word(), statusText(c.state(), now),
+                String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), null, c.spec().labels(),
+                statusWord(c.state()), statusText(c.state(), now),
                 new ContainerSummary.SummaryHostConfig(c.spec().networkMode()),
-                new ContainerSummary.SummaryNetworkSettings(Map.of(c.spec().networkMode(), endpoint(c))), List.of());
+                new ContainerSummary.SummaryNetworkSettings(Map.of(c.spec().networkMode(), endpoint(c))),
+                CreateOptionViews.mountPoints(c.spec()));
     }
 
     public static String statusText(RunState s, Instant now) {
         return switch (s.status()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + HumanDuration.of(Duration.between(s.startedAt(), now));
+            case RUNNING -> "Up " + HumanDuration.of(Duration.between(s.startedAt(), now))
+                    + (s.paused() ? " (Paused)" : "");
             case RESTARTING -> "Restarting (" + s.exitCode() + ") " + ago(s.finishedAt(), now);
             case EXITED, DEAD -> s.finishedAt() == null ? "Exited (" + s.exitCode() + ")"
                     : "Exited (" + s.exitCode() + ") " + ago(s.finishedAt(), now);
         };
+    }
+
+    /** Docker's {@code State.Status}: a paused container is "paused", though it runs. */
+    public static String statusWord(RunState s) {
+        return s.paused() ? "paused" : s.status().word();
     }
 
     private static String ago(Instant then, Instant now) {
@@ -64,29 +71,27 @@ public final class DockerViews {
         return new ContainerInspect(c.id(), c.created().toString(), command.get(0),
                 command.subList(1, command.size()), state(c.state()), c.imageId(), "",
                 bundle + "/hostname", bundle + "/hosts", c.logPath(), "/" + c.name(), c.restartCount(),
-                c.storageDriver(), "linux", "", "", "", null, hostConfig(spec),
-                new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), null, List.of(),
-                config(c), networkSettings(c));
+                c.storageDriver(), "linux", "", "", "", null,
+                CreateOptionViews.hostConfig(spec, new HostConfig.LogConfig(LOG_DRIVER, Map.of())),
+                new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), null,
+                CreateOptionViews.mountPoints(spec), config(c), networkSettings(c));
     }
 
     private static ContainerState state(RunState s) {
-        return new ContainerState(s.status().word(), s.running(), false, s.status() == ContainerStatus.RESTARTING,
+        return new ContainerState(statusWord(s), s.running(), s.paused(), s.status() == ContainerStatus.RESTARTING,
                 false, s.status() == ContainerStatus.DEAD, s.pid(), s.exitCode(), s.error() == null ? "" : s.error(),
                 s.startedAt() == null ? ZERO_TIME : s.startedAt().toString(),
                 s.finishedAt() == null ? ZERO_TIME : s.finishedAt().toString());
     }
 
-    private static HostConfig hostConfig(ContainerSpec spec) {
-        return new HostConfig(List.of(), new HostConfig.LogConfig(LOG_DRIVER, Map.of()), spec.networkMode(),
-                new HostConfig.RestartPolicy(spec.restartPolicy().name(), spec.restartPolicy().maximumRetryCount()),
-                spec.autoRemove(), spec.runtime());
-    }
-
     private static ContainerConfig config(ContainerRecord c) {
         ContainerSpec spec = c.spec();
-        return new ContainerConfig(c.shortId(), "", "", false, true, true, Map.of(), false, false, false,
-                spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(), "", null, Map.of(),
-                "SIGTERM", spec.stopTimeoutSeconds());
+        var process = spec.process();
+        String hostname = spec.naming().hostname().isEmpty() ? c.shortId() : spec.naming().hostname();
+        return new ContainerConfig(hostname, spec.naming().domainname(), process.user(), spec.stdin().open(), true,
+                true, Map.of(), false, spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
+                process.workingDir(), process.entrypoint().isEmpty() ? null : process.entrypoint(), spec.labels(),
+                process.stopSignal().isEmpty() ? "SIGTERM" : process.stopSignal(), spec.stopTimeoutSeconds());
     }
 
     /** Docker's {@code NetworkSettings}: the bridge's report at top level and under {@code Networks.<name>}. */
@@ -143,7 +148,8 @@ public final class DockerViews {
         };
     }
 
+    /** What runs: entrypoint and command, {@code /bin/sh} when both are empty; Docker's Path and Args. */
     private static List<String> command(ContainerSpec spec) {
-        return spec.cmd().isEmpty() ? List.of("/bin/sh") : spec.cmd();
+        return spec.commandLine().isEmpty() ? List.of("/bin/sh") : spec.commandLine();
     }
 }

@@ -28,8 +28,12 @@ public record ContainerRecord(int schemaVersion, String id, String name, Instant
                               String imageId, RunState state, int restartCount, String storageDriver,
                               String rootfs, String bundleDir, String logPath, NetworkAttachment network,
                               Map<String, String> environment) {
-    /** 2 added {@link #environment}; version 1 records are migrated on read. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 2 added {@link #environment}; 3 added the spec's option records ({@link ContainerSpec#process()}, mounts,
+     * resources, ...), which older records read as defaults. Older versions are migrated on read; an older engine
+     * refuses a version 3 record rather than run the container without the options it would not see.
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public ContainerRecord {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -37,6 +41,12 @@ public record ContainerRecord(int schemaVersion, String id, String name, Instant
 
     public ContainerRecord withState(RunState newState) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, newState, restartCount,
+                storageDriver, rootfs, bundleDir, logPath, network, environment);
+    }
+
+    /** The same container under a new name ({@code spec} keeps the name it was created with). */
+    public ContainerRecord withName(String newName) {
+        return new ContainerRecord(schemaVersion, id, newName, created, spec, imageId, state, restartCount,
                 storageDriver, rootfs, bundleDir, logPath, network, environment);
     }
 

@@ -1,6 +1,8 @@
 package io.holdfast.spi.container;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a user asks for when creating a container: Docker's {@code Config} and {@code HostConfig}, the parts Holdfast
@@ -14,14 +16,54 @@ import java.util.List;
  * @param autoRemove  remove the container once it has exited ({@code --rm})
  * @param networkMode the network bridge's name, e.g. {@code none}
  * @param runtime     the OCI runtime's name from daemon.json, or {@code null} for the default
- * @param stopTimeoutSeconds seconds between SIGTERM and SIGKILL on stop
+ * @param stopTimeoutSeconds seconds between the stop signal and SIGKILL on stop
+ * @param process     entrypoint, working directory, user, stop signal, init, rlimits
+ * @param naming      host name, domain name, extra hosts, DNS
+ * @param mounts      bind mounts and tmpfs mounts, in the order given
+ * @param resources   cgroup limits
+ * @param security    capabilities, read-only root file system, no-new-privileges
+ * @param labels      the user's metadata, kept and shown, never interpreted
+ * @param stdin       whether stdin stays open for attached clients
+ *
+ * <p>Records written before the option records existed have none of them; they read as the defaults.
  */
 public record ContainerSpec(String name, String image, List<String> cmd, List<String> env,
                             RestartPolicy restartPolicy, boolean autoRemove, String networkMode,
-                            String runtime, int stopTimeoutSeconds) {
+                            String runtime, int stopTimeoutSeconds, ProcessOptions process, NamingOptions naming,
+                            List<MountSpec> mounts, ResourceLimits resources, SecurityOptions security,
+                            Map<String, String> labels, StdinOptions stdin) {
     public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
+    /** A container with every option at its default. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, null, null,
+                null, null, null, null, null);
+    }
+
+    /** A container whose stdin is closed. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
+                         ProcessOptions process, NamingOptions naming, List<MountSpec> mounts,
+                         ResourceLimits resources, SecurityOptions security, Map<String, String> labels) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
+                naming, mounts, resources, security, labels, null);
+    }
+
     public ContainerSpec {
+        process = process == null ? ProcessOptions.DEFAULT : process;
+        naming = naming == null ? NamingOptions.DEFAULT : naming;
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        resources = resources == null ? ResourceLimits.NONE : resources;
+        security = security == null ? SecurityOptions.DEFAULT : security;
+        labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        stdin = stdin == null ? StdinOptions.CLOSED : stdin;
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        for (MountSpec mount : mounts) {
+            if (!targets.add(mount.target())) {
+                throw new IllegalArgumentException("duplicate mount point: " + mount.target());
+            }
+        }
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("an image is required");
         }
@@ -39,5 +81,20 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
         if (stopTimeoutSeconds < 0) {
             throw new IllegalArgumentException("stop timeout must be >= 0 seconds, got " + stopTimeoutSeconds);
         }
+    }
+
+    /** The same request under the name, network and runtime the engine settled on. */
+    public ContainerSpec settled(String settledName, String settledNetwork, String settledRuntime,
+                                 ResourceLimits settledResources) {
+        return new ContainerSpec(settledName, image, cmd, env, restartPolicy, autoRemove, settledNetwork,
+                settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels,
+                stdin);
+    }
+
+    /** What the process runs: the entrypoint followed by the command. */
+    public List<String> commandLine() {
+        List<String> line = new java.util.ArrayList<>(process.entrypoint());
+        line.addAll(cmd);
+        return line;
     }
 }

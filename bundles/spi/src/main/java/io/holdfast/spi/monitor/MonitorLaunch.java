@@ -3,15 +3,23 @@ package io.holdfast.spi.monitor;
 /**
  * What the shim needs to start one container under a new monitor.
  *
- * @param containerId the container's id, also used as the runtime's container id
- * @param bundleDir   the OCI bundle directory holding {@code config.json}
- * @param logPath     where the monitor writes the container's stdout and stderr (k8s-file format)
- * @param runtime     the OCI runtime that creates and starts the container
- * @param logSizeMax  the most bytes the monitor writes to the log before it replaces the file with an empty one (the
- *                    older lines are gone; no rotated copy is kept); {@code 0} or less means unbounded
+ * @param containerId    the container's id, also used as the runtime's container id
+ * @param bundleDir      the OCI bundle directory holding {@code config.json}
+ * @param logPath        where the monitor writes the container's stdout and stderr (k8s-file format)
+ * @param runtime        the OCI runtime that creates and starts the container
+ * @param logSizeMax     the most bytes the monitor writes to the log before it replaces the file with an empty one
+ *                       (the older lines are gone; no rotated copy is kept); {@code 0} or less means unbounded
+ * @param stdin          the monitor keeps the container's stdin open for clients
+ *                       ({@link ContainerMonitor#openStdin}); otherwise the container reads end-of-file
+ * @param leaveStdinOpen with {@code stdin}: a client that detaches leaves stdin open for the next one
  */
 public record MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime,
-                            long logSizeMax) {
+                            long logSizeMax, boolean stdin, boolean leaveStdinOpen) {
+
+    /** A launch whose container has no stdin. */
+    public MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime, long logSizeMax) {
+        this(containerId, bundleDir, logPath, runtime, logSizeMax, false, false);
+    }
 
     /** A launch whose log grows without bound. */
     public MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime) {

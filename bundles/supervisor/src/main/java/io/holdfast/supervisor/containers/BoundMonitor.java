@@ -6,6 +6,7 @@ import io.holdfast.spi.monitor.ExecStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -59,8 +60,33 @@ final class BoundMonitor implements ContainerMonitor {
     }
 
     @Override
+    public OutputStream openStdin(String containerId) throws MonitorException {
+        return monitor().openStdin(containerId);
+    }
+
+    @Override
     public void signal(String containerId, String signal) throws MonitorException {
         monitor().signal(containerId, signal);
+    }
+
+    @Override
+    public void pause(String containerId) throws MonitorException {
+        monitor().pause(containerId);
+    }
+
+    @Override
+    public void resume(String containerId) throws MonitorException {
+        monitor().resume(containerId);
+    }
+
+    @Override
+    public boolean paused(String containerId) {
+        return monitorForRead().paused(containerId);
+    }
+
+    @Override
+    public java.util.List<Long> processes(String containerId) throws MonitorException {
+        return monitor().processes(containerId);
     }
 
     @Override

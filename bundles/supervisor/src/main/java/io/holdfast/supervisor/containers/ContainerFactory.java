@@ -1,7 +1,5 @@
 package io.holdfast.supervisor.containers;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.holdfast.common.io.AtomicFile;
 import io.holdfast.spi.config.DaemonConfig;
 import java.util.function.Supplier;
 import io.holdfast.spi.container.ContainerRecord;
@@ -15,10 +13,8 @@ import io.holdfast.spi.image.Images;
 import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.storage.StorageDriver;
-import io.holdfast.supervisor.oci.OciSpec;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,13 +22,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Makes a new container: its root filesystem (storage driver), its network (bridge), its OCI bundle, and finally its
- * record. The record is written last, so a crash part-way leaves no container, only files the next create of the
+ * Makes a new container: its root filesystem (storage driver), its network (bridge), and finally its record (the
+ * OCI bundle is written at each start, by {@link Lifecycle}). The record is written last, so a crash part-way leaves no container, only files the next create of the
  * same id would never meet (ids are random).
  */
 final class ContainerFactory {
     private static final Logger LOG = Logger.getLogger(ContainerFactory.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Read on each use: a reload may replace it. */
     private final Supplier<DaemonConfig> config;
@@ -67,9 +62,8 @@ final class ContainerFactory {
         String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
                 || requested.networkMode().equals("default") ? plugins.defaultNetwork() : requested.networkMode();
         NetworkBridge network = plugins.network(networkMode);
-        ContainerSpec spec = new ContainerSpec(name, requested.image(), requested.cmd(), requested.env(),
-                requested.restartPolicy(), requested.autoRemove(), networkMode, runtime,
-                requested.stopTimeoutSeconds());
+        ContainerSpec spec = requested.settled(name, networkMode, runtime, HostLimits.adapt(requested.resources()));
+        HostLimits.checkMounts(spec);
 
         String id = names.newId();
         Path dir = table.store().dir(id);
@@ -81,7 +75,7 @@ final class ContainerFactory {
             rootfsMade = true;
             NetworkAttachment attachment = network.attach(id);
             attached = true;
-            writeBundle(id, dir, rootfs, spec, attachment);
+            // the bundle itself (config.json, hosts, resolv.conf) is written at each start: see OciBundle
             ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),
                     dir.resolve("container.log").toString(), attachment,
@@ -99,16 +93,37 @@ final class ContainerFactory {
         }
     }
 
-    private void writeBundle(String id, Path dir, Path rootfs, ContainerSpec spec, NetworkAttachment network)
-            throws IOException {
-        Path hosts = dir.resolve("hosts");
-        Path hostname = dir.resolve("hostname");
-        AtomicFile.write(hosts, ("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t"
-                + id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(hostname, (id.substring(0, 12) + "\n").getBytes(StandardCharsets.UTF_8));
-        var oci = OciSpec.build(new OciSpec.Input(id, rootfs.toString(), spec.cmd(), spec.env(),
-                network.namespacePath(), network.sharesHost(), hosts.toString(), hostname.toString()));
-        AtomicFile.write(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(oci));
+    /**
+     * Docker's rename: names are claimed here, as by {@link #create}, so a rename and a create cannot take the same
+     * name; the record is rewritten in one atomic write under the container's lock. Records are found by id, so a
+     * restore finds the container under its new name.
+     */
+    synchronized ContainerRecord rename(String id, String requested) {
+        if (requested == null || requested.isEmpty() || requested.equals("/")) {
+            throw new EngineException(Kind.INVALID, "Neither old nor new names may be empty");
+        }
+        String name = stripSlash(requested);
+        NameGenerator.checkName(name);
+        var lock = table.lock(id);
+        lock.lock();
+        try {
+            ContainerRecord record = table.byId(id);
+            if (record.name().equals(name)) {
+                throw new EngineException(Kind.INVALID, "Renaming a container with the same name as its current "
+                        + "name");
+            }
+            table.byName(name).ifPresent(other -> {
+                throw new EngineException(Kind.CONFLICT, "Error when allocating new name: Conflict. The container "
+                        + "name \"/" + name + "\" is already in use by container \"" + other.id()
+                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            });
+            ContainerRecord renamed = record.withName(name);
+            table.put(renamed);
+            events.container("rename", renamed, java.util.Map.of("oldName", "/" + record.name()));
+            return renamed;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Undoes each step that was done, each on its own: one failing clean-up must not skip the others. */

@@ -8,6 +8,7 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.ExecRecord;
 import io.holdfast.spi.container.ExecSpec;
+import io.holdfast.spi.container.RunState;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExecLaunch;
 import io.holdfast.spi.monitor.ExecStatus;
@@ -142,10 +143,12 @@ final class Execs {
                     Map.of("execID", record.id()));
             return current(running);
         } catch (MonitorException e) {
-            int code = StartFailure.exitCode(e.getMessage());
+            StartFailure failure = StartFailure.of(e.getMessage());
+            // moby gives an exec that failed to start for any other reason 126, not a container's 128
+            int code = failure.exitCode() == RunState.EXIT_START_FAILED ? RunState.EXIT_COMMAND_NOT_INVOCABLE
+                    : failure.exitCode();
             failed(record, code, e.getMessage());
-            throw new EngineException(code == 126 && !StartFailure.isPermission(e.getMessage()) ? Kind.FAILED
-                    : Kind.INVALID, "OCI runtime exec failed: " + e.getMessage(), e);
+            throw new EngineException(failure.kind(), "OCI runtime exec failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,18 +1,22 @@
 package io.holdfast.supervisor.containers;
 
+import io.holdfast.common.signal.Signals;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.StdinOptions;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.restore.RestoreOutcome;
+import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,12 +62,24 @@ final class Lifecycle {
     ContainerRecord start(String id) {
         return locked(id, () -> {
             ContainerRecord record = table.byId(id);
+            if (record.state().paused()) {
+                throw new EngineException(Kind.CONFLICT, "cannot start a paused container, try unpause instead");
+            }
             if (record.state().running()) {
                 return record;
             }
             // no per-container log config as in Docker: every start, restarts included, takes the engine's max-size
+            StdinOptions stdin = record.spec().stdin();
             MonitorLaunch launch = new MonitorLaunch(id, record.bundleDir(), record.logPath(),
-                    config.get().runtime(record.spec().runtime()), config.get().logSizeMax());
+                    config.get().runtime(record.spec().runtime()), config.get().logSizeMax(), stdin.open(),
+                    !stdin.once());
+            try {
+                writeBundle(record);
+            } catch (IOException | RuntimeException e) {
+                table.put(record.withState(record.state().failedToStart(e.getMessage())));
+                throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
+                        + e.getMessage(), e);
+            }
             try {
                 MonitorStatus started = monitor.start(launch);
                 ContainerRecord running = record.withState(record.state().started(started.pid(),
@@ -72,27 +88,131 @@ final class Lifecycle {
                 events.container("start", running);
                 return running;
             } catch (MonitorException e) {
-                table.put(record.withState(record.state().failedToStart(e.getMessage())));
-                throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
-                        + e.getMessage(), e);
+                StartFailure failure = StartFailure.of(e.getMessage());
+                table.put(record.withState(record.state().failedToStart(failure.exitCode(), failure.message())));
+                throw new EngineException(failure.kind(), failure.kind() == Kind.INVALID ? failure.message()
+                        : "failed to start container " + record.shortId() + ": " + failure.message(), e);
             }
         });
     }
 
+    /** The OCI bundle from the record, as of now: the user is looked up in the container's files at each start. */
+    private static void writeBundle(ContainerRecord record) throws IOException {
+        var network = record.network();
+        OciBundle.write(new OciBundle.Target(Path.of(record.bundleDir()), record.id(), Path.of(record.rootfs()),
+                record.spec(), network == null ? null : network.namespacePath(), network != null && network.sharesHost()));
+    }
+
+    /**
+     * Docker's kill: any signal marks the container as stopped by the user (its restart policy no longer applies
+     * to this run); KILL waits for the exit to be recorded; KILL and TERM thaw a paused container so they act.
+     */
     void signal(String id, String signal) {
-        ContainerRecord record = table.byId(id);
-        if (!record.state().running()) {
-            throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not running");
-        }
+        int number;
         try {
-            monitor.signal(id, signal);
-            events.container("kill", record, Map.of("signal", EventPublisher.signalNumber(signal)));
-        } catch (MonitorException e) {
-            throw new EngineException(Kind.FAILED, "cannot signal " + record.shortId() + ": " + e.getMessage(), e);
+            number = Signals.number(signal);
+        } catch (IllegalArgumentException invalid) {
+            throw new EngineException(Kind.INVALID, invalid.getMessage());
+        }
+        CompletableFuture<Integer> exited = waiters.next(id);
+        try {
+            locked(id, () -> {
+                ContainerRecord record = table.byId(id);
+                if (!record.state().running()) {
+                    throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not running");
+                }
+                if (!record.state().manuallyStopped()) {
+                    table.put(record.withState(record.state().stoppedByUser()));
+                }
+                try {
+                    monitor.signal(id, Integer.toString(number));
+                } catch (MonitorException e) {
+                    throw new EngineException(Kind.FAILED, "Cannot kill container " + record.id() + ": "
+                            + e.getMessage(), e);
+                }
+                events.container("kill", record, Map.of("signal", Integer.toString(number)));
+                if (number == Signals.KILL || number == Signals.TERM) {
+                    thawIfPaused(id);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            waiters.forget(id, exited);
+            throw e;
+        }
+        if (number != Signals.KILL) {
+            waiters.forget(id, exited);
+        } else if (!await(exited, KILL_GRACE)) {
+            throw new EngineException(Kind.FAILED, "container " + id.substring(0, 12) + " did not exit within "
+                    + KILL_GRACE.toSeconds() + " s of SIGKILL");
         }
     }
 
-    /** SIGTERM, then SIGKILL after {@code timeout}; returns once the exit has been recorded. */
+    /** {@code runc pause}, then the record: a restore finds a pause the record missed from the freezer itself. */
+    ContainerRecord pause(String id) {
+        return locked(id, () -> {
+            ContainerRecord record = table.byId(id);
+            if (!record.state().running()) {
+                throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not running");
+            }
+            if (record.state().paused()) {
+                throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is already paused");
+            }
+            try {
+                monitor.pause(id);
+            } catch (MonitorException e) {
+                throw new EngineException(Kind.FAILED, "Cannot pause container " + record.id() + ": "
+                        + e.getMessage(), e);
+            }
+            ContainerRecord paused = record.withState(record.state().withPaused(true));
+            table.put(paused);
+            events.container("pause", paused);
+            return paused;
+        });
+    }
+
+    ContainerRecord unpause(String id) {
+        return locked(id, () -> {
+            ContainerRecord record = table.byId(id);
+            if (!record.state().paused()) {
+                throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not paused");
+            }
+            try {
+                monitor.resume(id);
+            } catch (MonitorException e) {
+                throw new EngineException(Kind.FAILED, "Cannot unpause container " + record.id() + ": "
+                        + e.getMessage(), e);
+            }
+            ContainerRecord thawed = record.withState(record.state().withPaused(false));
+            table.put(thawed);
+            events.container("unpause", thawed);
+            return thawed;
+        });
+    }
+
+    /** Docker's restart: stop (if it runs or is restarting), then start; RestartCount counts policy restarts only. */
+    ContainerRecord restart(String id, Duration timeout) {
+        stop(id, timeout, true);
+        ContainerRecord started = start(id);
+        events.container("restart", started);
+        return started;
+    }
+
+    /** Thaws a paused container after a signal that should end it; a frozen process would not act on it. */
+    private void thawIfPaused(String id) {
+        ContainerRecord record = table.byId(id);
+        if (!record.state().paused()) {
+            return;
+        }
+        try {
+            monitor.resume(id);
+            table.put(record.withState(record.state().withPaused(false)));
+        } catch (MonitorException e) {
+            LOG.log(Level.WARNING, "cannot unpause " + record.shortId() + " after signalling it", e);
+        }
+    }
+
+    /** The stop signal (SIGTERM unless the container has its own), then SIGKILL after {@code timeout}; returns once the exit has been recorded. */
     ContainerRecord stop(String id, Duration timeout, boolean byUser) {
         CompletableFuture<Integer> exited = waiters.next(id);
         boolean running = locked(id, () -> {
@@ -113,7 +233,7 @@ final class Lifecycle {
             waiters.forget(id, exited);
             return table.byId(id);
         }
-        trySignal(id, "TERM");
+        trySignal(id, table.byId(id).spec().process().stopSignalOrDefault());
         if (!await(exited, timeout)) {
             trySignal(id, "KILL");
             if (!await(exited, KILL_GRACE)) {
@@ -128,6 +248,10 @@ final class Lifecycle {
 
     void remove(String id, boolean force) {
         ContainerRecord record = table.byId(id);
+        if (record.state().paused() && !force) {
+            throw new EngineException(Kind.CONFLICT, "You cannot remove a paused container " + record.id()
+                    + ". Unpause and then stop the container before attempting removal or force remove");
+        }
         if (record.state().running()) {
             if (!force) {
                 throw new EngineException(Kind.CONFLICT, "You cannot remove a running container " + record.id()
@@ -233,6 +357,12 @@ final class Lifecycle {
         try {
             monitor.signal(id, signal);
             events.container("kill", table.byId(id), Map.of("signal", EventPublisher.signalNumber(signal)));
+            locked(id, () -> {
+                if (table.contains(id)) {
+                    thawIfPaused(id); // Docker unpauses a paused container it stops, after the signal
+                }
+                return null;
+            });
         } catch (MonitorException e) {
             LOG.fine(() -> "signal " + signal + " to " + id + ": " + e.getMessage()); // it may have just exited
         }

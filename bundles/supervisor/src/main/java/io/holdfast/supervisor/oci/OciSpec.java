@@ -3,15 +3,19 @@ package io.holdfast.supervisor.oci;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.ResourceLimits;
+import io.holdfast.spi.container.Ulimit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the OCI runtime {@code config.json} for a container with Docker's defaults: own PID, mount, IPC, UTS and
- * network namespaces; Docker's default capability set; {@code noNewPrivileges}; the masked and read-only
- * {@code /proc} paths of runc's default spec; Docker's {@code /dev}, {@code /dev/shm}, {@code /sys} mounts.
+ * Writes the OCI runtime {@code config.json} for a container with Docker's defaults and the user's options: own PID,
+ * mount, IPC, UTS and network namespaces; Docker's default capability set adjusted by CapAdd/CapDrop; the masked and
+ * read-only {@code /proc} paths of runc's default spec; the mounts of {@link OciMounts}; cgroup limits in
+ * {@code linux.resources} (cgroup v1 units; runc translates them on a cgroup v2 host).
  *
- * <pre>{@code ObjectNode spec = OciSpec.build(new OciSpec.Input(id, rootfs, List.of("sh"), env, null, hostsFile, hostnameFile));}</pre>
+ * <pre>{@code ObjectNode spec = OciSpec.build(new OciSpec.Input(id, rootfs, spec, user, netns, false, files));}</pre>
  */
 public final class OciSpec {
     /** Docker's default capabilities (moby's {@code oci/caps/defaults.go}). */
@@ -24,23 +28,28 @@ public final class OciSpec {
     static final List<String> READONLY_PATHS = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
             "/proc/sysrq-trigger");
     static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /** The CFS period Docker uses for {@code NanoCpus}. */
+    static final long CPU_PERIOD = 100_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What varies per container.
      *
-     * @param id            the container id; its first 12 characters become the hostname
-     * @param rootfs        the root filesystem's absolute path
-     * @param args          the command; empty means {@code /bin/sh}
-     * @param env           {@code KEY=VALUE} entries added to Docker's defaults
-     * @param netnsPath     a network namespace to join, or {@code null} for a new one
-     * @param hostNetwork   no network namespace at all: the container uses the host's
-     * @param hostsFile     the {@code /etc/hosts} to bind in
-     * @param hostnameFile  the {@code /etc/hostname} to bind in
+     * @param id           the container id; its first 12 characters are the default hostname
+     * @param rootfs       the root filesystem's absolute path
+     * @param spec         what the user asked for
+     * @param user         the user the process runs as, resolved in the container's root file system
+     * @param netnsPath    a network namespace to join, or {@code null} for a new one
+     * @param hostNetwork  no network namespace at all: the container uses the host's
+     * @param files        the container's own hosts, hostname and resolv.conf files to bind in
      */
-    public record Input(String id, String rootfs, List<String> args, List<String> env, String netnsPath,
-                        boolean hostNetwork, String hostsFile, String hostnameFile) {
+    public record Input(String id, String rootfs, ContainerSpec spec, ResolvedUser user, String netnsPath,
+                        boolean hostNetwork, ContainerFiles files) {
+        /** The host name the container sees. */
+        public String hostname() {
+            return spec.naming().hostname().isEmpty() ? id.substring(0, 12) : spec.naming().hostname();
+        }
     }
 
     private OciSpec() {
@@ -52,49 +61,57 @@ public final class OciSpec {
         spec.set("process", process(in));
         ObjectNode root = spec.putObject("root");
         root.put("path", in.rootfs());
-        root.put("readonly", false);
-        spec.put("hostname", in.id().substring(0, 12));
-        spec.set("mounts", mounts(in));
+        root.put("readonly", in.spec().security().readonlyRootfs());
+        spec.put("hostname", in.hostname());
+        spec.set("mounts", OciMounts.of(in));
         spec.set("linux", linux(in));
         return spec;
     }
 
+    /** The process's arguments: init first when asked for, then entrypoint and command ({@code /bin/sh} if none). */
+    static List<String> args(ContainerSpec spec) {
+        List<String> line = spec.commandLine().isEmpty() ? List.of("/bin/sh") : spec.commandLine();
+        if (!spec.process().init()) {
+            return line;
+        }
+        List<String> withInit = new ArrayList<>(List.of(OciMounts.INIT_IN_CONTAINER, "--"));
+        withInit.addAll(line);
+        return withInit;
+    }
+
     private static ObjectNode process(Input in) {
+        ContainerSpec spec = in.spec();
         ObjectNode process = JSON.createObjectNode();
         process.put("terminal", false);
         ObjectNode user = process.putObject("user");
-        user.put("uid", 0);
-        user.put("gid", 0);
-        strings(process.putArray("args"), in.args().isEmpty() ? List.of("/bin/sh") : in.args());
+        user.put("uid", in.user().uid());
+        user.put("gid", in.user().gid());
+        if (!in.user().additionalGids().isEmpty()) {
+            ArrayNode gids = user.putArray("additionalGids");
+            in.user().additionalGids().forEach(gids::add);
+        }
+        strings(process.putArray("args"), args(spec));
         List<String> env = new ArrayList<>();
-        if (in.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
+        if (spec.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
             env.add(DEFAULT_PATH);
         }
-        env.add("HOSTNAME=" + in.id().substring(0, 12));
-        env.addAll(in.env());
+        env.add("HOSTNAME=" + in.hostname());
+        env.addAll(spec.env());
         strings(process.putArray("env"), env);
-        process.put("cwd", "/");
+        process.put("cwd", spec.process().workingDir().isEmpty() ? "/" : spec.process().workingDir());
         ObjectNode caps = process.putObject("capabilities");
+        List<String> granted = spec.security().effective(DEFAULT_CAPABILITIES);
         for (String set : List.of("bounding", "effective", "permitted")) {
-            strings(caps.putArray(set), DEFAULT_CAPABILITIES);
+            strings(caps.putArray(set), granted);
         }
-        process.put("noNewPrivileges", true);
+        if (!spec.process().ulimits().isEmpty()) {
+            ArrayNode rlimits = process.putArray("rlimits");
+            for (Ulimit limit : spec.process().ulimits()) {
+                rlimits.addObject().put("type", limit.rlimitType()).put("hard", limit.hard()).put("soft", limit.soft());
+            }
+        }
+        process.put("noNewPrivileges", spec.security().noNewPrivileges());
         return process;
-    }
-
-    private static ArrayNode mounts(Input in) {
-        ArrayNode mounts = JSON.createArrayNode();
-        mount(mounts, "/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev"));
-        mount(mounts, "/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k"));
-        mount(mounts, "/dev/pts", "devpts", "devpts",
-                List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5"));
-        mount(mounts, "/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro"));
-        mount(mounts, "/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid", "noexec", "nodev", "relatime"));
-        mount(mounts, "/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev"));
-        mount(mounts, "/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k"));
-        mount(mounts, "/etc/hosts", "bind", in.hostsFile(), List.of("rbind", "rprivate"));
-        mount(mounts, "/etc/hostname", "bind", in.hostnameFile(), List.of("rbind", "rprivate"));
-        return mounts;
     }
 
     private static ObjectNode linux(Input in) {
@@ -109,23 +126,48 @@ public final class OciSpec {
                 network.put("path", in.netnsPath());
             }
         }
+        if (!in.spec().naming().domainname().isEmpty()) {
+            // as a sysctl of the container's UTS namespace, not the spec's "domainname", which runc 1.1 ignores
+            linux.putObject("sysctl").put("kernel.domainname", in.spec().naming().domainname());
+        }
         linux.put("cgroupsPath", "/holdfast-" + in.id());
         ObjectNode resources = linux.putObject("resources");
         resources.putArray("devices").addObject().put("allow", false).put("access", "rwm");
+        limits(resources, in.spec().resources());
         strings(linux.putArray("maskedPaths"), MASKED_PATHS);
         strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
         return linux;
     }
 
-    private static void mount(ArrayNode mounts, String destination, String type, String source, List<String> options) {
-        ObjectNode mount = mounts.addObject();
-        mount.put("destination", destination);
-        mount.put("type", type);
-        mount.put("source", source);
-        strings(mount.putArray("options"), options);
+    private static void limits(ObjectNode resources, ResourceLimits limits) {
+        if (limits.memory() > 0) {
+            ObjectNode memory = resources.putObject("memory").put("limit", limits.memory());
+            if (limits.memorySwap() != 0) {
+                memory.put("swap", limits.memorySwap());
+            }
+        }
+        ObjectNode cpu = JSON.createObjectNode();
+        if (limits.cpuShares() > 0) {
+            cpu.put("shares", limits.cpuShares());
+        }
+        if (limits.nanoCpus() > 0) {
+            cpu.put("quota", limits.nanoCpus() * CPU_PERIOD / 1_000_000_000L).put("period", CPU_PERIOD);
+        }
+        if (limits.cpuQuota() != 0) {
+            cpu.put("quota", limits.cpuQuota());
+        }
+        if (limits.cpuPeriod() > 0) {
+            cpu.put("period", limits.cpuPeriod());
+        }
+        if (!cpu.isEmpty()) {
+            resources.set("cpu", cpu);
+        }
+        if (limits.pidsLimit() > 0) {
+            resources.putObject("pids").put("limit", limits.pidsLimit());
+        }
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
+    static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
     }
 }

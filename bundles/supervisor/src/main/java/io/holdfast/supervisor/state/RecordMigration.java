@@ -15,6 +15,9 @@ import java.util.Map;
  * <p>1 to 2: version 1 did not record the environment a container was created under. What it did record is
  * enough for what a restore compares: the data root it lives under, its storage driver, and, on the bridge, its
  * subnet and gateway (from the address and prefix the bridge gave it).
+ *
+ * <p>2 to 3: version 2 specs have no option records; absent, they read as the defaults, which is what those
+ * containers ran with, so the tree needs no change.
  */
 final class RecordMigration {
     private RecordMigration() {

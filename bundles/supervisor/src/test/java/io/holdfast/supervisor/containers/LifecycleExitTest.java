@@ -84,7 +84,8 @@ class LifecycleExitTest {
         String id = "f".repeat(64);
         table.put(new ContainerRecord(1, id, "c", Instant.now(), new ContainerSpec("c", "busybox", List.of(),
                 List.of(), policy, autoRemove, "none", "runc", 10), "sha256:x", RunState.created(), 0, "vfs",
-                "/r", "/b", dataRoot.resolve("c.log").toString(), null, null));
+                dataRoot.resolve("rootfs").toString(), dataRoot.resolve("bundle").toString(),
+                dataRoot.resolve("c.log").toString(), null, null));
         return id;
     }
 

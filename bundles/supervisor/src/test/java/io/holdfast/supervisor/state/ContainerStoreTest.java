@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.MountSpec;
+import io.holdfast.spi.container.NamingOptions;
+import io.holdfast.spi.container.ProcessOptions;
+import io.holdfast.spi.container.ResourceLimits;
 import io.holdfast.spi.container.RestartPolicy;
+import io.holdfast.spi.container.SecurityOptions;
+import io.holdfast.spi.container.Ulimit;
 import io.holdfast.spi.container.RunState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +78,32 @@ public class ContainerStoreTest {
         assertEquals(21929, migrated.state().pid());
         assertEquals(java.util.Map.of("data-root", root.resolve("data").toString(), "storage-driver", "overlay",
                 "network.subnet", "10.219.7.0/24", "network.gateway", "10.219.7.1"), migrated.environment());
+        assertEquals(new ContainerSpec(migrated.spec().name(), migrated.spec().image(), migrated.spec().cmd(),
+                migrated.spec().env(), migrated.spec().restartPolicy(), migrated.spec().autoRemove(),
+                migrated.spec().networkMode(), migrated.spec().runtime(), migrated.spec().stopTimeoutSeconds()),
+                migrated.spec(), "a record from before the options reads as one with every option at its default");
+    }
+
+    @Test
+    void everyCreateOptionSurvivesSaveAndLoad() throws IOException {
+        ContainerRecord plain = record("f".repeat(64));
+        ContainerSpec base = plain.spec();
+        ContainerSpec spec = new ContainerSpec(base.name(), base.image(), base.cmd(), base.env(), base.restartPolicy(),
+                false, base.networkMode(), base.runtime(), 3,
+                new ProcessOptions(List.of("/bin/sh", "-c"), "/srv", "app:staff", "USR1", true,
+                        List.of(new Ulimit("nofile", 10, 20))),
+                new NamingOptions("web", "example.org", List.of("db:10.0.0.5"), List.of("10.0.0.1"),
+                        List.of("example.org"), List.of("ndots:2")),
+                List.of(new MountSpec(MountSpec.Type.BIND, "/srv/x", "/x", true, List.of("rshared")),
+                        new MountSpec(MountSpec.Type.TMPFS, "", "/run", false, List.of("size=1m"))),
+                new ResourceLimits(64L << 20, -1, 500_000_000L, 512, 0, 0, 50),
+                new SecurityOptions(List.of("NET_ADMIN"), List.of("ALL"), true, true),
+                java.util.Map.of("tier", "web"));
+        ContainerRecord record = new ContainerRecord(plain.schemaVersion(), plain.id(), plain.name(), plain.created(),
+                spec, plain.imageId(), plain.state(), plain.restartCount(), plain.storageDriver(), plain.rootfs(),
+                plain.bundleDir(), plain.logPath(), plain.network(), plain.environment());
+        new ContainerStore(root).save(record);
+        assertEquals(List.of(record), new ContainerStore(root).loadAll());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
@@ -33,6 +34,9 @@ public final class ContainerOptions {
     @Option(names = {"--network", "--net"}, paramLabel = "NETWORK", description = "Network mode, e.g. none.")
     String network;
 
+    @Mixin
+    ContainerFlags flags = new ContainerFlags();
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "Image to create the container from.")
     String image;
 
@@ -48,7 +52,8 @@ public final class ContainerOptions {
                 resolvedEnv.add(entry + "=" + context.environment(entry));
             }
         }
-        return new ContainerSpec(image, List.copyOf(command), resolvedEnv, restartPolicy, autoRemove, network);
+        return new ContainerSpec(image, List.copyOf(command), resolvedEnv, restartPolicy, autoRemove, network,
+                flags.config(), flags.hostConfig());
     }
 
     /** Creates the container, printing any daemon warnings to stderr as Docker does, and returns its id. */

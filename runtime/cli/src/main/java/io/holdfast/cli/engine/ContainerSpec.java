@@ -9,12 +9,20 @@ import java.util.Map;
  *
  * @param command  the Cmd, or empty to use the image's own
  * @param network  the NetworkMode, or null for the daemon's default
+ * @param config     further {@code Config} fields (User, WorkingDir, Labels, ...)
+ * @param hostConfig further {@code HostConfig} fields (Binds, Memory, CapDrop, ...)
  */
 public record ContainerSpec(String image, List<String> command, List<String> env,
-                            RestartPolicy restartPolicy, boolean autoRemove, String network) {
+                            RestartPolicy restartPolicy, boolean autoRemove, String network,
+                            Map<String, Object> config, Map<String, Object> hostConfig) {
+
+    public ContainerSpec(String image, List<String> command, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String network) {
+        this(image, command, env, restartPolicy, autoRemove, network, Map.of(), Map.of());
+    }
 
     public Map<String, Object> toJson() {
-        Map<String, Object> hostConfig = new LinkedHashMap<>();
+        Map<String, Object> hostConfig = new LinkedHashMap<>(this.hostConfig);
         hostConfig.put("RestartPolicy", restartPolicy.toJson());
         hostConfig.put("AutoRemove", autoRemove);
         if (network != null) {
@@ -24,6 +32,7 @@ public record ContainerSpec(String image, List<String> command, List<String> env
         json.put("Image", image);
         json.put("Cmd", command.isEmpty() ? null : command); // null: the image's default command
         json.put("Env", env);
+        json.putAll(config);
         json.put("HostConfig", hostConfig);
         return json;
     }

@@ -1,0 +1,153 @@
+package io.holdfast.routes.create;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.MountSpec;
+import io.holdfast.spi.container.NamingOptions;
+import io.holdfast.spi.container.ProcessOptions;
+import io.holdfast.spi.container.ResourceLimits;
+import io.holdfast.spi.container.SecurityOptions;
+import io.holdfast.spi.container.Ulimit;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The bodies under {@code /create} are what the stock docker CLIs sent (captured from 20.10 and 28.2). */
+class CreateRequestTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode body(String name) throws IOException {
+        try (var in = CreateRequestTest.class.getResourceAsStream("/create/" + name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static ObjectNode plain() throws IOException {
+        return (ObjectNode) body("cli-28.2-plain.json");
+    }
+
+    private static String refusal(JsonNode body) {
+        return assertThrows(EngineException.class, () -> CreateRequest.translate(null, body)).getMessage();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cli-20.10-plain.json", "cli-28.2-plain.json"})
+    void theCliDefaultsOfAPlainCreateAreAccepted(String file) throws IOException {
+        ContainerSpec spec = CreateRequest.translate("x", body(file));
+        assertEquals(List.of("true"), spec.cmd());
+        assertEquals("default", spec.networkMode());
+        assertEquals(ProcessOptions.DEFAULT, spec.process());
+        assertEquals(NamingOptions.DEFAULT, spec.naming());
+        assertEquals(List.of(), spec.mounts());
+        assertEquals(ResourceLimits.NONE, spec.resources());
+        assertEquals(SecurityOptions.DEFAULT, spec.security());
+        assertEquals(Map.of(), spec.labels());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cli-20.10-options.json", "cli-28.2-options.json"})
+    void everyOptionTheCliSendsIsMapped(String file) throws IOException {
+        ContainerSpec spec = CreateRequest.translate("x", body(file));
+        assertEquals(new ProcessOptions(List.of("/bin/sh"), "/tmp", "1000:1000", "USR1", true,
+                List.of(new Ulimit("nofile", 100, 200))), spec.process());
+        assertEquals(List.of("-c", "true"), spec.cmd());
+        assertEquals(3, spec.stopTimeoutSeconds());
+        assertEquals(new NamingOptions("hh", "", List.of("foo:1.2.3.4"), List.of("1.1.1.1"), List.of("ex.com"),
+                List.of("ndots:2")), spec.naming());
+        assertEquals(new ResourceLimits(64L << 20, 0, 500_000_000L, 0, 0, 0, 50), spec.resources());
+        assertEquals(new SecurityOptions(List.of("CAP_NET_ADMIN"), List.of("ALL"), true, true), spec.security());
+        assertEquals(Map.of("a", "b"), spec.labels());
+        assertEquals("none", spec.networkMode());
+        assertTrue(spec.mounts().contains(new MountSpec(MountSpec.Type.BIND, "/tmp", "/mnt", true, List.of(),
+                MountSpec.Origin.BINDS)));
+        assertTrue(spec.mounts().contains(new MountSpec(MountSpec.Type.TMPFS, "", "/run", false, List.of("size=1m"),
+                MountSpec.Origin.TMPFS)));
+        assertTrue(spec.mounts().stream().anyMatch(m -> m.target().equals("/t") && m.type() == MountSpec.Type.TMPFS));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080\"}]}} | HostConfig.PortBindings: published ports are not supported yet",
+            "{\"Privileged\": true} | HostConfig.Privileged: privileged containers are not supported",
+            "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\"}]} | HostConfig.Devices: host devices are not supported",
+            "{\"ShmSize\": 1024} | HostConfig.ShmSize:",
+            "{\"BlkioWeight\": 300} | HostConfig.BlkioWeight: not supported by Holdfast",
+            "{\"MemorySwappiness\": 10} | HostConfig.MemorySwappiness: not supported by Holdfast",
+            "{\"LogConfig\": {\"Type\": \"syslog\", \"Config\": {}}} | HostConfig.LogConfig: log drivers",
+            "{\"SecurityOpt\": [\"seccomp=unconfined\"]} | HostConfig.SecurityOpt: \"seccomp=unconfined\" is not supported",
+            "{\"SecurityOpt\": [\"apparmor=x\"]} | HostConfig.SecurityOpt: \"apparmor=x\" is not supported",
+            "{\"SecurityOpt\": [\"label=disable\"]} | HostConfig.SecurityOpt: \"label=disable\" is not supported",
+            "{\"Binds\": [\"data:/data\"]} | HostConfig.Binds: \"data:/data\": named volumes are not supported yet",
+            "{\"Binds\": [\"/a:/b:nocopy\"]} | HostConfig.Binds: \"/a:/b:nocopy\": invalid mode: nocopy",
+            "{\"Mounts\": [{\"Type\": \"volume\", \"Source\": \"v\", \"Target\": \"/v\"}]} | HostConfig.Mounts[0].Type: \"volume\": only bind and tmpfs",
+            "{\"Mounts\": [{\"Type\": \"bind\", \"Source\": \"/a\", \"Target\": \"/b\", \"BindOptions\": {\"NonRecursive\": true}}]} | HostConfig.Mounts[0].BindOptions.NonRecursive: not supported",
+            "{\"Tmpfs\": {\"/run\": \"size=1m,bogus\"}} | HostConfig.Tmpfs./run: unknown tmpfs option \"bogus\"",
+            "{\"Memory\": \"lots\"} | HostConfig.Memory: expected an integer",
+            "{\"Memory\": 1024} | minimum memory limit allowed is 6MB",
+            "{\"NanoCpus\": 1000000000, \"CpuQuota\": 50000} | Nano CPUs and CPU Period/Quota cannot both be set",
+            "{\"CapAdd\": [\"FLY\"]} | CapAdd: unknown capability: \"FLY\"",
+            "{\"Ulimits\": [{\"Name\": \"nofile\", \"Soft\": 10, \"Hard\": 5}]} | soft limit 10 must be less than or equal to hard limit 5",
+            "{\"ExtraHosts\": [\"db\"]} | extra host \"db\": expected host:ip",
+            "{\"Dns\": [\"resolver.example\"]} | DNS server \"resolver.example\": expected an IP address"})
+    void unsupportedOrInvalidHostConfigIsRefusedByName(String hostConfig, String expected) throws IOException {
+        ObjectNode body = plain();
+        ((ObjectNode) body.get("HostConfig")).setAll((ObjectNode) JSON.readTree(hostConfig));
+        String message = refusal(body);
+        assertTrue(message.contains(expected.strip()), message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"ExposedPorts\": {\"80/tcp\": {}}} | ExposedPorts: published ports are not supported yet",
+            "{\"Volumes\": {\"/data\": {}}} | Volumes: volumes are not supported yet",
+            "{\"Tty\": true} | Tty: TTY containers are not supported yet",
+            "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"]}} | Healthcheck: health checks are not supported yet",
+            "{\"MacAddress\": \"02:42:ac:11:00:02\"} | MacAddress: not supported by Holdfast",
+            "{\"SomethingNew\": 1} | SomethingNew: not supported by Holdfast",
+            "{\"WorkingDir\": \"srv\"} | working directory \"srv\" is invalid: it needs to be an absolute path",
+            "{\"NetworkingConfig\": {\"EndpointsConfig\": {\"bridge\": {\"Aliases\": [\"web\"]}}}} | NetworkingConfig.EndpointsConfig: endpoint settings"})
+    void unsupportedOrInvalidConfigIsRefusedByName(String config, String expected) throws IOException {
+        ObjectNode body = plain();
+        body.setAll((ObjectNode) JSON.readTree(config));
+        String message = refusal(body);
+        assertTrue(message.contains(expected.strip()), message);
+    }
+
+    @Test
+    void noNewPrivilegesTakesDockersSpellings() throws IOException {
+        for (var entry : Map.of("no-new-privileges", true, "no-new-privileges:true", true,
+                "no-new-privileges=false", false, "no-new-privileges:false", false).entrySet()) {
+            ObjectNode body = plain();
+            ((ObjectNode) body.get("HostConfig")).set("SecurityOpt", JSON.createArrayNode().add(entry.getKey()));
+            assertEquals(entry.getValue(), CreateRequest.translate(null, body).security().noNewPrivileges(),
+                    entry.getKey());
+        }
+    }
+
+    @Test
+    void pidsLimitMinusOneIsUnlimitedAndMountsOfTheApiAreTranslated() throws IOException {
+        ObjectNode body = plain();
+        ((ObjectNode) body.get("HostConfig")).setAll((ObjectNode) JSON.readTree("""
+                {"PidsLimit": -1, "Mounts": [
+                  {"Type": "bind", "Source": "/srv", "Target": "/srv", "ReadOnly": true,
+                   "BindOptions": {"Propagation": "rslave"}},
+                  {"Type": "tmpfs", "Target": "/scratch", "TmpfsOptions": {"SizeBytes": 1048576, "Mode": 448}}]}
+                """));
+        ContainerSpec spec = CreateRequest.translate(null, body);
+        assertEquals(0, spec.resources().pidsLimit());
+        assertEquals(List.of(new MountSpec(MountSpec.Type.BIND, "/srv", "/srv", true, List.of("rslave")),
+                new MountSpec(MountSpec.Type.TMPFS, "", "/scratch", false, List.of("size=1048576", "mode=700"))),
+                spec.mounts());
+    }
+}

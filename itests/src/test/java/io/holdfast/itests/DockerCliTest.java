@@ -1,0 +1,392 @@
+package io.holdfast.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.Await;
+import io.holdfast.itests.support.Cue;
+import io.holdfast.itests.support.DockerCli;
+import io.holdfast.itests.support.Engine;
+import io.holdfast.itests.support.EngineExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The stock docker CLI (Debian's docker.io client, 20.10), unchanged, drives a running engine: every scenario runs
+ * {@code /usr/bin/docker} with {@code DOCKER_HOST} set to the engine's socket and checks what it prints, as a user
+ * would read it. One engine for the class; each scenario names its containers after itself.
+ */
+@ExtendWith(EngineExtension.class)
+class DockerCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EXIT = Duration.ofSeconds(120);
+    private static Engine engine;
+    private static DockerCli docker;
+    private static Api api;
+
+    @BeforeAll
+    static void useEngine(Engine shared) {
+        engine = shared;
+        docker = DockerCli.of(engine);
+        api = engine.api();
+    }
+
+    private static String seconds(Instant time) {
+        return time.getEpochSecond() + "." + String.format("%09d", time.getNano());
+    }
+
+    /** The {@code ps} line of one container, by full id: {@code "<id> <name> <status>"}, if it is listed. */
+    private static Optional<String> psLine(String id, String... flags) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("ps", "--no-trunc", "--format",
+                "{{.ID}} {{.Names}} {{.Status}}"));
+        args.addAll(List.of(flags));
+        return docker.run(args.toArray(String[]::new)).lines().stream().filter(l -> l.startsWith(id + " "))
+                .findFirst();
+    }
+
+    @Test
+    void versionShowsDebiansClientAndTheEngineOnApi141() throws Exception {
+        String[] parts = docker.ok("version", "--format", "{{.Client.Version}}|{{.Client.APIVersion}}|"
+                + "{{.Server.Version}}|{{.Server.APIVersion}}|{{.Server.MinAPIVersion}}|{{.Server.Os}}").split("\\|");
+        assertTrue(parts[0].startsWith("20.10."), "Debian's client: " + parts[0]);
+        assertEquals("1.41", parts[1]);
+        assertEquals(api.request("GET", "/version").json().path("Version").asText(), parts[2]);
+        assertEquals(List.of("1.41", "1.24", "linux"), List.of(parts[3], parts[4], parts[5]));
+
+        Optional<DockerCli> newer = docker.newer();
+        if (newer.isPresent()) { // a 28.x client negotiates down to the engine's API version
+            assertEquals("1.41 1.41", newer.get().ok("version", "--format",
+                    "{{.Client.APIVersion}} {{.Server.APIVersion}}"));
+        }
+    }
+
+    @Test
+    void infoReportsLiveRestoreTheStorageDriverAndTheDataRoot() throws Exception {
+        JsonNode info = api.request("GET", "/info").json();
+        assertEquals("true|" + info.path("Driver").asText() + "|runc|" + engine.dataRoot(),
+                docker.ok("info", "--format", "{{.LiveRestoreEnabled}}|{{.Driver}}|{{.DefaultRuntime}}|"
+                        + "{{.DockerRootDir}}"));
+        assertTrue(Integer.parseInt(docker.ok("info", "--format", "{{.Images}}")) >= 1, "busybox is there");
+    }
+
+    @Test
+    void createStartStopAndRemoveShowInPs() throws Exception {
+        String id = docker.ok("create", "--name", "cli-life", "busybox", "sleep", "1000");
+        assertTrue(id.matches("[0-9a-f]{64}"), id);
+        assertEquals(id + " cli-life Created", psLine(id, "-a").orElseThrow());
+        assertTrue(psLine(id).isEmpty(), "ps without -a lists running containers only");
+
+        assertEquals("cli-life", docker.ok("start", "cli-life"));
+        assertTrue(psLine(id).orElseThrow().startsWith(id + " cli-life Up "), psLine(id).toString());
+        String[] state = docker.ok("inspect", "-f", "{{.State.Running}} {{.State.Pid}}", "cli-life").split(" ");
+        assertEquals("true", state[0]);
+        assertTrue(Await.alive(Long.parseLong(state[1])), "the container's process " + state[1] + " runs");
+
+        // sleep is pid 1 of its namespace and has no SIGTERM handler: the stop timeout ends in SIGKILL
+        assertEquals("cli-life", docker.ok("stop", "-t", "1", "cli-life"));
+        assertEquals("exited 137 false", docker.ok("inspect", "-f",
+                "{{.State.Status}} {{.State.ExitCode}} {{.State.Running}}", id));
+        assertTrue(psLine(id).isEmpty());
+        assertTrue(psLine(id, "-a").orElseThrow().startsWith(id + " cli-life Exited (137) "));
+
+        assertEquals("cli-life", docker.ok("rm", "cli-life"));
+        assertFalse(docker.ok("ps", "-a", "-q", "--no-trunc").contains(id));
+    }
+
+    @Test
+    void runDetachedPrintsTheIdOfARunningContainer() throws Exception {
+        // the CLI waits for the wait's headers before it starts the container: they must come at once
+        String id = docker.ok("run", "-d", "--name", "cli-run-d", "busybox", "sleep", "1000");
+        assertTrue(id.matches("[0-9a-f]{64}"), id);
+        assertEquals("running", docker.ok("inspect", "-f", "{{.State.Status}}", id));
+        assertTrue(Await.alive(api.pid(id)));
+        docker.ok("rm", "-f", id);
+    }
+
+    @Test
+    void runDetachedWithRmRemovesTheContainerWhenItEnds() throws Exception {
+        String id = docker.ok("run", "-d", "--rm", "--name", "cli-run-rm", "busybox", "sh", "-c", Cue.exitOnCue(0));
+        assertEquals("true", docker.ok("inspect", "-f", "{{.HostConfig.AutoRemove}}", id));
+        long pid = api.pid(id);
+        Await.until("the container to end on its cue", EXIT, () -> {
+            new ProcessBuilder("kill", "-USR1", Long.toString(pid)).start().waitFor();
+            return !Await.alive(pid);
+        });
+        Await.until("the container to be removed", EXIT,
+                () -> api.request("GET", "/containers/" + id + "/json").status() == 404);
+        assertFalse(docker.ok("ps", "-a", "-q", "--no-trunc").contains(id));
+    }
+
+    @Test
+    void killSendsTheSignalAndWaitPrintsTheExitCode() throws Exception {
+        String id = docker.ok("create", "--name", "cli-kill", "busybox", "sh", "-c",
+                Cue.trap("USR1", "exit 9") + "while true; do sleep 0.1; done");
+        docker.ok("start", id);
+        Cue.awaitTrap(api, id); // a USR1 before the trap would be dropped
+        assertEquals("cli-kill", docker.ok("kill", "-s", "USR1", "cli-kill"));
+        assertEquals("9", docker.ok("wait", "cli-kill"));
+        assertEquals("9", docker.ok("inspect", "-f", "{{.State.ExitCode}}", id));
+
+        DockerCli.Result again = docker.run("kill", "cli-kill");
+        assertEquals(1, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("is not running"), again.toString());
+        docker.ok("rm", id);
+    }
+
+    @Test
+    void logsKeepStdoutAndStderrApartAndHonourTailAndTimestamps() throws Exception {
+        String id = docker.ok("create", "--name", "cli-logs", "busybox", "sh", "-c",
+                "echo out1; echo err1 >&2; echo out2; echo out3");
+        docker.ok("start", id);
+        assertEquals("0", docker.ok("wait", id));
+
+        DockerCli.Result logs = docker.run("logs", "cli-logs");
+        assertEquals(0, logs.exitCode(), logs.toString());
+        assertEquals("out1\nout2\nout3\n", logs.out(), "the container's stdout on the client's stdout");
+        assertEquals("err1\n", logs.err(), "and its stderr on stderr");
+
+
+        List<String> stamped = docker.run("logs", "-t", "cli-logs").lines();
+        assertEquals(3, stamped.size(), stamped.toString());
+        for (String line : stamped) {
+            assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z out\\d"), line);
+        }
+        docker.ok("rm", id);
+
+        // --tail counts the lines of both streams; one stream alone keeps the order certain
+        String counter = docker.ok("create", "busybox", "sh", "-c", "for i in 1 2 3 4 5; do echo line $i; done");
+        docker.ok("start", counter);
+        assertEquals("0", docker.ok("wait", counter));
+        DockerCli.Result tail = docker.run("logs", "--tail", "2", counter);
+        assertEquals("line 4\nline 5\n", tail.out(), tail.toString());
+        docker.ok("rm", counter);
+    }
+
+    @Test
+    void logsFollowPrintsNewLinesUntilTheContainerEnds() throws Exception {
+        String id = docker.ok("create", "--name", "cli-follow", "busybox", "sh", "-c",
+                "echo before; " + Cue.untilCue() + "echo after");
+        docker.ok("start", id);
+        Await.until("the first line in the log", EXIT, () -> api.logLines(id, "").contains("before"));
+        try (DockerCli.Background follow = docker.start("logs", "-f", "cli-follow")) {
+            Await.until("logs -f to print the first line", EXIT, () -> follow.outSoFar().contains("before"));
+            long pid = api.pid(id);
+            Await.until("the container to end on its cue", EXIT, () -> { // repeated: the trap may not be set yet
+                new ProcessBuilder("kill", "-USR1", Long.toString(pid)).start().waitFor();
+                return !Await.alive(pid);
+            });
+            DockerCli.Result followed = follow.await();
+            assertEquals(0, followed.exitCode(), followed.toString());
+            assertEquals("before\nafter\n", followed.out(), "the line written after the client attached, then EOF");
+        }
+        docker.ok("rm", id);
+    }
+
+    @Test
+    void inspectShowsDockersShapeForWhatCreateWasGiven() throws Exception {
+        String id = docker.ok("create", "--name", "cli-inspect", "-e", "GREETING=hi", "--restart", "on-failure:3",
+                "busybox", "sh", "-c", "exit 0");
+        JsonNode all = JSON.readTree(docker.ok("inspect", "cli-inspect"));
+        assertEquals(1, all.size());
+        JsonNode c = all.get(0);
+        assertEquals(id, c.path("Id").asText());
+        assertEquals("/cli-inspect", c.path("Name").asText());
+        assertEquals("sh", c.path("Path").asText());
+        assertEquals(List.of("-c", "exit 0"), JSON.convertValue(c.path("Args"), List.class));
+        assertEquals("created", c.path("State").path("Status").asText());
+        assertEquals("busybox", c.path("Config").path("Image").asText());
+        assertEquals(List.of("sh", "-c", "exit 0"), JSON.convertValue(c.path("Config").path("Cmd"), List.class));
+        assertTrue(JSON.convertValue(c.path("Config").path("Env"), List.class).contains("GREETING=hi"), c.toString());
+        assertEquals("on-failure:3", docker.ok("inspect", "-f",
+                "{{.HostConfig.RestartPolicy.Name}}:{{.HostConfig.RestartPolicy.MaximumRetryCount}}", id));
+        assertTrue(c.path("Image").asText().startsWith("sha256:"), c.path("Image").toString());
+
+        DockerCli.Result missing = docker.run("inspect", "cli-no-such-container");
+        assertEquals(1, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("No such object: cli-no-such-container"), missing.toString());
+        docker.ok("rm", id);
+    }
+
+    @Test
+    void inspectShowsTtyAndTheLogDriverThatClientsRead() throws Exception {
+        String id = docker.ok("create", "busybox", "true");
+        assertEquals("false json-file", docker.ok("inspect", "-f", "{{.Config.Tty}} {{.HostConfig.LogConfig.Type}}",
+                id));
+        docker.ok("rm", id);
+    }
+
+    @Test
+    void psFiltersSelectByNameStatusExitCodeIdAncestorAndOrder() throws Exception {
+        String exited = docker.ok("create", "--name", "cli-ps-exited", "busybox", "sh", "-c", "exit 3");
+        docker.ok("start", exited);
+        assertEquals("3", docker.ok("wait", exited));
+        String running = docker.ok("run", "-d", "--name", "cli-ps-running", "busybox", "sleep", "1000");
+        String created = docker.ok("create", "--name", "cli-ps-created", "busybox", "true");
+
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-exited"));
+        assertEquals(List.of("cli-ps-created", "cli-ps-running", "cli-ps-exited"), names("name=cli-ps-"),
+                "newest first, as Docker lists them");
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-", "status=exited"));
+        assertEquals(List.of("cli-ps-running"), names("name=cli-ps-", "status=running"));
+        assertEquals(List.of("cli-ps-created"), names("name=cli-ps-", "status=created"));
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-", "exited=3"));
+        assertEquals(List.of(), names("name=cli-ps-", "exited=0"));
+        assertEquals(List.of("cli-ps-running"), names("id=" + running.substring(0, 10)));
+        assertEquals(List.of("cli-ps-created", "cli-ps-running", "cli-ps-exited"),
+                names("name=cli-ps-", "ancestor=busybox"));
+        assertEquals(List.of("cli-ps-exited"), names("name=cli-ps-", "before=cli-ps-running"));
+        assertEquals(List.of("cli-ps-created"), names("name=cli-ps-", "since=cli-ps-running"));
+        assertEquals("cli-ps-created", docker.ok("ps", "-a", "-l", "--format", "{{.Names}}"), "-l: the latest");
+        assertEquals("cli-ps-created", docker.ok("ps", "-a", "-n", "1", "--format", "{{.Names}}"));
+
+        docker.ok("rm", "-f", exited, running, created);
+    }
+
+    /** The names {@code ps -a} lists with these filters, in its order. */
+    private static List<String> names(String... filters) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("ps", "-a", "--format", "{{.Names}}"));
+        for (String filter : filters) {
+            args.addAll(List.of("--filter", filter));
+        }
+        DockerCli.Result ps = docker.run(args.toArray(String[]::new));
+        assertEquals(0, ps.exitCode(), ps.toString());
+        return ps.lines();
+    }
+
+    @Test
+    void imageInspectTagAndHistory() throws Exception {
+        String imageId = docker.ok("image", "inspect", "-f", "{{.Id}}", "busybox");
+        assertTrue(imageId.matches("sha256:[0-9a-f]{64}"), imageId);
+        assertEquals("linux " + docker.ok("version", "-f", "{{.Server.Arch}}"),
+                docker.ok("image", "inspect", "-f", "{{.Os}} {{.Architecture}}", "busybox"));
+
+        docker.ok("tag", "busybox", "cli-tagged:v1");
+        assertEquals(imageId, docker.ok("image", "inspect", "-f", "{{.Id}}", "cli-tagged:v1"));
+        assertTrue(docker.ok("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").lines()
+                .anyMatch(l -> l.equals("cli-tagged:v1 " + imageId.substring(7, 19))));
+        assertEquals(imageId, docker.ok("history", "-q", "--no-trunc", "busybox"), "one layer: the tarball");
+        assertEquals("imported from a tarball", docker.ok("history", "--format", "{{.Comment}}", "busybox"));
+
+        assertEquals("Untagged: cli-tagged:v1", docker.ok("rmi", "cli-tagged:v1"), "busybox keeps the image");
+        DockerCli.Result gone = docker.run("image", "inspect", "cli-tagged:v1");
+        assertEquals(1, gone.exitCode(), gone.toString());
+        assertTrue(gone.err().contains("No such image: cli-tagged:v1"), gone.toString());
+    }
+
+    @Test
+    void rmRefusesARunningContainerAndRmForceRemovesIt() throws Exception {
+        String id = docker.ok("create", "--name", "cli-rmf", "busybox", "sleep", "1000");
+        docker.ok("start", id);
+        long pid = api.pid(id);
+
+        DockerCli.Result refused = docker.run("rm", "cli-rmf");
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("You cannot remove a running container " + id), refused.toString());
+
+        assertEquals("cli-rmf", docker.ok("rm", "-f", "cli-rmf"));
+        assertFalse(Await.alive(pid), "rm -f killed the container's process");
+        assertEquals(404, api.request("GET", "/containers/" + id + "/json").status());
+    }
+
+    /** A root filesystem of one file no other image has, so removing its tag deletes the image too. */
+    private static Path uniqueTarball(Path dir) throws Exception {
+        Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
+        Files.writeString(rootfs.resolve("identity"), dir + " " + java.util.UUID.randomUUID() + "\n");
+        Path tarball = dir.resolve("image.tar");
+        Process tar = new ProcessBuilder("tar", "-C", rootfs.toString(), "-cf", tarball.toString(), ".")
+                .inheritIO().start();
+        assertEquals(0, tar.waitFor(), "tar");
+        return tarball;
+    }
+
+    @Test
+    void importedImageIsListedUsedAndRemovedWithRmi() throws Exception {
+        Path tarball = uniqueTarball(engine.root().resolve("cli-import"));
+        String imageId = docker.ok("import", tarball.toString(), "cli-imported:v1");
+        assertTrue(imageId.matches("sha256:[0-9a-f]{64}"), imageId);
+        assertTrue(docker.ok("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").lines()
+                .anyMatch(l -> l.equals("cli-imported:v1 " + imageId.substring(7, 19))));
+
+        String id = docker.ok("create", "cli-imported:v1", "true");
+        DockerCli.Result inUse = docker.run("rmi", "cli-imported:v1");
+        assertEquals(1, inUse.exitCode(), inUse.toString());
+        assertTrue(inUse.err().contains("container is using its referenced image"), inUse.toString());
+
+        docker.ok("rm", id);
+        assertEquals("Untagged: cli-imported:v1\nDeleted: " + imageId, docker.ok("rmi", "cli-imported:v1"));
+        assertFalse(docker.ok("images", "--format", "{{.Repository}}:{{.Tag}}").contains("cli-imported"));
+    }
+
+    @Test
+    void eventsReportTheLifecycleAndHonourFilters() throws Exception {
+        Instant since = Instant.now();
+        String id = docker.ok("create", "--name", "cli-events", "busybox", "sh", "-c", "exit 3");
+        docker.ok("start", id);
+        assertEquals("3", docker.ok("wait", id));
+        String until = seconds(Instant.now());
+
+        assertEquals("create\nstart\ndie", docker.ok("events", "--since", seconds(since), "--until", until,
+                "--filter", "container=cli-events", "--format", "{{.Action}}"));
+        assertEquals(id + " 3 cli-events busybox", docker.ok("events", "--since", seconds(since), "--until", until,
+                "--filter", "container=cli-events", "--filter", "event=die", "--format",
+                "{{.Actor.ID}} {{.Actor.Attributes.exitCode}} {{.Actor.Attributes.name}} {{.Actor.Attributes.image}}"));
+        docker.ok("rm", id);
+    }
+
+    @Test
+    void eventsWithoutUntilStreamWhatHappensWhileTheClientListens() throws Exception {
+        // --since: events from before the client's subscription reached the engine are replayed, none is lost
+        String since = seconds(Instant.now());
+        try (DockerCli.Background events = docker.start("events", "--since", since, "--filter",
+                "container=cli-live-events", "--format", "{{.Action}}")) {
+            String id = docker.ok("create", "--name", "cli-live-events", "busybox", "true");
+            Await.until("create on the open stream", EXIT, () -> events.outSoFar().equals("create\n"));
+            docker.ok("start", id); // certainly after the client listens: it has printed the create
+            Await.until("start and die on the open stream", EXIT,
+                    () -> events.outSoFar().equals("create\nstart\ndie\n"));
+            docker.ok("rm", id);
+            Await.until("destroy on the open stream", EXIT,
+                    () -> events.outSoFar().equals("create\nstart\ndie\ndestroy\n"));
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotEndIsKilledAndFailsTheTest() throws Exception {
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> docker.withTimeout(Duration.ofSeconds(2)).run("events", "--filter", "container=cli-never"));
+        assertTrue(failure.getMessage().contains("did not end within 2 s and was killed"), failure.getMessage());
+        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().command()
+                .map(c -> c.equals(DockerCli.DEBIAN.toString())).orElse(false)), "no client is left running");
+    }
+
+    @Test
+    void unknownNamesAndNameConflictsAreReportedAsDockerDoes() throws Exception {
+        DockerCli.Result start = docker.run("start", "cli-no-such");
+        assertEquals(1, start.exitCode(), start.toString());
+        assertTrue(start.err().contains("No such container: cli-no-such"), start.toString());
+
+        // the CLI tries to pull an image it does not have; Holdfast refuses the pull and says why
+        DockerCli.Result create = docker.run("create", "cli-no-such-image");
+        assertEquals(1, create.exitCode(), create.toString());
+        assertTrue(create.err().contains("Unable to find image 'cli-no-such-image:latest' locally"), create.toString());
+        assertTrue(create.err().contains("Holdfast does not pull from registries"), create.toString());
+
+        String id = docker.ok("create", "--name", "cli-dup", "busybox", "true");
+        DockerCli.Result dup = docker.run("create", "--name", "cli-dup", "busybox", "true");
+        assertEquals(1, dup.exitCode(), dup.toString());
+        assertTrue(dup.err().contains("The container name \"/cli-dup\" is already in use by container \"" + id
+                + "\""), dup.toString());
+        docker.ok("rm", id);
+    }
+}
