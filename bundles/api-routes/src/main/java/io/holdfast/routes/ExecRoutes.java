@@ -79,8 +79,12 @@ final class ExecRoutes {
             e.sendEmpty(200);
             return;
         }
-        if (exec.exitCode() != null || exec.running()) {
-            c().startExec(id); // refused as Docker words it, before the connection is taken over
+        // refused as Docker words it, and before the connection is taken over
+        if (exec.exitCode() != null) {
+            throw new EngineException(Kind.CONFLICT, "Error: Exec command " + id + " has already run");
+        }
+        if (exec.running()) {
+            throw new EngineException(Kind.CONFLICT, "Error: Exec command " + id + " is already running");
         }
         if (!e.wantsUpgrade()) { // an old-style client: the stream is this response's body, on this thread
             String failure = startAttached(exec);
