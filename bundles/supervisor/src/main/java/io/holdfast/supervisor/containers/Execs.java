@@ -14,7 +14,8 @@ import io.holdfast.spi.monitor.ExecLaunch;
 import io.holdfast.spi.monitor.ExecStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.supervisor.oci.ExecProcess;
-import io.holdfast.supervisor.oci.ExecUser;
+import io.holdfast.supervisor.oci.ResolvedUser;
+import io.holdfast.supervisor.oci.UserResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -117,10 +118,10 @@ final class Execs {
 
     private ExecRecord launch(ExecRecord record, ContainerRecord container) {
         ExecSpec spec = record.spec();
-        ExecUser.Resolved user;
+        ResolvedUser user;
         try {
-            user = spec.user().isEmpty() ? null : ExecUser.resolve(spec.user(), Path.of(container.rootfs()));
-        } catch (IllegalArgumentException | IOException e) {
+            user = spec.user().isEmpty() ? null : UserResolver.resolve(Path.of(container.rootfs()), spec.user());
+        } catch (UserResolver.UnknownUserException | IllegalArgumentException | IOException e) {
             failed(record, 126, e.getMessage());
             throw new EngineException(Kind.INVALID, "User \"" + spec.user() + "\": " + e.getMessage(), e);
         }
@@ -134,7 +135,7 @@ final class Execs {
         }
         ExecLaunch launch = new ExecLaunch(record.id(), container.id(),
                 execs.store().processSpec(container.id(), record.id()).toString(), record.logPath(),
-                config.get().runtime(container.spec().runtime()));
+                config.get().runtime(container.spec().runtime()), config.get().logSizeMax());
         try {
             ExecStatus started = monitor.exec(launch);
             ExecRecord running = record.startedAs(started.pid(), started.startedAt());

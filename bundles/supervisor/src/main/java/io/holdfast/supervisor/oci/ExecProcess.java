@@ -43,7 +43,7 @@ public final class ExecProcess {
      * @param user            the exec's user, resolved, or {@code null} to keep the container's
      * @param allCapabilities what a privileged exec gets
      */
-    public static ObjectNode build(ObjectNode base, ExecSpec spec, ExecUser.Resolved user,
+    public static ObjectNode build(ObjectNode base, ExecSpec spec, ResolvedUser user,
                                    List<String> allCapabilities) {
         ObjectNode process = base.deepCopy();
         process.put("terminal", false);
