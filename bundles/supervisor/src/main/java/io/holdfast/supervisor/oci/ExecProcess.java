@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.spi.container.ExecSpec;
+import io.holdfast.spi.container.SecurityOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,12 +114,13 @@ public final class ExecProcess {
 
     /** Every capability the running kernel knows ({@code /proc/sys/kernel/cap_last_cap}), as a privileged exec gets. */
     public static List<String> allCapabilities() {
-        int last = Capabilities.NAMES.size() - 1;
+        List<String> names = SecurityOptions.KNOWN_CAPABILITIES;
+        int last = names.size() - 1;
         try {
             last = Math.min(last, Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).strip()));
         } catch (IOException | NumberFormatException e) {
             // older kernels lack the file: every name we know
         }
-        return Capabilities.NAMES.subList(0, last + 1);
+        return names.subList(0, last + 1);
     }
 }
