@@ -141,6 +141,24 @@ class ExecTest {
         }
     }
 
+    @Test
+    void dockerSdkForPythonExecRunGetsOutputAndExitCode() throws Exception {
+        cli.ok("run", "-d", "--name", "exec-sdk", "busybox", "sleep", "1000");
+        String script = String.join("\n",
+                "import docker",
+                "c = docker.DockerClient(base_url='" + engine.host() + "', version='1.41')",
+                "ct = c.containers.get('exec-sdk')",
+                "r = ct.exec_run(['sh', '-c', 'echo out; echo err >&2; exit 3'], demux=True)",
+                "print(r.exit_code, r.output[0].decode().strip(), r.output[1].decode().strip())",
+                "r = ct.exec_run('env', environment={'A': '1'}, workdir='/tmp', user='1000:1000')",
+                "print(r.exit_code, 'A=1' in r.output.decode().split())");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("3 out err\n0 True", out.strip(), "the first bytes too: the exec starts once the client has its 101");
+    }
+
     private record DockerResult(int code, String out, String err) {
     }
 

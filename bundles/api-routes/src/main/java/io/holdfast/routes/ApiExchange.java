@@ -102,6 +102,11 @@ final class ApiExchange {
         send(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sets a response header; call before the response is sent or streamed. */
+    void header(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
     void sendEmpty(int status) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);

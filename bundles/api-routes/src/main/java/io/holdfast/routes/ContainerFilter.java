@@ -1,6 +1,7 @@
 package io.holdfast.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.holdfast.common.docker.DockerViews;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.EngineException;
@@ -140,7 +141,7 @@ final class ContainerFilter {
     }
 
     private static String status(ContainerRecord c) {
-        return c.state().status().word();
+        return DockerViews.statusWord(c.state());
     }
 
     /** An image reference as written at create (with {@code :latest} implied) or an image id or its prefix. */

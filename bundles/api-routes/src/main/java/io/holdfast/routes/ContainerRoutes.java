@@ -73,7 +73,8 @@ final class ContainerRoutes {
     }
 
     private void start(ApiExchange e) {
-        if (c().get(e.pathParam(0)).state().running()) {
+        var state = c().get(e.pathParam(0)).state();
+        if (state.running() && !state.paused()) { // a paused one: the supervisor's 409, as Docker answers
             e.sendEmpty(304);
             return;
         }
@@ -94,7 +95,7 @@ final class ContainerRoutes {
 
     private void kill(ApiExchange e) {
         String signal = e.query("signal");
-        c().kill(e.pathParam(0), signal == null ? "KILL" : signal.replaceFirst("^SIG", ""));
+        c().kill(e.pathParam(0), signal == null || signal.isEmpty() ? "KILL" : signal);
         e.sendEmpty(204);
     }
 

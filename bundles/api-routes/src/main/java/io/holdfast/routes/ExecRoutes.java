@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +37,7 @@ import java.util.logging.Logger;
  */
 final class ExecRoutes {
     private static final Logger LOG = Logger.getLogger(ExecRoutes.class.getName());
+    private static final long HANDOVER_WAIT_SECONDS = 30;
 
     private final Supplier<Containers> containers;
     private final Supplier<ContainerLogs> logs;
@@ -75,8 +79,15 @@ final class ExecRoutes {
             e.sendEmpty(200);
             return;
         }
-        String failure = startAttached(exec);
+        // refused as Docker words it, and before the connection is taken over
+        if (exec.exitCode() != null) {
+            throw new EngineException(Kind.CONFLICT, "Error: Exec command " + id + " has already run");
+        }
+        if (exec.running()) {
+            throw new EngineException(Kind.CONFLICT, "Error: Exec command " + id + " is already running");
+        }
         if (!e.wantsUpgrade()) { // an old-style client: the stream is this response's body, on this thread
+            String failure = startAttached(exec);
             try (OutputStream out = e.stream(200, AttachRoutes.STREAM_TYPE)) {
                 copy(exec, failure, out);
             }
@@ -85,9 +96,20 @@ final class ExecRoutes {
         RawStream stream = e.upgrade(AttachRoutes.STREAM_TYPE);
         Thread copier = new Thread(() -> {
             try (OutputStream out = stream.output()) {
+                // started only once the client has the 101, as Docker does: a client that reads the answer's head
+                // through a buffer of its own (the Python SDK) would lose output that came in the same read
+                stream.opened().get(HANDOVER_WAIT_SECONDS, TimeUnit.SECONDS);
+                String failure;
+                try {
+                    failure = startAttached(exec);
+                } catch (EngineException refused) { // the client has its 101: the refusal goes in the stream
+                    failure = refused.getMessage();
+                }
                 copy(exec, failure, out);
-            } catch (IOException | RuntimeException ex) {
+            } catch (IOException | RuntimeException | ExecutionException | TimeoutException ex) {
                 LOG.log(Level.FINE, "exec stream ended early", ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
             }
         }, "holdfast-exec-" + id.substring(0, 12));
         copier.setDaemon(true);

@@ -42,6 +42,7 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
 
     private final ByteBuffer buffer = ByteBuffer.allocate(4096);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final Object lock = new Object();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean open;
@@ -101,6 +102,11 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
         };
     }
 
+    /** Completes once the {@code 101} is out and the connection is this stream's. */
+    CompletableFuture<Void> opened() {
+        return opened;
+    }
+
     /** Completes when the connection is closed, by either side. */
     CompletableFuture<Void> closed() {
         return closed;
@@ -124,6 +130,7 @@ final class RawStream extends AbstractConnection implements Connection.UpgradeTo
             open = true;
             closeNow = closeWhenOpen;
         }
+        opened.complete(null);
         if (closeNow) {
             getExecutor().execute(() -> {
                 try {

@@ -12,6 +12,9 @@ final class RouteTable {
         new WaitRoutes(services::containers, services::events).register(router);
         new AttachRoutes(services::containers, services::logs).register(router);
         new ExecRoutes(services::containers, services::logs).register(router);
+        new ContainerVerbRoutes(services::containers).register(router);
+        new ContainerUsageRoutes(services::containers).register(router);
+        new ArchiveRoutes(services::containers).register(router);
         new ImageRoutes(services::images, services::containers).register(router);
         new EventRoutes(services::events).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class ContainerFilterTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private final ContainerRecord web = record("a1".repeat(32), "web", "busybox", T0,
-            new RunState(ContainerStatus.RUNNING, 10, 9, 0, T0, null, "", false));
+            new RunState(ContainerStatus.RUNNING, 10, 9, 0, T0, null, "", false, false));
     private final ContainerRecord job = record("b2".repeat(32), "nightly-job", "busybox:1.36", T0.plusSeconds(60),
-            new RunState(ContainerStatus.EXITED, 0, 0, 3, T0, T0.plusSeconds(70), "", false));
+            new RunState(ContainerStatus.EXITED, 0, 0, 3, T0, T0.plusSeconds(70), "", false, false));
     private final List<ContainerRecord> all = List.of(job, web);
 
     private static ContainerRecord record(String id, String name, String image, Instant created, RunState state) {

@@ -64,9 +64,9 @@ class EngineApiTest {
 
     @Test
     void anUnknownPathIs404NamingThePathWithoutItsPrefix() throws Exception {
-        HttpTester.Response unknown = send("GET", "/v1.41/containers/web/top");
+        HttpTester.Response unknown = send("GET", "/v1.41/containers/web/no-such-verb");
         assertEquals(404, unknown.getStatus());
-        assertEquals("{\"message\":\"page not found: /containers/web/top\"}", unknown.getContent());
+        assertEquals("{\"message\":\"page not found: /containers/web/no-such-verb\"}", unknown.getContent());
     }
 
     @Test

@@ -96,6 +96,65 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
+        public ContainerRecord restart(String ref, Duration timeout) {
+            return get(ref);
+        }
+
+        @Override
+        public ContainerRecord rename(String ref, String newName) {
+            return get(ref);
+        }
+
+        @Override
+        public ContainerRecord pause(String ref) {
+            return get(ref);
+        }
+
+        @Override
+        public ContainerRecord unpause(String ref) {
+            return get(ref);
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerTop top(String ref, String psArgs) {
+            get(ref);
+            return null;
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerStats stats(String ref) {
+            get(ref);
+            return null;
+        }
+
+        @Override
+        public io.holdfast.spi.container.PruneReport prune(java.util.function.Predicate<ContainerRecord> which) {
+            return new io.holdfast.spi.container.PruneReport(List.of(), 0);
+        }
+
+        @Override
+        public io.holdfast.spi.container.PathStat statPath(String ref, String path) {
+            get(ref);
+            return null;
+        }
+
+        @Override
+        public void archive(String ref, String path, java.io.OutputStream out) {
+            get(ref);
+        }
+
+        @Override
+        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes,
+                               boolean keepOwners) {
+            get(ref);
+        }
+
+        @Override
+        public void export(String ref, java.io.OutputStream out) {
+            get(ref);
+        }
+
+        @Override
         public void remove(String ref, boolean force) {
             get(ref);
         }

@@ -1,5 +1,8 @@
 package io.holdfast.images;
 
+import io.holdfast.common.tar.EntryAttributes;
+import io.holdfast.common.tar.TarExtractor;
+
 import io.holdfast.common.io.Directories;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;

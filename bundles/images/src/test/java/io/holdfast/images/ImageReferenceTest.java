@@ -1,5 +1,7 @@
 package io.holdfast.images;
 
+import io.holdfast.common.tar.ArchivePath;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

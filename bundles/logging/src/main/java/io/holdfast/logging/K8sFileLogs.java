@@ -42,11 +42,17 @@ public class K8sFileLogs implements ContainerLogs {
                     }
                 });
                 cursor.readAvailable(keepLast::accept);
+                if (!query.follow()) {
+                    keepLast.flush(); // the log's unfinished last line counts among the last ones
+                }
                 last.forEach(sink);
             }
             LogAssembler assembler = new LogAssembler(sink);
             if (query.tail() < 0) {
                 cursor.readAvailable(assembler::accept);
+                if (!query.follow()) {
+                    assembler.flush();
+                }
             }
             sink.caughtUp();
             if (query.follow()) {
@@ -66,7 +72,9 @@ public class K8sFileLogs implements ContainerLogs {
             cursor.readAvailable(assembler::accept);
             sink.caughtUp();
             if (endedBeforeRead) {
-                return; // everything written before the exit has now been read
+                assembler.flush(); // everything written before the exit has now been read, unfinished lines too
+                sink.caughtUp();
+                return;
             }
             try {
                 Thread.sleep(FOLLOW_POLL_MILLIS);

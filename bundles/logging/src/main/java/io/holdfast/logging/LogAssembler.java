@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Joins partial k8s-file lines back into the lines the container wrote, per stream. */
+/**
+ * Joins partial k8s-file lines back into the lines the container wrote, per stream. A line still unfinished when
+ * the reading ends (output without a final newline, {@code printf abc}) is handed on by {@link #flush}.
+ */
 final class LogAssembler {
     private final Map<String, StringBuilder> pending = new HashMap<>();
     private final Map<String, java.time.Instant> pendingSince = new HashMap<>();
@@ -27,6 +30,13 @@ final class LogAssembler {
         } else {
             sink.accept(new LogEntry(pendingSince.remove(line.stream()), line.stream(), partial + line.content()));
             pending.remove(line.stream());
+        }
+    }
+
+    /** Hands on what is pending of unfinished lines, as lines: the reader has reached the end for good. */
+    void flush() {
+        for (String stream : java.util.List.copyOf(pending.keySet())) {
+            sink.accept(new LogEntry(pendingSince.remove(stream), stream, pending.remove(stream).toString()));
         }
     }
 }

@@ -64,6 +64,22 @@ class K8sFileLogsTest {
     }
 
     @Test
+    void outputWithoutAFinalNewlineIsShownWhenTheReadingEnds() throws Exception {
+        Path file = dir.resolve("c.log");
+        Files.writeString(file, line(1, "stdout", 'F', "whole") + line(2, "stdout", 'P', "abc"));
+        assertEquals(List.of("whole", "abc"), read(file, LogQuery.ALL).stream().map(LogEntry::line).toList());
+        assertEquals(List.of("abc"), read(file, new LogQuery(1, false)).stream().map(LogEntry::line).toList());
+
+        CompletableFuture<Integer> exited = new CompletableFuture<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Thread reader = follow(file, exited, seen);
+        Files.writeString(file, line(3, "stdout", 'P', "def"), StandardOpenOption.APPEND);
+        exited.complete(0);
+        reader.join(5000);
+        assertEquals(List.of("whole", "abcdef"), seen, "held while it may go on, handed on once the container ended");
+    }
+
+    @Test
     void skipsATornLastLineUntilItIsComplete() throws Exception {
         Path file = dir.resolve("c.log");
         Files.writeString(file, line(1, "stdout", 'F', "whole") + "2026-11-25T16:04:1");

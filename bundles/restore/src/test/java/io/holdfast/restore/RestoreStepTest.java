@@ -134,6 +134,26 @@ class RestoreStepTest {
                 }
 
                 @Override
+                public void pause(String containerId) {
+                    throw new UnsupportedOperationException("a restore freezes nothing");
+                }
+
+                @Override
+                public void resume(String containerId) {
+                    throw new UnsupportedOperationException("a restore thaws nothing");
+                }
+
+                @Override
+                public boolean paused(String containerId) {
+                    return false;
+                }
+
+                @Override
+                public List<Long> processes(String containerId) {
+                    throw new UnsupportedOperationException("a restore lists no processes");
+                }
+
+                @Override
                 public void release(String containerId, boolean kill) {
                     calls.add("release " + containerId);
                 }

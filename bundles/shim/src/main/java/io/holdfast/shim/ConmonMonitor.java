@@ -1,5 +1,7 @@
 package io.holdfast.shim;
 
+import io.holdfast.common.cgroup.Freezer;
+import io.holdfast.common.cgroup.ProcessCgroups;
 import io.holdfast.common.concurrent.InFlight;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.monitor.ContainerMonitor;
@@ -232,6 +234,62 @@ public class ConmonMonitor implements ContainerMonitor {
         } finally {
             calls.leave();
         }
+    }
+
+    @Override
+    public void pause(String containerId) throws MonitorException {
+        enter("pause " + containerId);
+        try {
+            runtimeOf(runningHeld(containerId)).pause(containerId);
+        } finally {
+            calls.leave();
+        }
+    }
+
+    @Override
+    public void resume(String containerId) throws MonitorException {
+        enter("resume " + containerId);
+        try {
+            runtimeOf(runningHeld(containerId)).resume(containerId);
+        } finally {
+            calls.leave();
+        }
+    }
+
+    @Override
+    public boolean paused(String containerId) {
+        HeldContainer container = held.get(containerId);
+        if (container == null || !container.running()) {
+            return false;
+        }
+        try {
+            return Freezer.frozen(ProcessCgroups.of(ProcessCgroups.ROOT, container.record().pid()));
+        } catch (IOException e) {
+            return false; // the process is gone: it is exiting, not paused
+        }
+    }
+
+    @Override
+    public List<Long> processes(String containerId) throws MonitorException {
+        String json = runtimeOf(runningHeld(containerId)).psJson(containerId);
+        try {
+            List<Long> pids = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode pid : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(json)) {
+                pids.add(pid.asLong());
+            }
+            return pids;
+        } catch (IOException e) {
+            throw new MonitorException("cannot read the runtime's process list of " + containerId + ": " + json, e);
+        }
+    }
+
+    private HeldContainer runningHeld(String containerId) throws MonitorException {
+        HeldContainer container = held.get(containerId);
+        if (container == null || !container.running()) {
+            throw new MonitorException("container " + containerId + " is not running");
+        }
+        return container;
     }
 
     @Override

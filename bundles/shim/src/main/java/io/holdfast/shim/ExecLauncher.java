@@ -69,6 +69,9 @@ final class ExecLauncher {
                 "--socket-dir-path", layout.socketDir().toString(),
                 "--exec", "--exec-process-spec", launch.processSpec(),
                 "--log-level", "warn"));
+        if (launch.logSizeMax() > 0) {
+            argv.addAll(List.of("--log-size-max", Long.toString(launch.logSizeMax())));
+        }
         for (String arg : runtime.globalArgs()) {
             argv.add("--runtime-arg");
             argv.add(arg);

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The OCI runtime's command line (runc and crun share it): start, kill, delete. */
+/** The OCI runtime's command line (runc and crun share it): start, kill, pause, resume, ps, delete. */
 final class OciRuntimeCli {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -32,6 +32,19 @@ final class OciRuntimeCli {
 
     void kill(String id, String signal) throws MonitorException {
         run("kill", id, signal);
+    }
+
+    void pause(String id) throws MonitorException {
+        run("pause", id);
+    }
+
+    void resume(String id) throws MonitorException {
+        run("resume", id);
+    }
+
+    /** The runtime's {@code ps --format json}: the host pids of the container's processes, as a JSON array. */
+    String psJson(String id) throws MonitorException {
+        return run("ps", "--format", "json", id);
     }
 
     /** Deletes the container from the runtime; one the runtime no longer knows counts as deleted. */
@@ -74,7 +87,7 @@ final class OciRuntimeCli {
                 throw new MonitorException(runtime.name() + " " + args[0] + " " + args[args.length - 1] + ": "
                         + result.output().strip());
             }
-            return result.output();
+            return result.stdout();
         } catch (IOException e) {
             throw new MonitorException(runtime.name() + " " + args[0] + ": " + e.getMessage(), e);
         }

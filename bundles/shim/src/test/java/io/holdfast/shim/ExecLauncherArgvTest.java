@@ -25,7 +25,8 @@ class ExecLauncherArgvTest {
     void execRunsInTheContainerWithItsOwnDirectoryExitDirectoryAndLog() {
         MonitorLayout layout = new MonitorLayout(execRoot);
         ExecLauncher launcher = new ExecLauncher(Path.of("/usr/bin/conmon"), layout, new ExecMonitorRecords(layout));
-        List<String> argv = launcher.conmonArgv(new ExecLaunch("e1", "c1", "/d/e1.process.json", "/d/e1.log", RUNC));
+        List<String> argv = launcher.conmonArgv(new ExecLaunch("e1", "c1", "/d/e1.process.json", "/d/e1.log", RUNC,
+                1024));
 
         assertEquals("c1", value(argv, "-c"));
         assertEquals("e1", value(argv, "-u"));
@@ -35,6 +36,7 @@ class ExecLauncherArgvTest {
         assertEquals("k8s-file:/d/e1.log", value(argv, "-l"));
         assertEquals("/d/e1.process.json", value(argv, "--exec-process-spec"));
         assertTrue(argv.contains("--exec"), argv.toString());
+        assertEquals("1024", value(argv, "--log-size-max"), "bounded like the container's log");
         assertTrue(argv.contains("--root=" + layout.runtimeRoot("runc")), "the container's runtime root: " + argv);
     }
 

@@ -1,23 +1,32 @@
 package io.holdfast.cli;
 
 import io.holdfast.cli.commands.CommandContext;
+import io.holdfast.cli.commands.ContainerCommand;
+import io.holdfast.cli.commands.CpCommand;
 import io.holdfast.cli.commands.CreateCommand;
 import io.holdfast.cli.commands.EngineCommand;
-import io.holdfast.cli.commands.ExecCommand;
 import io.holdfast.cli.commands.ErrorLines;
 import io.holdfast.cli.commands.EventsCommand;
+import io.holdfast.cli.commands.ExecCommand;
+import io.holdfast.cli.commands.ExportCommand;
 import io.holdfast.cli.commands.ImageCommand;
 import io.holdfast.cli.commands.ImagesCommand;
 import io.holdfast.cli.commands.InfoCommand;
 import io.holdfast.cli.commands.InspectCommand;
 import io.holdfast.cli.commands.KillCommand;
 import io.holdfast.cli.commands.LogsCommand;
+import io.holdfast.cli.commands.PauseCommand;
 import io.holdfast.cli.commands.PsCommand;
+import io.holdfast.cli.commands.RenameCommand;
+import io.holdfast.cli.commands.RestartCommand;
 import io.holdfast.cli.commands.RmCommand;
 import io.holdfast.cli.commands.RunCommand;
 import io.holdfast.cli.commands.StartCommand;
+import io.holdfast.cli.commands.StatsCommand;
 import io.holdfast.cli.commands.StopCommand;
 import io.holdfast.cli.commands.SystemCommand;
+import io.holdfast.cli.commands.TopCommand;
+import io.holdfast.cli.commands.UnpauseCommand;
 import io.holdfast.cli.commands.VersionCommand;
 import io.holdfast.cli.commands.WaitCommand;
 import io.holdfast.cli.engine.EngineClient;
@@ -41,8 +50,10 @@ import picocli.CommandLine.Spec;
         description = "Manage containers and images of a Holdfast engine.",
         versionProvider = VersionCommand.ClientVersion.class,
         subcommands = {
-            RunCommand.class, ExecCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
-            RmCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
+            RunCommand.class, ExecCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class,
+            KillCommand.class, RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class,
+            UnpauseCommand.class, TopCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
+            ExportCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
             InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 
@@ -96,6 +107,8 @@ public final class HoldfastCli implements Callable<Integer>, CommandContext {
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.getSubcommands().get("create").setStopAtPositional(true);
         commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        // `top web -o pid,comm`: what follows the container goes to ps
+        commandLine.getSubcommands().get("top").setStopAtPositional(true);
         int status = commandLine.execute(args);
         io.out().flush();
         return status;

@@ -38,7 +38,7 @@ public final class DockerViews {
     public static ContainerSummary summary(ContainerRecord c, Instant now) {
         return new ContainerSummary(c.id(), List.of("/" + c.name()), c.spec().image(), c.imageId(),
                 String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), null, c.spec().labels(),
-                c.state().status().word(), statusText(c.state(), now),
+                statusWord(c.state()), statusText(c.state(), now),
                 new ContainerSummary.SummaryHostConfig(c.spec().networkMode()),
                 new ContainerSummary.SummaryNetworkSettings(Map.of(c.spec().networkMode(), endpoint(c))),
                 CreateOptionViews.mountPoints(c.spec()));
@@ -47,11 +47,17 @@ public final class DockerViews {
     public static String statusText(RunState s, Instant now) {
         return switch (s.status()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + HumanDuration.of(Duration.between(s.startedAt(), now));
+            case RUNNING -> "Up " + HumanDuration.of(Duration.between(s.startedAt(), now))
+                    + (s.paused() ? " (Paused)" : "");
             case RESTARTING -> "Restarting (" + s.exitCode() + ") " + ago(s.finishedAt(), now);
             case EXITED, DEAD -> s.finishedAt() == null ? "Exited (" + s.exitCode() + ")"
                     : "Exited (" + s.exitCode() + ") " + ago(s.finishedAt(), now);
         };
+    }
+
+    /** Docker's {@code State.Status}: a paused container is "paused", though it runs. */
+    public static String statusWord(RunState s) {
+        return s.paused() ? "paused" : s.status().word();
     }
 
     private static String ago(Instant then, Instant now) {
@@ -72,7 +78,7 @@ public final class DockerViews {
     }
 
     private static ContainerState state(RunState s) {
-        return new ContainerState(s.status().word(), s.running(), false, s.status() == ContainerStatus.RESTARTING,
+        return new ContainerState(statusWord(s), s.running(), s.paused(), s.status() == ContainerStatus.RESTARTING,
                 false, s.status() == ContainerStatus.DEAD, s.pid(), s.exitCode(), s.error() == null ? "" : s.error(),
                 s.startedAt() == null ? ZERO_TIME : s.startedAt().toString(),
                 s.finishedAt() == null ? ZERO_TIME : s.finishedAt().toString());

@@ -44,6 +44,12 @@ public record ContainerRecord(int schemaVersion, String id, String name, Instant
                 storageDriver, rootfs, bundleDir, logPath, network, environment);
     }
 
+    /** The same container under a new name ({@code spec} keeps the name it was created with). */
+    public ContainerRecord withName(String newName) {
+        return new ContainerRecord(schemaVersion, id, newName, created, spec, imageId, state, restartCount,
+                storageDriver, rootfs, bundleDir, logPath, network, environment);
+    }
+
     public ContainerRecord withRestartCount(int count) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, count,
                 storageDriver, rootfs, bundleDir, logPath, network, environment);

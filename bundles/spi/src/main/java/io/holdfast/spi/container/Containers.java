@@ -37,8 +37,67 @@ public interface Containers {
     /** SIGTERM, then SIGKILL after {@code timeout}; blocks until it has exited. Stopping a stopped one is a no-op. */
     ContainerRecord stop(String ref, Duration timeout);
 
-    /** Sends {@code signal} (a name such as {@code TERM} or a number) to the container's init process. */
+    /**
+     * Sends {@code signal} to the container's init process: a name with or without {@code SIG} ({@code TERM},
+     * {@code SIGUSR1}, {@code RTMIN+3}) or a number; an unknown one is {@code INVALID}. For {@code KILL} it blocks
+     * until the exit is recorded, as Docker does. A paused container is thawed after a {@code KILL} or {@code TERM}
+     * so that the signal takes effect.
+     */
     void kill(String ref, String signal);
+
+    /** Stops the container as {@link #stop} does (if it runs), then starts it. Blocks until it runs again. */
+    ContainerRecord restart(String ref, Duration timeout);
+
+    /**
+     * Gives the container a new name, saved atomically; {@code CONFLICT} if another container has it, {@code INVALID}
+     * if it is not a valid name or the current one.
+     */
+    ContainerRecord rename(String ref, String newName);
+
+    /** Freezes a running container's processes; {@code CONFLICT} if it is not running or already paused. */
+    ContainerRecord pause(String ref);
+
+    /** Thaws a paused container; {@code CONFLICT} if it is not paused. */
+    ContainerRecord unpause(String ref);
+
+    /**
+     * The container's processes as {@code ps psArgs} prints them ({@code -ef} when null or empty); {@code CONFLICT}
+     * if it is not running. Blocks while the runtime and {@code ps} run.
+     */
+    ContainerTop top(String ref, String psArgs);
+
+    /** One sample of a running container's resource use; {@code CONFLICT} if it is not running. Never blocks long. */
+    ContainerStats stats(String ref);
+
+    /**
+     * Removes every container that is not running (created, exited, dead) and that {@code which} accepts.
+     * Blocks while they are removed.
+     */
+    PruneReport prune(java.util.function.Predicate<ContainerRecord> which);
+
+    /**
+     * What is at {@code path} in the container's root file system: parent directories' links are followed inside the
+     * container, a link at the end is not (unless the path ends with {@code /} or {@code /.}). {@code NOT_FOUND} if
+     * nothing is there. Reads the file system only.
+     */
+    PathStat statPath(String ref, String path);
+
+    /**
+     * Writes a tar of what is at {@code path} to {@code out}, its entries named after the path's last element (or
+     * {@code .} for a path ending in {@code /.}), as Docker's archive GET. Blocks while it writes.
+     */
+    void archive(String ref, String path, java.io.OutputStream out);
+
+    /**
+     * Extracts the tar {@code in} into the directory at {@code path} (links followed inside the container), never
+     * writing outside it; {@code keepTypes} refuses to replace a directory with a non-directory or the reverse;
+     * {@code keepOwners} keeps the tar's owners, otherwise root owns what is extracted (Docker's {@code copyUIDGID}).
+     * {@code NOT_FOUND} if the directory is missing, {@code INVALID} if it is not a directory or the archive is unsafe.
+     */
+    void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes, boolean keepOwners);
+
+    /** Writes a tar of the container's whole root file system to {@code out} (Docker's export). */
+    void export(String ref, java.io.OutputStream out);
 
     /** Removes a container that is not running; with {@code force} it is killed first. */
     void remove(String ref, boolean force);

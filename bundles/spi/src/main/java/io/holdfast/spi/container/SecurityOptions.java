@@ -19,6 +19,8 @@ import java.util.Locale;
 public record SecurityOptions(List<String> capAdd, List<String> capDrop, boolean readonlyRootfs,
                               boolean noNewPrivileges) {
     public static final SecurityOptions DEFAULT = new SecurityOptions(List.of(), List.of(), false, false);
+    /** Every capability by name, in kernel number order (linux/capability.h up to CAP_CHECKPOINT_RESTORE). */
+    public static final List<String> KNOWN_CAPABILITIES = Capabilities.ALL;
 
     public SecurityOptions {
         capAdd = normalize(capAdd, "CapAdd");

@@ -61,6 +61,29 @@ public interface ContainerMonitor {
     void signal(String containerId, String signal) throws MonitorException;
 
     /**
+     * Freezes every process of a running container ({@code runc pause}); they stay frozen, and the container held,
+     * whatever happens to the engine, until {@link #resume}. Blocks while the runtime runs (milliseconds). Fails if
+     * the container is not held and running, or the runtime refuses.
+     */
+    void pause(String containerId) throws MonitorException;
+
+    /** Thaws a container {@link #pause}d before ({@code runc resume}). Blocks while the runtime runs. */
+    void resume(String containerId) throws MonitorException;
+
+    /**
+     * Whether a held, running container's processes are frozen now, as its freezer cgroup says (so also after a
+     * pause an earlier engine made). Reads two small files; never runs the runtime, never blocks. False for a
+     * container that is not held or not running.
+     */
+    boolean paused(String containerId);
+
+    /**
+     * The host pids of every process in a running container ({@code runc ps}), init first. Blocks while the runtime
+     * runs (milliseconds). Fails if the container is not held and running.
+     */
+    java.util.List<Long> processes(String containerId) throws MonitorException;
+
+    /**
      * Forgets an exited container: deletes it from the runtime and drops the monitor's record. With {@code force} a
      * running container is killed first; that also ends an {@link #unmonitored} one. Releasing a container that is
      * not held does nothing.

@@ -9,6 +9,9 @@ package io.holdfast.spi.monitor;
  *                    {@code exec --process} reads; the caller keeps it until the exec has started
  * @param logPath     where the monitor writes the process's stdout and stderr (k8s-file format)
  * @param runtime     the OCI runtime the container runs under
+ * @param logSizeMax  the most bytes the monitor writes to the log before it starts an empty one, as for containers
+ *                    ({@link MonitorLaunch#logSizeMax}); {@code 0} or less means unbounded
  */
-public record ExecLaunch(String execId, String containerId, String processSpec, String logPath, OciRuntime runtime) {
+public record ExecLaunch(String execId, String containerId, String processSpec, String logPath, OciRuntime runtime,
+                         long logSizeMax) {
 }

@@ -30,7 +30,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=ps", "osgi.command.function=inspect", "osgi.command.function=create",
         "osgi.command.function=run", "osgi.command.function=start", "osgi.command.function=stop",
         "osgi.command.function=kill", "osgi.command.function=rm", "osgi.command.function=wait",
-        "osgi.command.function=logs"})
+        "osgi.command.function=logs", "osgi.command.function=restart", "osgi.command.function=rename",
+        "osgi.command.function=pause", "osgi.command.function=unpause", "osgi.command.function=top"})
 public class ContainerCommands {
     @Reference
     private Containers containers;
@@ -120,6 +121,40 @@ public class ContainerCommands {
             String signal,
             @Descriptor("container names or ids") String... refs) {
         return EachRef.apply(refs, ref -> containers.kill(ref, signal.replaceFirst("^SIG", "")), out.get());
+    }
+
+    @Descriptor("stop (if running) and start containers again; each is tried, and any failure is reported")
+    public List<String> restart(
+            @Descriptor("seconds to wait before SIGKILL") @Parameter(names = {"-t", "--time"}, absentValue = "10")
+            int seconds,
+            @Descriptor("container names or ids") String... refs) {
+        return EachRef.apply(refs, ref -> containers.restart(ref, Duration.ofSeconds(seconds)), out.get());
+    }
+
+    @Descriptor("give a container a new name")
+    public String rename(@Descriptor("container name or id") String ref,
+                         @Descriptor("the new name") String newName) {
+        return containers.rename(ref, newName).name();
+    }
+
+    @Descriptor("freeze every process of running containers; each is tried, and any failure is reported")
+    public List<String> pause(@Descriptor("container names or ids") String... refs) {
+        return EachRef.apply(refs, containers::pause, out.get());
+    }
+
+    @Descriptor("thaw paused containers; each is tried, and any failure is reported")
+    public List<String> unpause(@Descriptor("container names or ids") String... refs) {
+        return EachRef.apply(refs, containers::unpause, out.get());
+    }
+
+    @Descriptor("a running container's processes, one line each, as ps prints them (titles first)")
+    public List<String> top(@Descriptor("container name or id") String ref,
+                            @Descriptor("ps options (default -ef)") String... psOptions) {
+        var top = containers.top(ref, String.join(" ", psOptions));
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.join("\t", top.titles()));
+        top.processes().forEach(row -> lines.add(String.join("\t", row)));
+        return lines;
     }
 
     @Descriptor("remove containers; each is tried, and any failure is reported")

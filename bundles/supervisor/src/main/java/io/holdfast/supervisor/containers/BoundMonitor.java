@@ -70,6 +70,26 @@ final class BoundMonitor implements ContainerMonitor {
     }
 
     @Override
+    public void pause(String containerId) throws MonitorException {
+        monitor().pause(containerId);
+    }
+
+    @Override
+    public void resume(String containerId) throws MonitorException {
+        monitor().resume(containerId);
+    }
+
+    @Override
+    public boolean paused(String containerId) {
+        return monitorForRead().paused(containerId);
+    }
+
+    @Override
+    public java.util.List<Long> processes(String containerId) throws MonitorException {
+        return monitor().processes(containerId);
+    }
+
+    @Override
     public void release(String containerId, boolean force) throws MonitorException {
         monitor().release(containerId, force);
     }

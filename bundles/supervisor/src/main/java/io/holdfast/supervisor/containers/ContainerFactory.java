@@ -93,6 +93,39 @@ final class ContainerFactory {
         }
     }
 
+    /**
+     * Docker's rename: names are claimed here, as by {@link #create}, so a rename and a create cannot take the same
+     * name; the record is rewritten in one atomic write under the container's lock. Records are found by id, so a
+     * restore finds the container under its new name.
+     */
+    synchronized ContainerRecord rename(String id, String requested) {
+        if (requested == null || requested.isEmpty() || requested.equals("/")) {
+            throw new EngineException(Kind.INVALID, "Neither old nor new names may be empty");
+        }
+        String name = stripSlash(requested);
+        NameGenerator.checkName(name);
+        var lock = table.lock(id);
+        lock.lock();
+        try {
+            ContainerRecord record = table.byId(id);
+            if (record.name().equals(name)) {
+                throw new EngineException(Kind.INVALID, "Renaming a container with the same name as its current "
+                        + "name");
+            }
+            table.byName(name).ifPresent(other -> {
+                throw new EngineException(Kind.CONFLICT, "Error when allocating new name: Conflict. The container "
+                        + "name \"/" + name + "\" is already in use by container \"" + other.id()
+                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            });
+            ContainerRecord renamed = record.withName(name);
+            table.put(renamed);
+            events.container("rename", renamed, java.util.Map.of("oldName", "/" + record.name()));
+            return renamed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Undoes each step that was done, each on its own: one failing clean-up must not skip the others. */
     private void undo(String id, StorageDriver madeRootfs, Path driverHome, NetworkBridge attachedTo) {
         List<UndoStep> steps = List.of(

@@ -48,6 +48,20 @@ final class EventPublisher {
         }
     }
 
+    /** Docker's {@code prune} event: no actor id, the bytes reclaimed as an attribute. */
+    void pruned(String type, long reclaimed) {
+        EngineEvents events = journal.get();
+        if (events == null) {
+            return;
+        }
+        try {
+            events.publish(new EngineEvent(type, "prune", "", Map.of("reclaimed", Long.toString(reclaimed)),
+                    Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot publish a prune", e);
+        }
+    }
+
     /** Docker's kill events carry the signal's number: {@code TERM} and {@code SIGTERM} become {@code 15}. */
     static String signalNumber(String signal) {
         String name = signal.toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");

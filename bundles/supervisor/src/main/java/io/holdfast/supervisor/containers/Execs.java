@@ -8,12 +8,14 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.ExecRecord;
 import io.holdfast.spi.container.ExecSpec;
+import io.holdfast.spi.container.RunState;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExecLaunch;
 import io.holdfast.spi.monitor.ExecStatus;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.supervisor.oci.ExecProcess;
-import io.holdfast.supervisor.oci.ExecUser;
+import io.holdfast.supervisor.oci.ResolvedUser;
+import io.holdfast.supervisor.oci.UserResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -116,10 +118,10 @@ final class Execs {
 
     private ExecRecord launch(ExecRecord record, ContainerRecord container) {
         ExecSpec spec = record.spec();
-        ExecUser.Resolved user;
+        ResolvedUser user;
         try {
-            user = spec.user().isEmpty() ? null : ExecUser.resolve(spec.user(), Path.of(container.rootfs()));
-        } catch (IllegalArgumentException | IOException e) {
+            user = spec.user().isEmpty() ? null : UserResolver.resolve(Path.of(container.rootfs()), spec.user());
+        } catch (UserResolver.UnknownUserException | IllegalArgumentException | IOException e) {
             failed(record, 126, e.getMessage());
             throw new EngineException(Kind.INVALID, "User \"" + spec.user() + "\": " + e.getMessage(), e);
         }
@@ -133,7 +135,7 @@ final class Execs {
         }
         ExecLaunch launch = new ExecLaunch(record.id(), container.id(),
                 execs.store().processSpec(container.id(), record.id()).toString(), record.logPath(),
-                config.get().runtime(container.spec().runtime()));
+                config.get().runtime(container.spec().runtime()), config.get().logSizeMax());
         try {
             ExecStatus started = monitor.exec(launch);
             ExecRecord running = record.startedAs(started.pid(), started.startedAt());
@@ -142,10 +144,12 @@ final class Execs {
                     Map.of("execID", record.id()));
             return current(running);
         } catch (MonitorException e) {
-            int code = StartFailure.exitCode(e.getMessage());
+            StartFailure failure = StartFailure.of(e.getMessage());
+            // moby gives an exec that failed to start for any other reason 126, not a container's 128
+            int code = failure.exitCode() == RunState.EXIT_START_FAILED ? RunState.EXIT_COMMAND_NOT_INVOCABLE
+                    : failure.exitCode();
             failed(record, code, e.getMessage());
-            throw new EngineException(code == 126 && !StartFailure.isPermission(e.getMessage()) ? Kind.FAILED
-                    : Kind.INVALID, "OCI runtime exec failed: " + e.getMessage(), e);
+            throw new EngineException(failure.kind(), "OCI runtime exec failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.holdfast.supervisor.containers;
 
+import io.holdfast.common.signal.Signals;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerStatus;
@@ -61,6 +62,9 @@ final class Lifecycle {
     ContainerRecord start(String id) {
         return locked(id, () -> {
             ContainerRecord record = table.byId(id);
+            if (record.state().paused()) {
+                throw new EngineException(Kind.CONFLICT, "cannot start a paused container, try unpause instead");
+            }
             if (record.state().running()) {
                 return record;
             }
@@ -84,9 +88,10 @@ final class Lifecycle {
                 events.container("start", running);
                 return running;
             } catch (MonitorException e) {
-                table.put(record.withState(record.state().failedToStart(e.getMessage())));
-                throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
-                        + e.getMessage(), e);
+                StartFailure failure = StartFailure.of(e.getMessage());
+                table.put(record.withState(record.state().failedToStart(failure.exitCode(), failure.message())));
+                throw new EngineException(failure.kind(), failure.kind() == Kind.INVALID ? failure.message()
+                        : "failed to start container " + record.shortId() + ": " + failure.message(), e);
             }
         });
     }
@@ -98,16 +103,112 @@ final class Lifecycle {
                 record.spec(), network == null ? null : network.namespacePath(), network != null && network.sharesHost()));
     }
 
+    /**
+     * Docker's kill: any signal marks the container as stopped by the user (its restart policy no longer applies
+     * to this run); KILL waits for the exit to be recorded; KILL and TERM thaw a paused container so they act.
+     */
     void signal(String id, String signal) {
+        int number;
+        try {
+            number = Signals.number(signal);
+        } catch (IllegalArgumentException invalid) {
+            throw new EngineException(Kind.INVALID, invalid.getMessage());
+        }
+        CompletableFuture<Integer> exited = waiters.next(id);
+        try {
+            locked(id, () -> {
+                ContainerRecord record = table.byId(id);
+                if (!record.state().running()) {
+                    throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not running");
+                }
+                if (!record.state().manuallyStopped()) {
+                    table.put(record.withState(record.state().stoppedByUser()));
+                }
+                try {
+                    monitor.signal(id, Integer.toString(number));
+                } catch (MonitorException e) {
+                    throw new EngineException(Kind.FAILED, "Cannot kill container " + record.id() + ": "
+                            + e.getMessage(), e);
+                }
+                events.container("kill", record, Map.of("signal", Integer.toString(number)));
+                if (number == Signals.KILL || number == Signals.TERM) {
+                    thawIfPaused(id);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            waiters.forget(id, exited);
+            throw e;
+        }
+        if (number != Signals.KILL) {
+            waiters.forget(id, exited);
+        } else if (!await(exited, KILL_GRACE)) {
+            throw new EngineException(Kind.FAILED, "container " + id.substring(0, 12) + " did not exit within "
+                    + KILL_GRACE.toSeconds() + " s of SIGKILL");
+        }
+    }
+
+    /** {@code runc pause}, then the record: a restore finds a pause the record missed from the freezer itself. */
+    ContainerRecord pause(String id) {
+        return locked(id, () -> {
+            ContainerRecord record = table.byId(id);
+            if (!record.state().running()) {
+                throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not running");
+            }
+            if (record.state().paused()) {
+                throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is already paused");
+            }
+            try {
+                monitor.pause(id);
+            } catch (MonitorException e) {
+                throw new EngineException(Kind.FAILED, "Cannot pause container " + record.id() + ": "
+                        + e.getMessage(), e);
+            }
+            ContainerRecord paused = record.withState(record.state().withPaused(true));
+            table.put(paused);
+            events.container("pause", paused);
+            return paused;
+        });
+    }
+
+    ContainerRecord unpause(String id) {
+        return locked(id, () -> {
+            ContainerRecord record = table.byId(id);
+            if (!record.state().paused()) {
+                throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not paused");
+            }
+            try {
+                monitor.resume(id);
+            } catch (MonitorException e) {
+                throw new EngineException(Kind.FAILED, "Cannot unpause container " + record.id() + ": "
+                        + e.getMessage(), e);
+            }
+            ContainerRecord thawed = record.withState(record.state().withPaused(false));
+            table.put(thawed);
+            events.container("unpause", thawed);
+            return thawed;
+        });
+    }
+
+    /** Docker's restart: stop (if it runs or is restarting), then start; RestartCount counts policy restarts only. */
+    ContainerRecord restart(String id, Duration timeout) {
+        stop(id, timeout, true);
+        ContainerRecord started = start(id);
+        events.container("restart", started);
+        return started;
+    }
+
+    /** Thaws a paused container after a signal that should end it; a frozen process would not act on it. */
+    private void thawIfPaused(String id) {
         ContainerRecord record = table.byId(id);
-        if (!record.state().running()) {
-            throw new EngineException(Kind.CONFLICT, "Container " + record.id() + " is not running");
+        if (!record.state().paused()) {
+            return;
         }
         try {
-            monitor.signal(id, signal);
-            events.container("kill", record, Map.of("signal", EventPublisher.signalNumber(signal)));
+            monitor.resume(id);
+            table.put(record.withState(record.state().withPaused(false)));
         } catch (MonitorException e) {
-            throw new EngineException(Kind.FAILED, "cannot signal " + record.shortId() + ": " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "cannot unpause " + record.shortId() + " after signalling it", e);
         }
     }
 
@@ -147,6 +248,10 @@ final class Lifecycle {
 
     void remove(String id, boolean force) {
         ContainerRecord record = table.byId(id);
+        if (record.state().paused() && !force) {
+            throw new EngineException(Kind.CONFLICT, "You cannot remove a paused container " + record.id()
+                    + ". Unpause and then stop the container before attempting removal or force remove");
+        }
         if (record.state().running()) {
             if (!force) {
                 throw new EngineException(Kind.CONFLICT, "You cannot remove a running container " + record.id()
@@ -252,6 +357,12 @@ final class Lifecycle {
         try {
             monitor.signal(id, signal);
             events.container("kill", table.byId(id), Map.of("signal", EventPublisher.signalNumber(signal)));
+            locked(id, () -> {
+                if (table.contains(id)) {
+                    thawIfPaused(id); // Docker unpauses a paused container it stops, after the signal
+                }
+                return null;
+            });
         } catch (MonitorException e) {
             LOG.fine(() -> "signal " + signal + " to " + id + ": " + e.getMessage()); // it may have just exited
         }

@@ -1,27 +1,34 @@
 package io.holdfast.supervisor.containers;
 
+import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.RunState;
 import java.util.Locale;
 
 /**
- * Docker's exit codes for a process the runtime could not start ({@code translateContainerdStartErr}): 127 when the
- * executable is not there, 126 when it cannot be run, and 126 for any other failure of an exec start.
+ * Why a start failed, read from the runtime's message as moby reads containerd's ({@code setExitCodeFromError}):
+ * a command that cannot be run gives 126, one that is not there 127, both answered as the caller's mistake (400);
+ * anything else gives 128 and is the engine's failure (500).
+ *
+ * @param exitCode the container's {@code State.ExitCode} from now on
+ * @param kind     how the start call answers
+ * @param message  the runtime's message, with moby's hint for a mount onto the wrong kind of file
  */
-final class StartFailure {
-    private StartFailure() {
-    }
+record StartFailure(int exitCode, Kind kind, String message) {
 
-    static int exitCode(String runtimeMessage) {
-        String message = runtimeMessage == null ? "" : runtimeMessage.toLowerCase(Locale.ROOT);
-        if (isPermission(message)) {
-            return 126;
+    static StartFailure of(String runtimeMessage) {
+        String message = runtimeMessage == null ? "" : runtimeMessage;
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("permission denied") || lower.contains("is a directory")) {
+            return new StartFailure(RunState.EXIT_COMMAND_NOT_INVOCABLE, Kind.INVALID, message);
         }
-        if (message.contains("executable file not found") || message.contains("no such file or directory")) {
-            return 127;
+        if (lower.contains("not a directory")) {
+            return new StartFailure(RunState.EXIT_COMMAND_NOT_FOUND, Kind.INVALID, message + ": Are you trying to "
+                    + "mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is "
+                    + "the expected type");
         }
-        return 126;
-    }
-
-    static boolean isPermission(String runtimeMessage) {
-        return runtimeMessage != null && runtimeMessage.toLowerCase(Locale.ROOT).contains("permission denied");
+        if (lower.contains("executable file not found") || lower.contains("no such file or directory")) {
+            return new StartFailure(RunState.EXIT_COMMAND_NOT_FOUND, Kind.INVALID, message);
+        }
+        return new StartFailure(RunState.EXIT_START_FAILED, Kind.FAILED, message);
     }
 }

@@ -96,6 +96,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ContainerFactory factory;
     private Lifecycle lifecycle;
     private Execs execs;
+    private ContainerResources resources;
+    private Pruner pruner;
     private ScheduledExecutorService restarts;
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
@@ -192,6 +194,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
+        resources = new ContainerResources(monitor);
+        pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
+                .resolve(r.id()), events);
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
         active = true;
@@ -290,6 +295,69 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         } catch (MonitorException e) {
             throw new EngineException(Kind.FAILED, e.getMessage(), e);
         }
+    }
+
+    @Override
+    public ContainerRecord restart(String ref, Duration timeout) {
+        return lifecycle.restart(table.resolve(ref).id(), timeout);
+    }
+
+    @Override
+    public ContainerRecord rename(String ref, String newName) {
+        return factory.rename(table.resolve(ref).id(), newName);
+    }
+
+    @Override
+    public ContainerRecord pause(String ref) {
+        return lifecycle.pause(table.resolve(ref).id());
+    }
+
+    @Override
+    public ContainerRecord unpause(String ref) {
+        return lifecycle.unpause(table.resolve(ref).id());
+    }
+
+    @Override
+    public io.holdfast.spi.container.ContainerTop top(String ref, String psArgs) {
+        return resources.top(table.resolve(ref), psArgs);
+    }
+
+    @Override
+    public io.holdfast.spi.container.ContainerStats stats(String ref) {
+        return resources.stats(table.resolve(ref));
+    }
+
+    @Override
+    public io.holdfast.spi.container.PruneReport prune(java.util.function.Predicate<ContainerRecord> which) {
+        return pruner.prune(which);
+    }
+
+    @Override
+    public io.holdfast.spi.container.PathStat statPath(String ref, String path) {
+        return archives(ref).stat(path);
+    }
+
+    @Override
+    public void archive(String ref, String path, java.io.OutputStream out) {
+        archives(ref).archive(path, out);
+    }
+
+    @Override
+    public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes,
+                               boolean keepOwners) {
+        archives(ref).extract(path, in, keepTypes, keepOwners);
+    }
+
+    @Override
+    public void export(String ref, java.io.OutputStream out) {
+        archives(ref).export(out);
+    }
+
+    /** The container's root file system as the host sees it: its storage driver keeps it mounted while it exists. */
+    private io.holdfast.supervisor.archive.ContainerArchives archives(String ref) {
+        ContainerRecord record = table.resolve(ref);
+        return new io.holdfast.supervisor.archive.ContainerArchives(java.nio.file.Path.of(record.rootfs()),
+                record.name());
     }
 
     @Override
@@ -399,9 +467,15 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     public void adopt(String containerId, MonitorStatus status) {
         ContainerRecord record = table.byId(containerId);
         boolean changed = !record.state().running() || record.state().pid() != status.pid();
+        // the freezer is the truth about a pause: an engine killed between runc pause and its record, or between
+        // runc resume and its record, left the record wrong; the restore never thaws or freezes anything itself
+        boolean frozen = monitor.paused(containerId);
         if (changed) {
             table.put(record.withState(record.state().started(status.pid(), status.monitorPid(),
-                    status.startedAt())));
+                    status.startedAt()).withPaused(frozen)));
+        } else if (record.state().paused() != frozen) {
+            table.put(record.withState(record.state().withPaused(frozen)));
+            changed = true;
         }
         if (announced.add(containerId) || changed) {
             events.container("restore", record, java.util.Map.of("restore", "adopted"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.spi.container.ExecSpec;
+import io.holdfast.spi.container.SecurityOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class ExecProcess {
      * @param user            the exec's user, resolved, or {@code null} to keep the container's
      * @param allCapabilities what a privileged exec gets
      */
-    public static ObjectNode build(ObjectNode base, ExecSpec spec, ExecUser.Resolved user,
+    public static ObjectNode build(ObjectNode base, ExecSpec spec, ResolvedUser user,
                                    List<String> allCapabilities) {
         ObjectNode process = base.deepCopy();
         process.put("terminal", false);
@@ -113,12 +114,13 @@ public final class ExecProcess {
 
     /** Every capability the running kernel knows ({@code /proc/sys/kernel/cap_last_cap}), as a privileged exec gets. */
     public static List<String> allCapabilities() {
-        int last = Capabilities.NAMES.size() - 1;
+        List<String> names = SecurityOptions.KNOWN_CAPABILITIES;
+        int last = names.size() - 1;
         try {
             last = Math.min(last, Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).strip()));
         } catch (IOException | NumberFormatException e) {
             // older kernels lack the file: every name we know
         }
-        return Capabilities.NAMES.subList(0, last + 1);
+        return names.subList(0, last + 1);
     }
 }

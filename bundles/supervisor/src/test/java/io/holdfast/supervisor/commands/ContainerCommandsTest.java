@@ -59,6 +59,14 @@ class ContainerCommandsTest {
     }
 
     @Test
+    void restartPauseAndUnpauseTryEveryRefToo() {
+        assertThrows(EachRef.RefsFailed.class, () -> commands.restart(2, "b", "a"));
+        assertThrows(EachRef.RefsFailed.class, () -> commands.pause("a", "b", "c"));
+        commands.unpause("a");
+        assertEquals(List.of("restart a 2s", "pause a", "pause c", "unpause a"), containers.calls);
+    }
+
+    @Test
     void createWithoutNetworkLeavesTheChoiceToTheEngineAsTheCliDoes() {
         commands.create("", "no", false, "", "busybox", "sleep", "9");
         ContainerSpec spec = containers.created.get(0);
@@ -127,6 +135,70 @@ class ContainerCommandsTest {
         public void kill(String ref, String signal) {
             check(ref);
             calls.add("kill " + ref + " " + signal);
+        }
+
+        @Override
+        public ContainerRecord restart(String ref, Duration timeout) {
+            check(ref);
+            calls.add("restart " + ref + " " + timeout.toSeconds() + "s");
+            return null;
+        }
+
+        @Override
+        public ContainerRecord rename(String ref, String newName) {
+            check(ref);
+            calls.add("rename " + ref + " " + newName);
+            return null;
+        }
+
+        @Override
+        public ContainerRecord pause(String ref) {
+            check(ref);
+            calls.add("pause " + ref);
+            return null;
+        }
+
+        @Override
+        public ContainerRecord unpause(String ref) {
+            check(ref);
+            calls.add("unpause " + ref);
+            return null;
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerTop top(String ref, String psArgs) {
+            throw new UnsupportedOperationException("no command under test lists processes");
+        }
+
+        @Override
+        public io.holdfast.spi.container.ContainerStats stats(String ref) {
+            throw new UnsupportedOperationException("no command under test reads stats");
+        }
+
+        @Override
+        public io.holdfast.spi.container.PruneReport prune(java.util.function.Predicate<ContainerRecord> which) {
+            throw new UnsupportedOperationException("no command under test prunes");
+        }
+
+        @Override
+        public io.holdfast.spi.container.PathStat statPath(String ref, String path) {
+            throw new UnsupportedOperationException("no command under test reads files");
+        }
+
+        @Override
+        public void archive(String ref, String path, java.io.OutputStream out) {
+            throw new UnsupportedOperationException("no command under test reads files");
+        }
+
+        @Override
+        public void extractArchive(String ref, String path, java.io.InputStream in, boolean keepTypes,
+                               boolean keepOwners) {
+            throw new UnsupportedOperationException("no command under test writes files");
+        }
+
+        @Override
+        public void export(String ref, java.io.OutputStream out) {
+            throw new UnsupportedOperationException("no command under test exports");
         }
 
         @Override

@@ -160,7 +160,7 @@ class ExecsTest {
     void aStartTheRecordMissedIsTakenFromTheShim() throws Exception {
         ExecRecord created = execs.create("c", spec("sleep", "1000"));
         // the shim started it, and the engine was killed before it recorded so: the record still says created
-        monitor.exec(new io.holdfast.spi.monitor.ExecLaunch(created.id(), ID, "/p", created.logPath(), RUNC));
+        monitor.exec(new io.holdfast.spi.monitor.ExecLaunch(created.id(), ID, "/p", created.logPath(), RUNC, 0));
         ExecRecord seen = reload().get(created.id());
         assertTrue(seen.running());
         assertTrue(seen.pid() > 0);

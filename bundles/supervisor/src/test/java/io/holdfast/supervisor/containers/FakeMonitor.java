@@ -68,6 +68,29 @@ final class FakeMonitor implements ContainerMonitor {
     public void signal(String containerId, String signal) {
     }
 
+    /** Containers frozen by {@link #pause}, as the freezer would say. */
+    final java.util.Set<String> frozen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void pause(String containerId) {
+        frozen.add(containerId);
+    }
+
+    @Override
+    public void resume(String containerId) {
+        frozen.remove(containerId);
+    }
+
+    @Override
+    public boolean paused(String containerId) {
+        return frozen.contains(containerId);
+    }
+
+    @Override
+    public java.util.List<Long> processes(String containerId) {
+        return status(containerId).map(s -> java.util.List.of(s.pid())).orElse(java.util.List.of());
+    }
+
     @Override
     public void release(String containerId, boolean force) {
         MonitorStatus run = held.get(containerId);

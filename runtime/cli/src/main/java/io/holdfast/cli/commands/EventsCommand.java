@@ -1,7 +1,6 @@
 package io.holdfast.cli.commands;
 
 import io.holdfast.cli.engine.EventQuery;
-import io.holdfast.common.text.DockerTime;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,8 @@ public final class EventsCommand extends EngineCommand {
     public Integer call() throws IOException {
         boolean json = json();
         Instant now = Instant.now();
-        EventQuery query = new EventQuery(time("--since", since, now), time("--until", until, now), filterMap());
+        EventQuery query = new EventQuery(TimeOption.parse(spec(), "--since", since, now),
+                TimeOption.parse(spec(), "--until", until, now), filterMap());
         engine().events(query, event -> {
             out().println(json ? event.json() : event.text());
             out().flush();
@@ -57,17 +57,6 @@ public final class EventsCommand extends EngineCommand {
                 "Invalid value for option '--format': '" + format + "'; supported: json");
     }
 
-    private Instant time(String option, String value, Instant now) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return DockerTime.parse(value, now);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec().commandLine(),
-                    "Invalid value for option '" + option + "': " + e.getMessage());
-        }
-    }
 
     private Map<String, List<String>> filterMap() {
         Map<String, List<String>> byKey = new LinkedHashMap<>();

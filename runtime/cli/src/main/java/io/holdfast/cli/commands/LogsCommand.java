@@ -2,7 +2,6 @@ package io.holdfast.cli.commands;
 
 import io.holdfast.cli.engine.LogDemultiplexer;
 import io.holdfast.cli.engine.LogOptions;
-import io.holdfast.common.text.DockerTime;
 import java.io.IOException;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -38,23 +37,12 @@ public final class LogsCommand extends EngineCommand {
     @Override
     public Integer call() throws IOException {
         Instant now = Instant.now();
-        LogOptions options = new LogOptions(follow, tailLines(), timestamps, time("--since", since, now),
-                time("--until", until, now));
+        LogOptions options = new LogOptions(follow, tailLines(), timestamps,
+                TimeOption.parse(spec(), "--since", since, now), TimeOption.parse(spec(), "--until", until, now));
         engine().logs(container, options, new LogDemultiplexer(out(), err()));
         return 0;
     }
 
-    private Instant time(String option, String value, Instant now) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return DockerTime.parse(value, now);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec().commandLine(),
-                    "Invalid value for option '" + option + "': " + e.getMessage());
-        }
-    }
 
     private Integer tailLines() {
         if (tail.equals("all")) {

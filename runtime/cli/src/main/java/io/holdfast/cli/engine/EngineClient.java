@@ -115,6 +115,90 @@ public final class EngineClient {
                 + (signal == null ? "" : "?signal=" + UriEncoding.queryValue(signal))));
     }
 
+    /** @param timeoutSeconds seconds before SIGKILL, or null for the container's default */
+    public void restart(String ref, Integer timeoutSeconds) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/restart" + (timeoutSeconds == null ? "" : "?t=" + timeoutSeconds)));
+    }
+
+    public void rename(String ref, String newName) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/rename?name=" + UriEncoding.queryValue(newName)));
+    }
+
+    public void pause(String ref) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/pause"));
+    }
+
+    public void unpause(String ref) throws IOException {
+        discard(HttpRequest.post(container(ref) + "/unpause"));
+    }
+
+    /** {@code {"Titles": [...], "Processes": [[...], ...]}}; {@code psArgs} null for the daemon's {@code -ef}. */
+    public Map<String, Object> top(String ref, String psArgs) throws IOException {
+        return object(HttpRequest.get(container(ref) + "/top"
+                + (psArgs == null ? "" : "?ps_args=" + UriEncoding.queryValue(psArgs))));
+    }
+
+    /** One stats document with {@code precpu_stats} set (the daemon takes a second to sample twice). */
+    public Map<String, Object> stats(String ref) throws IOException {
+        return object(HttpRequest.get(container(ref) + "/stats?stream=0"));
+    }
+
+    /** Removes stopped containers; {@code filtersJson} is Docker's filters map, or null. */
+    public Map<String, Object> pruneContainers(String filtersJson) throws IOException {
+        return object(HttpRequest.post("/containers/prune"
+                + (filtersJson == null ? "" : "?filters=" + UriEncoding.queryValue(filtersJson))));
+    }
+
+    /**
+     * What is at {@code path} in the container, decoded from {@code X-Docker-Container-Path-Stat}
+     * ({@code name}, {@code size}, {@code mode}, {@code mtime}, {@code linkTarget}); empty if nothing is there.
+     */
+    public java.util.Optional<Map<String, Object>> statPath(String ref, String path) throws IOException {
+        HttpResponse response;
+        try {
+            response = http.send(new HttpRequest("HEAD", archive(ref, path), null));
+        } catch (ConnectFailedException e) {
+            throw new EngineUnavailableException(host, e);
+        }
+        try (response) {
+            if (response.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            if (!response.successful()) {
+                throw new EngineApiException(response.status(), "cannot stat " + path + " in " + ref);
+            }
+            String header = response.header("X-Docker-Container-Path-Stat");
+            return java.util.Optional.of(Json.object(java.util.Base64.getDecoder().decode(header == null ? "" : header)));
+        }
+    }
+
+    /** Copies the tar of {@code path} in the container into {@code sink}. */
+    public void getArchive(String ref, String path, java.io.OutputStream sink) throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.get(archive(ref, path)))) {
+            response.body().transferTo(sink);
+        }
+    }
+
+    /**
+     * Extracts {@code tar} into the directory {@code path} in the container, as {@code docker cp} does; with
+     * {@code keepOwners} the tar's owners are kept, otherwise root owns what is extracted.
+     */
+    public void putArchive(String ref, String path, RequestBody.Streamed tar, boolean keepOwners) throws IOException {
+        discard(new HttpRequest("PUT", archive(ref, path) + "&noOverwriteDirNonDir=true"
+                + (keepOwners ? "&copyUIDGID=true" : ""), tar));
+    }
+
+    /** Copies the tar of the container's whole root file system into {@code sink}. */
+    public void export(String ref, java.io.OutputStream sink) throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.get(container(ref) + "/export"))) {
+            response.body().transferTo(sink);
+        }
+    }
+
+    private static String archive(String ref, String path) {
+        return container(ref) + "/archive?path=" + UriEncoding.queryValue(path);
+    }
+
     public void remove(String ref, boolean force) throws IOException {
         discard(HttpRequest.delete(container(ref) + (force ? "?force=1" : "")));
     }

@@ -1,4 +1,4 @@
-package io.holdfast.images;
+package io.holdfast.common.tar;
 
 import io.holdfast.common.io.Directories;
 import io.holdfast.spi.container.EngineException;

@@ -1,4 +1,4 @@
-package io.holdfast.images;
+package io.holdfast.common.tar;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * Applies a tar entry's owner, permission bits and modification time to what was extracted for it. Never follows a
  * symbolic link. Ownership is set first because {@code chown} may clear permission bits.
  */
-final class EntryAttributes {
+public final class EntryAttributes {
     private static final PosixFilePermission[] BITS = {
         PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
         PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
@@ -23,10 +23,22 @@ final class EntryAttributes {
     };
 
     private final boolean root;
+    /** Every entry's owner instead of the tar's, or null to keep the tar's. */
+    private final long[] owner;
 
     /** @param root whether this process may give files away; if not, failed {@code chown}s are ignored */
-    EntryAttributes(boolean root) {
+    public EntryAttributes(boolean root) {
+        this(root, null);
+    }
+
+    private EntryAttributes(boolean root, long[] owner) {
         this.root = root;
+        this.owner = owner;
+    }
+
+    /** The same, but everything is owned by {@code uid:gid} (Docker's cp without {@code copyUIDGID}: root). */
+    public EntryAttributes ownedBy(long uid, long gid) {
+        return new EntryAttributes(root, new long[] {uid, gid});
     }
 
     /** Owner, mode and mtime for a regular file or directory. */
@@ -45,8 +57,10 @@ final class EntryAttributes {
 
     private void applyOwner(Path path, TarArchiveEntry entry) throws IOException {
         try {
-            Files.setAttribute(path, "unix:uid", Math.toIntExact(entry.getLongUserId()), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(path, "unix:gid", Math.toIntExact(entry.getLongGroupId()), LinkOption.NOFOLLOW_LINKS);
+            long uid = owner == null ? entry.getLongUserId() : owner[0];
+            long gid = owner == null ? entry.getLongGroupId() : owner[1];
+            Files.setAttribute(path, "unix:uid", Math.toIntExact(uid), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", Math.toIntExact(gid), LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | ArithmeticException | UnsupportedOperationException e) {
             if (root) {
                 throw e instanceof IOException io ? io : new IOException("cannot set owner "

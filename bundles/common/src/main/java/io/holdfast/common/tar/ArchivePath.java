@@ -1,4 +1,4 @@
-package io.holdfast.images;
+package io.holdfast.common.tar;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +12,10 @@ import java.util.Optional;
  *
  * @param parts the components below the root; empty for the root itself
  */
-record ArchivePath(List<String> parts) {
-    static final ArchivePath ROOT = new ArchivePath(List.of());
+public record ArchivePath(List<String> parts) {
+    public static final ArchivePath ROOT = new ArchivePath(List.of());
 
-    ArchivePath {
+    public ArchivePath {
         parts = List.copyOf(parts);
     }
 
@@ -23,7 +23,7 @@ record ArchivePath(List<String> parts) {
      * {@code relative} resolved against this path; {@code .} and empty components are dropped and {@code ..} removes
      * one. Empty when {@code ..} would climb above the root.
      */
-    Optional<ArchivePath> resolve(String relative) {
+    public Optional<ArchivePath> resolve(String relative) {
         List<String> result = new ArrayList<>(parts);
         for (String part : relative.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
@@ -45,15 +45,15 @@ record ArchivePath(List<String> parts) {
      * Where a symbolic link at this path points: absolute targets count from the root (that is how the container
      * sees them), relative ones from the link's directory. Empty when the target climbs above the root.
      */
-    Optional<ArchivePath> linkTarget(String target) {
+    public Optional<ArchivePath> linkTarget(String target) {
         return target.startsWith("/") ? ROOT.resolve(target) : parent().resolve(target);
     }
 
-    boolean isRoot() {
+    public boolean isRoot() {
         return parts.isEmpty();
     }
 
-    ArchivePath parent() {
+    public ArchivePath parent() {
         return isRoot() ? this : new ArchivePath(parts.subList(0, parts.size() - 1));
     }
 
@@ -63,7 +63,7 @@ record ArchivePath(List<String> parts) {
     }
 
     /** This path under {@code root}; the only way an archive path becomes a file-system path. */
-    Path under(Path root) {
+    public Path under(Path root) {
         Path path = root;
         for (String part : parts) {
             path = path.resolve(part);

@@ -1,4 +1,4 @@
-package io.holdfast.images;
+package io.holdfast.common.tar;
 
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
@@ -30,17 +30,30 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * <p>Directory modes and times are applied at the end, so a read-only directory does not stop its own entries and
  * writing into it does not spoil its mtime. Devices and FIFOs are skipped: the runtime creates {@code /dev}.
  */
-final class TarExtractor {
+public final class TarExtractor {
     private final RootTree tree;
     private final EntryAttributes attributes;
     private final Map<ArchivePath, TarArchiveEntry> directories = new LinkedHashMap<>();
     private final byte[] buffer = new byte[64 * 1024];
     private long size;
 
+    /** Whether replacing a directory with a non-directory, or the reverse, is refused (Docker's noOverwriteDirNonDir). */
+    private final boolean keepTypes;
+
     /** @param root an existing, empty directory that only this extractor writes to */
-    TarExtractor(Path root, EntryAttributes attributes) {
+    public TarExtractor(Path root, EntryAttributes attributes) {
+        this(root, attributes, false);
+    }
+
+    /**
+     * @param root      an existing directory; what the archive holds replaces what is there, name by name
+     * @param keepTypes refuse to replace a directory with a non-directory or the reverse, as Docker's
+     *                  {@code noOverwriteDirNonDir} does
+     */
+    public TarExtractor(Path root, EntryAttributes attributes, boolean keepTypes) {
         this.tree = new RootTree(root);
         this.attributes = attributes;
+        this.keepTypes = keepTypes;
     }
 
     /**
@@ -50,7 +63,7 @@ final class TarExtractor {
      * @throws EngineException {@code INVALID} naming the entry for unsafe or unreadable input, {@code FAILED} when
      *                         writing fails
      */
-    long extract(TarArchiveInputStream tar) {
+    public long extract(TarArchiveInputStream tar) {
         int count = 0;
         for (TarArchiveEntry entry = next(tar); entry != null; entry = next(tar)) {
             count++;
@@ -111,6 +124,9 @@ final class TarExtractor {
             tree.createParents(name, path);
             BasicFileAttributes existing = tree.attributesOf(path);
             if (existing != null && !existing.isDirectory()) {
+                if (keepTypes) {
+                    throw reject(name, "cannot overwrite non-directory \"" + path + "\" with directory");
+                }
                 tree.remove(path);
                 existing = null;
             }
@@ -164,6 +180,12 @@ final class TarExtractor {
             throw reject(name, "cannot replace the root directory");
         }
         tree.createParents(name, path);
+        if (keepTypes) {
+            BasicFileAttributes existing = tree.attributesOf(path);
+            if (existing != null && existing.isDirectory()) {
+                throw reject(name, "cannot overwrite directory \"" + path + "\" with non-directory");
+            }
+        }
         tree.remove(path);
         directories.keySet().removeIf(path::contains);
         return tree.resolve(path);
