@@ -139,6 +139,7 @@ class DockerCliTest {
         assertEquals(127, run.exitCode(), run.toString());
         // the CLI picks 127 from the start error's text, which must say what Docker's says
         assertTrue(run.err().contains("\"no-such-command\": executable file not found"), run.toString());
+        assertEquals("127", docker.ok("inspect", "-f", "{{.State.ExitCode}}", "cli-run-127"));
         docker.ok("rm", "cli-run-127");
     }
 
@@ -344,6 +345,69 @@ class DockerCliTest {
         DockerCli.Result gone = docker.run("image", "inspect", "cli-tagged:v1");
         assertEquals(1, gone.exitCode(), gone.toString());
         assertTrue(gone.err().contains("No such image: cli-tagged:v1"), gone.toString());
+    }
+
+    @Test
+    void topStatsPauseUnpauseRenameAndRestart() throws Exception {
+        String id = docker.ok("run", "-d", "--name", "cli-verbs", "busybox", "sleep", "1000");
+        long pid = api.pid(id);
+        List<String> top = docker.ok("top", "cli-verbs", "-o", "pid,comm").lines().toList();
+        assertEquals(List.of("PID", "COMMAND"), List.of(top.get(0).split("\\s+")), top.toString());
+        assertEquals(List.of(Long.toString(pid), "sleep"), List.of(top.get(1).trim().split("\\s+")), top.toString());
+
+        String[] stats = docker.ok("stats", "--no-stream", "--format", "{{.Name}}|{{.PIDs}}|{{.MemUsage}}",
+                "cli-verbs").split("\\|");
+        assertEquals(List.of("cli-verbs", "1"), List.of(stats[0], stats[1]));
+        assertTrue(stats[2].matches("[0-9.]+[KMG]?i?B / [0-9.]+[KMG]?i?B"), stats[2]);
+
+        assertEquals("cli-verbs", docker.ok("pause", "cli-verbs"));
+        assertEquals("paused true", docker.ok("inspect", "-f", "{{.State.Status}} {{.State.Paused}}", id));
+        assertTrue(psLine(id).orElseThrow().endsWith("(Paused)"), psLine(id).toString());
+        assertEquals("cli-verbs", docker.ok("unpause", "cli-verbs"));
+        assertEquals("running false", docker.ok("inspect", "-f", "{{.State.Status}} {{.State.Paused}}", id));
+
+        docker.ok("rename", "cli-verbs", "cli-verbs-renamed");
+        assertEquals("/cli-verbs-renamed", docker.ok("inspect", "-f", "{{.Name}}", id));
+
+        assertEquals("cli-verbs-renamed", docker.ok("restart", "-t", "0", "cli-verbs-renamed"));
+        assertEquals("running", docker.ok("inspect", "-f", "{{.State.Status}}", id));
+        long restarted = api.pid(id);
+        assertTrue(restarted != pid && Await.alive(restarted), "a new process: " + pid + " -> " + restarted);
+        docker.ok("rm", "-f", id);
+    }
+
+    @Test
+    void cpCopiesBothWaysAndExportWritesTheFilesystem() throws Exception {
+        String id = docker.ok("run", "-d", "--name", "cli-cp", "busybox", "sleep", "1000");
+        Path dir = Files.createDirectories(engine.root().resolve("cli-cp"));
+        Files.writeString(dir.resolve("in.txt"), "into the container\n");
+        docker.ok("cp", dir.resolve("in.txt").toString(), "cli-cp:/tmp/");
+        assertEquals("into the container", docker.ok("exec", "cli-cp", "cat", "/tmp/in.txt"));
+
+        docker.ok("exec", "cli-cp", "sh", "-c", "echo out of the container > /tmp/out.txt");
+        docker.ok("cp", "cli-cp:/tmp/out.txt", dir.resolve("out.txt").toString());
+        assertEquals("out of the container\n", Files.readString(dir.resolve("out.txt")));
+
+        Path tar = dir.resolve("export.tar");
+        docker.ok("export", "-o", tar.toString(), "cli-cp");
+        Process list = new ProcessBuilder("tar", "-tf", tar.toString()).redirectErrorStream(true).start();
+        List<String> entries = List.of(new String(list.getInputStream().readAllBytes()).split("\n"));
+        assertEquals(0, list.waitFor());
+        assertTrue(entries.contains("bin/busybox") || entries.contains("./bin/busybox"), entries.toString());
+        assertTrue(entries.contains("tmp/in.txt") || entries.contains("./tmp/in.txt"), entries.toString());
+        docker.ok("rm", "-f", id);
+    }
+
+    @Test
+    void containerPruneRemovesStoppedContainersOnly() throws Exception {
+        String stopped = docker.ok("create", "--name", "cli-prune-stopped", "busybox", "true");
+        String running = docker.ok("run", "-d", "--name", "cli-prune-running", "busybox", "sleep", "1000");
+        String pruned = docker.ok("container", "prune", "-f");
+        assertTrue(pruned.startsWith("Deleted Containers:") && pruned.contains(stopped), pruned);
+        assertFalse(pruned.contains(running), pruned);
+        assertEquals(404, api.request("GET", "/containers/" + stopped + "/json").status());
+        assertEquals("running", docker.ok("inspect", "-f", "{{.State.Status}}", running));
+        docker.ok("rm", "-f", running);
     }
 
     @Test

@@ -91,4 +91,9 @@ class DockerSdkTest {
     void hardenedRunIsHardenedInsideTheContainer() throws Exception {
         sdk.ok("hardening.py", "sdk-hardening");
     }
+
+    @Test
+    void topStatsPauseRenameRestartArchivesExportAndPrune() throws Exception {
+        sdk.ok("verbs.py", "sdk-verbs");
+    }
 }
