@@ -190,10 +190,16 @@ class ContainerVerbsTest {
         assertFalse(deleted.contains(late), "created after until: kept");
         assertFalse(deleted.contains(running), "running: kept");
 
-        String out = docker.ok("container", "prune", "-f");
+        String keeper = docker.ok("create", "--label", "keep=yes", "busybox", "true");
+        String labelled = docker.ok("create", "--label", "tier=test", "busybox", "true");
+        String onlyLabelled = docker.ok("container", "prune", "-f", "--filter", "label=tier=test");
+        assertTrue(onlyLabelled.contains(labelled) && !onlyLabelled.contains(late), onlyLabelled);
+        String out = docker.ok("container", "prune", "-f", "--filter", "label!=keep");
         assertTrue(out.startsWith("Deleted Containers:"), out);
         assertTrue(out.contains(late), out);
         assertFalse(out.contains(running), out);
+        assertFalse(out.contains(keeper), "label!=keep keeps it: " + out);
+        cli.ok("rm", keeper);
         var space = java.util.regex.Pattern.compile("Total reclaimed space: ([\\d.]+)(B|kB|MB)").matcher(out);
         assertTrue(space.find(), out);
         double reclaimed = Double.parseDouble(space.group(1))

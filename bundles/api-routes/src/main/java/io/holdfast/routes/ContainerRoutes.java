@@ -4,6 +4,7 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogQuery;
 import io.holdfast.common.docker.DockerViews;
@@ -24,16 +25,18 @@ import java.util.function.Supplier;
 final class ContainerRoutes {
     private final Supplier<Containers> containers;
     private final Supplier<ContainerLogs> logs;
+    private final Supplier<Images> images;
 
-    ContainerRoutes(Supplier<Containers> containers, Supplier<ContainerLogs> logs) {
+    ContainerRoutes(Supplier<Containers> containers, Supplier<ContainerLogs> logs, Supplier<Images> images) {
         this.containers = containers;
         this.logs = logs;
+        this.images = images;
     }
 
     void register(Router router) {
         router.add("GET", "/containers/json", this::list)
                 .add("POST", "/containers/create", this::create)
-                .add("GET", "/containers/{id}/json", e -> e.sendJson(200, DockerViews.inspect(c().get(e.pathParam(0)))))
+                .add("GET", "/containers/{id}/json", this::inspect)
                 .add("POST", "/containers/{id}/start", this::start)
                 .add("POST", "/containers/{id}/stop", this::stop)
                 .add("POST", "/containers/{id}/kill", this::kill)
@@ -55,16 +58,41 @@ final class ContainerRoutes {
         // Docker: -a, a limit, or before/since filters list stopped containers too
         boolean includeStopped = e.flag("all") || limit > 0 || filter.reachesStopped();
         Instant now = Instant.now();
+        boolean sized = e.flag("size");
         List<ContainerSummary> views = new ArrayList<>();
         for (ContainerRecord record : all) {
             if ((includeStopped || record.state().running()) && filter.matches(record, all)) {
-                views.add(DockerViews.summary(record, now));
+                views.add(sized ? sized(record, now) : DockerViews.summary(record, now));
                 if (views.size() == limit) {
                     break;
                 }
             }
         }
         e.sendJson(200, views);
+    }
+
+    private void inspect(ApiExchange e) throws Exception {
+        ContainerRecord record = c().get(e.pathParam(0));
+        if (!e.flag("size")) {
+            e.sendJson(200, DockerViews.inspect(record));
+            return;
+        }
+        long rw = c().sizeRw(record.id());
+        e.sendJson(200, DockerViews.inspect(record, rw, rw + imageSize(record)));
+    }
+
+    /** {@code docker ps -s}: walks each container's layer, as Docker does, so it is asked for explicitly. */
+    private ContainerSummary sized(ContainerRecord record, Instant now) {
+        long rw = c().sizeRw(record.id());
+        return DockerViews.summary(record, now, rw, rw + imageSize(record));
+    }
+
+    private long imageSize(ContainerRecord record) {
+        try {
+            return images.get().resolve(record.imageId()).size();
+        } catch (EngineException gone) {
+            return 0; // the image was removed with force: only the container's own layer is left to count
+        }
     }
 
     private void create(ApiExchange e) throws Exception {

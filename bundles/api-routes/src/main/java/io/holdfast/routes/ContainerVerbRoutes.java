@@ -44,8 +44,7 @@ final class ContainerVerbRoutes {
 
     private void prune(ApiExchange e) throws Exception {
         PruneFilter filter = PruneFilter.parse(e.query("filters"), Instant.now());
-        // containers carry no labels yet: a label filter matches none, a label! filter all
-        PruneReport report = containers.get().prune(c -> filter.accepts(c.created(), Map.of()));
+        PruneReport report = containers.get().prune(c -> filter.accepts(c.created(), c.spec().labels()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ContainersDeleted", report.deleted().isEmpty() ? null : report.deleted());
         body.put("SpaceReclaimed", report.spaceReclaimed());

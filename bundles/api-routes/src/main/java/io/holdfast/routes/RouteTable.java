@@ -8,7 +8,7 @@ final class RouteTable {
     static Router of(EngineVersion version, ApiServices services) {
         Router router = new Router();
         new SystemRoutes(version, services::config, services::containers, services::images).register(router);
-        new ContainerRoutes(services::containers, services::logs).register(router);
+        new ContainerRoutes(services::containers, services::logs, services::images).register(router);
         new WaitRoutes(services::containers, services::events).register(router);
         new AttachRoutes(services::containers, services::logs).register(router);
         new ExecRoutes(services::containers, services::logs).register(router);

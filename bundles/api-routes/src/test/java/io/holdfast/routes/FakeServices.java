@@ -166,6 +166,11 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
+        public long sizeRw(String ref) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public java.io.OutputStream openStdin(String ref) {
             throw new UnsupportedOperationException();
         }

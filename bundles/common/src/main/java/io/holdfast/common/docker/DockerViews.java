@@ -36,8 +36,14 @@ public final class DockerViews {
     }
 
     public static ContainerSummary summary(ContainerRecord c, Instant now) {
+        return summary(c, now, null, null);
+    }
+
+    /** With {@code size=1}: the bytes of the container's own layer, and those plus its image's. */
+    public static ContainerSummary summary(ContainerRecord c, Instant now, Long sizeRw, Long sizeRootFs) {
         return new ContainerSummary(c.id(), List.of("/" + c.name()), c.spec().image(), c.imageId(),
-                String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), null, c.spec().labels(),
+                String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), sizeRw, sizeRootFs,
+                c.spec().labels(),
                 statusWord(c.state()), statusText(c.state(), now),
                 new ContainerSummary.SummaryHostConfig(c.spec().networkMode()),
                 new ContainerSummary.SummaryNetworkSettings(Map.of(c.spec().networkMode(), endpoint(c))),
@@ -65,6 +71,11 @@ public final class DockerViews {
     }
 
     public static ContainerInspect inspect(ContainerRecord c) {
+        return inspect(c, null, null);
+    }
+
+    /** With {@code size=1}: the bytes of the container's own layer, and those plus its image's. */
+    public static ContainerInspect inspect(ContainerRecord c, Long sizeRw, Long sizeRootFs) {
         ContainerSpec spec = c.spec();
         List<String> command = command(spec);
         String bundle = c.bundleDir();
@@ -73,8 +84,8 @@ public final class DockerViews {
                 bundle + "/hostname", bundle + "/hosts", c.logPath(), "/" + c.name(), c.restartCount(),
                 c.storageDriver(), "linux", "", "", "", null,
                 CreateOptionViews.hostConfig(spec, new HostConfig.LogConfig(LOG_DRIVER, Map.of())),
-                new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), null,
-                CreateOptionViews.mountPoints(spec), config(c), networkSettings(c));
+                new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), sizeRw,
+                sizeRootFs, CreateOptionViews.mountPoints(spec), config(c), networkSettings(c));
     }
 
     private static ContainerState state(RunState s) {

@@ -1,5 +1,6 @@
 package io.holdfast.docker.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ public record ContainerInspect(
         @JsonProperty("ExecIDs") List<String> execIds,
         @JsonProperty("HostConfig") HostConfig hostConfig,
         @JsonProperty("GraphDriver") GraphDriver graphDriver,
-        @JsonProperty("SizeRw") Long sizeRw,
+        /** Only with {@code size=1}, as the next. */
+        @JsonProperty("SizeRw") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRw,
+        @JsonProperty("SizeRootFs") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRootFs,
         @JsonProperty("Mounts") List<MountPoint> mounts,
         @JsonProperty("Config") ContainerConfig config,
         @JsonProperty("NetworkSettings") NetworkSettings networkSettings) {

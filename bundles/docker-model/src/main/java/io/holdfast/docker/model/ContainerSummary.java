@@ -16,6 +16,8 @@ public record ContainerSummary(
         @JsonProperty("Ports") List<Object> ports,
         /** Only with {@code size=1}. */
         @JsonProperty("SizeRw") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRw,
+        /** Only with {@code size=1}: the container's layer and its image's. */
+        @JsonProperty("SizeRootFs") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRootFs,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("State") String state,
         @JsonProperty("Status") String status,

@@ -38,7 +38,7 @@ class ServerToCliRoundTripTest {
         ContainerInspect inspect = new ContainerInspect("id1", "2026-11-30T15:00:00Z", "sh", List.of("-c", "true"),
                 new ContainerState("running", true, false, false, false, false, 42, 0, "", "t0", "t1"), "sha256:1",
                 "/r", "/h", "/hosts", "/log", "/name", 2, "overlay", "linux", "", "", "", null, host,
-                new ContainerInspect.GraphDriver("overlay", Map.of("MergedDir", "/m")), null,
+                new ContainerInspect.GraphDriver("overlay", Map.of("MergedDir", "/m")), 10L, 1010L,
                 List.of(new MountPoint("bind", "/src", "/dst", "ro", false, "rprivate")), config,
                 new NetworkSettings("/run/netns/x", Map.of(), "10.1.0.2", 24, "10.1.0.1", "02:42:0a:01:00:02",
                         Map.of("bridge", new EndpointSettings("10.1.0.2", 24, "10.1.0.1", "02:42:0a:01:00:02"))));
@@ -49,7 +49,7 @@ class ServerToCliRoundTripTest {
     void containerSummaryWithAndWithoutSize() throws Exception {
         for (Long size : new Long[] {null, 4096L}) {
             roundTrips(new ContainerSummary("id1", List.of("/web"), "busybox", "sha256:1", "sh", 1700000000L,
-                    List.of(), size, Map.of("a", "b"), "exited", "Exited (0) 1 second ago",
+                    List.of(), size, size == null ? null : size + 1000, Map.of("a", "b"), "exited", "Exited (0) 1 second ago",
                     new ContainerSummary.SummaryHostConfig("none"),
                     new ContainerSummary.SummaryNetworkSettings(Map.of()), List.of()), ContainerSummary.class);
         }

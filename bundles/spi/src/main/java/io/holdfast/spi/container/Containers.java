@@ -70,6 +70,12 @@ public interface Containers {
     ContainerStats stats(String ref);
 
     /**
+     * The bytes the container wrote to its own layer (Docker's {@code SizeRw}): its storage directory without the
+     * image below it. Blocks while it walks those files.
+     */
+    long sizeRw(String ref);
+
+    /**
      * Removes every container that is not running (created, exited, dead) and that {@code which} accepts.
      * Blocks while they are removed.
      */

@@ -328,6 +328,12 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public long sizeRw(String ref) {
+        ContainerRecord record = table.resolve(ref);
+        return Pruner.writableSize(DataRootLayout.of(config).storageHome(record.storageDriver()).resolve(record.id()));
+    }
+
+    @Override
     public io.holdfast.spi.container.PruneReport prune(java.util.function.Predicate<ContainerRecord> which) {
         return pruner.prune(which);
     }

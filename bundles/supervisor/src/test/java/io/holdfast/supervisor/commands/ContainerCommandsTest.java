@@ -233,6 +233,11 @@ class ContainerCommandsTest {
         }
 
         @Override
+        public long sizeRw(String ref) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public java.io.OutputStream openStdin(String ref) {
             throw new UnsupportedOperationException();
         }
