@@ -237,6 +237,26 @@ class DockerCliTest {
     }
 
     @Test
+    void logsSinceAndUntilSelectByTheTimeEachLineWasWritten() throws Exception {
+        String id = docker.ok("run", "-d", "--name", "cli-logs-window", "busybox", "sh", "-c",
+                "echo one; " + Cue.untilCue() + "echo two");
+        Await.until("the first line", EXIT, () -> api.logLines(id, "").contains("one"));
+        long pid = api.pid(id);
+        Await.until("the container to end on its cue", EXIT, () -> {
+            new ProcessBuilder("kill", "-USR1", Long.toString(pid)).start().waitFor();
+            return !Await.alive(pid);
+        });
+        List<String> stamped = docker.run("logs", "-t", id).lines();
+        assertEquals(2, stamped.size(), stamped.toString());
+        String first = stamped.get(0).split(" ")[0];
+        String second = stamped.get(1).split(" ")[0];
+        assertTrue(Instant.parse(first).isBefore(Instant.parse(second)), stamped.toString());
+        assertEquals("two", docker.ok("logs", "--since", second, id));
+        assertEquals("one", docker.ok("logs", "--until", first, id));
+        docker.ok("rm", id);
+    }
+
+    @Test
     void logsFollowPrintsNewLinesUntilTheContainerEnds() throws Exception {
         String id = docker.ok("create", "--name", "cli-follow", "busybox", "sh", "-c",
                 "echo before; " + Cue.untilCue() + "echo after");
