@@ -1,5 +1,11 @@
 package io.holdfast.routes;
 
+import io.holdfast.common.docker.DockerViews;
+import io.holdfast.docker.model.ContainerSummary;
+import io.holdfast.docker.model.CreateResponse;
+import io.holdfast.docker.model.UpdateResponse;
+import io.holdfast.routes.create.CreateRequest;
+import io.holdfast.routes.create.UpdateRequest;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
@@ -7,10 +13,6 @@ import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.logs.LogQuery;
-import io.holdfast.common.docker.DockerViews;
-import io.holdfast.routes.create.CreateRequest;
-import io.holdfast.docker.model.ContainerSummary;
-import io.holdfast.docker.model.CreateResponse;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +39,7 @@ final class ContainerRoutes {
         router.add("GET", "/containers/json", this::list)
                 .add("POST", "/containers/create", this::create)
                 .add("GET", "/containers/{id}/json", this::inspect)
+                .add("POST", "/containers/{id}/update", this::update)
                 .add("POST", "/containers/{id}/start", this::start)
                 .add("POST", "/containers/{id}/stop", this::stop)
                 .add("POST", "/containers/{id}/kill", this::kill)
@@ -93,6 +96,13 @@ final class ContainerRoutes {
         } catch (EngineException gone) {
             return 0; // the image was removed with force: only the container's own layer is left to count
         }
+    }
+
+    private void update(ApiExchange e) throws Exception {
+        ContainerRecord record = c().get(e.pathParam(0));
+        UpdateRequest update = UpdateRequest.translate(record.spec(), e.jsonBody());
+        c().update(record.id(), update.limits(), update.restartPolicy());
+        e.sendJson(200, new UpdateResponse(List.of()));
     }
 
     private void create(ApiExchange e) throws Exception {

@@ -94,6 +94,11 @@ class RestoreStepTest {
                 }
 
                 @Override
+                public void updateResources(String containerId, String linuxResources) {
+                    throw new UnsupportedOperationException("a restore changes no limits");
+                }
+
+                @Override
                 public java.io.OutputStream openStdin(String containerId) {
                     throw new UnsupportedOperationException("a restore writes to no stdin");
                 }

@@ -257,6 +257,16 @@ public class ConmonMonitor implements ContainerMonitor {
     }
 
     @Override
+    public void updateResources(String containerId, String linuxResources) throws MonitorException {
+        enter("update " + containerId);
+        try {
+            runtimeOf(runningHeld(containerId)).update(containerId, linuxResources);
+        } finally {
+            calls.leave();
+        }
+    }
+
+    @Override
     public boolean paused(String containerId) {
         HeldContainer container = held.get(containerId);
         if (container == null || !container.running()) {

@@ -42,6 +42,26 @@ final class OciRuntimeCli {
         run("resume", id);
     }
 
+    /** {@code update -r FILE}: the OCI {@code linux.resources} document, handed over in a temporary file. */
+    void update(String id, String linuxResources) throws MonitorException {
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("holdfast-resources-", ".json");
+            java.nio.file.Files.writeString(file, linuxResources);
+            run("update", "-r", file.toString(), id);
+        } catch (java.io.IOException e) {
+            throw new MonitorException("cannot hand the new limits of " + id + " to the runtime: " + e.getMessage(), e);
+        } finally {
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // a temp file left behind holds no state
+                }
+            }
+        }
+    }
+
     /** The runtime's {@code ps --format json}: the host pids of the container's processes, as a JSON array. */
     String psJson(String id) throws MonitorException {
         return run("ps", "--format", "json", id);

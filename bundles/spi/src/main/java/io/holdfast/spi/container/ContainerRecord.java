@@ -50,6 +50,12 @@ public record ContainerRecord(int schemaVersion, String id, String name, Instant
                 storageDriver, rootfs, bundleDir, logPath, network, environment);
     }
 
+    /** The same container with what it asks for changed ({@code docker update}). */
+    public ContainerRecord withSpec(ContainerSpec newSpec) {
+        return new ContainerRecord(schemaVersion, id, name, created, newSpec, imageId, state, restartCount,
+                storageDriver, rootfs, bundleDir, logPath, network, environment);
+    }
+
     public ContainerRecord withRestartCount(int count) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, count,
                 storageDriver, rootfs, bundleDir, logPath, network, environment);

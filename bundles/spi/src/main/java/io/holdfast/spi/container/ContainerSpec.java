@@ -83,6 +83,12 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
         }
     }
 
+    /** The same container with the limits and restart policy of a {@code docker update}. */
+    public ContainerSpec updated(ResourceLimits newResources, RestartPolicy newRestartPolicy) {
+        return new ContainerSpec(name, image, cmd, env, newRestartPolicy, autoRemove, networkMode, runtime,
+                stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin);
+    }
+
     /** The same request under the name, network and runtime the engine settled on. */
     public ContainerSpec settled(String settledName, String settledNetwork, String settledRuntime,
                                  ResourceLimits settledResources) {

@@ -70,6 +70,14 @@ public interface Containers {
     ContainerStats stats(String ref);
 
     /**
+     * Docker's {@code update}: the container's cgroup limits become {@code limits} (complete, not a difference) and,
+     * unless {@code null}, its restart policy {@code restartPolicy}. Recorded atomically and applied at once by the
+     * runtime when it runs, so they hold for this run and every later start, engine restarts included. Throws
+     * {@code INVALID} for limits this host cannot give and {@code FAILED} when the runtime refuses them.
+     */
+    ContainerRecord update(String ref, ResourceLimits limits, RestartPolicy restartPolicy);
+
+    /**
      * The bytes the container wrote to its own layer (Docker's {@code SizeRw}): its storage directory without the
      * image below it. Blocks while it walks those files.
      */

@@ -71,6 +71,14 @@ public interface ContainerMonitor {
     void resume(String containerId) throws MonitorException;
 
     /**
+     * Applies new cgroup limits to a running container ({@code runc update -r}): {@code linuxResources} is an OCI
+     * runtime-spec {@code linux.resources} document; what it leaves out stays as it is. Blocks while the runtime
+     * runs (milliseconds). Fails if the container is not held and running, or the runtime refuses (e.g. a memory
+     * limit below what the container uses now).
+     */
+    void updateResources(String containerId, String linuxResources) throws MonitorException;
+
+    /**
      * Whether a held, running container's processes are frozen now, as its freezer cgroup says (so also after a
      * pause an earlier engine made). Reads two small files; never runs the runtime, never blocks. False for a
      * container that is not held or not running.

@@ -60,6 +60,11 @@ final class BoundMonitor implements ContainerMonitor {
     }
 
     @Override
+    public void updateResources(String containerId, String linuxResources) throws MonitorException {
+        monitor().updateResources(containerId, linuxResources);
+    }
+
+    @Override
     public OutputStream openStdin(String containerId) throws MonitorException {
         return monitor().openStdin(containerId);
     }

@@ -3,9 +3,12 @@ package io.holdfast.supervisor.containers;
 import io.holdfast.common.signal.Signals;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
+import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.ResourceLimits;
+import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.container.StdinOptions;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExitStatus;
@@ -14,6 +17,7 @@ import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.supervisor.oci.OciBundle;
+import io.holdfast.supervisor.oci.OciSpec;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -187,6 +191,36 @@ final class Lifecycle {
             table.put(thawed);
             events.container("unpause", thawed);
             return thawed;
+        });
+    }
+
+    /**
+     * Docker's update: the new limits reach the running container first, then the record, so a record never
+     * claims limits the runtime refused; a container that does not run takes them at its next start.
+     */
+    ContainerRecord update(String id, ResourceLimits requested, RestartPolicy restartPolicy) {
+        ResourceLimits limits = HostLimits.adapt(requested);
+        return locked(id, () -> {
+            ContainerRecord record = table.byId(id);
+            ContainerSpec spec;
+            try {
+                spec = record.spec().updated(limits,
+                        restartPolicy == null ? record.spec().restartPolicy() : restartPolicy);
+            } catch (IllegalArgumentException invalid) {
+                throw new EngineException(Kind.INVALID, invalid.getMessage());
+            }
+            if (record.state().running()) {
+                try {
+                    monitor.updateResources(id, OciSpec.resourcesJson(limits));
+                } catch (MonitorException e) {
+                    throw new EngineException(Kind.FAILED, "Cannot update container " + record.id() + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            ContainerRecord updated = record.withSpec(spec);
+            table.put(updated);
+            events.container("update", updated);
+            return updated;
         });
     }
 

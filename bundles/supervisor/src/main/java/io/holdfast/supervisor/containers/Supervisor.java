@@ -8,6 +8,8 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.ExecRecord;
 import io.holdfast.spi.container.ExecSpec;
+import io.holdfast.spi.container.ResourceLimits;
+import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExecExitListener;
@@ -325,6 +327,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public io.holdfast.spi.container.ContainerStats stats(String ref) {
         return resources.stats(table.resolve(ref));
+    }
+
+    @Override
+    public ContainerRecord update(String ref, ResourceLimits limits, RestartPolicy restartPolicy) {
+        return lifecycle.update(table.resolve(ref).id(), limits, restartPolicy);
     }
 
     @Override

@@ -139,6 +139,13 @@ public final class OciSpec {
         return linux;
     }
 
+    /** The OCI {@code linux.resources} of {@code limits} alone, for the runtime's {@code update}. */
+    public static String resourcesJson(ResourceLimits limits) {
+        ObjectNode resources = JSON.createObjectNode();
+        limits(resources, limits);
+        return resources.toString();
+    }
+
     private static void limits(ObjectNode resources, ResourceLimits limits) {
         if (limits.memory() > 0) {
             ObjectNode memory = resources.putObject("memory").put("limit", limits.memory());

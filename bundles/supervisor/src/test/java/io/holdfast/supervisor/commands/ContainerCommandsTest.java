@@ -233,6 +233,12 @@ class ContainerCommandsTest {
         }
 
         @Override
+        public ContainerRecord update(String ref, io.holdfast.spi.container.ResourceLimits limits,
+                                      io.holdfast.spi.container.RestartPolicy restartPolicy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long sizeRw(String ref) {
             throw new UnsupportedOperationException();
         }

@@ -60,6 +60,10 @@ final class FakeMonitor implements ContainerMonitor {
     }
 
     @Override
+    public void updateResources(String containerId, String linuxResources) {
+    }
+
+    @Override
     public java.io.OutputStream openStdin(String containerId) {
         return java.io.OutputStream.nullOutputStream();
     }
