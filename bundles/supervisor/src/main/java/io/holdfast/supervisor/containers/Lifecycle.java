@@ -286,7 +286,11 @@ final class Lifecycle {
             throw new EngineException(Kind.CONFLICT, "You cannot remove a paused container " + record.id()
                     + ". Unpause and then stop the container before attempting removal or force remove");
         }
-        if (record.state().running()) {
+        if (record.state().status() == ContainerStatus.RESTARTING && !force) {
+            throw new EngineException(Kind.CONFLICT, "You cannot remove a restarting container " + record.id()
+                    + ". Stop the container before attempting removal or force remove");
+        }
+        if (record.state().running() || record.state().status() == ContainerStatus.RESTARTING) {
             if (!force) {
                 throw new EngineException(Kind.CONFLICT, "You cannot remove a running container " + record.id()
                         + ". Stop the container before attempting removal or force remove");

@@ -1,12 +1,15 @@
 package io.holdfast.supervisor.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.ContainerStatus;
+import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.container.RunState;
 import io.holdfast.spi.monitor.MonitorStatus;
@@ -150,6 +153,18 @@ class LifecycleExitTest {
         assertEquals(ContainerStatus.RESTARTING, seen.state().status(), "never an exited record with a restart due");
         assertEquals(1, seen.restartCount());
         assertEquals(1, seen.state().exitCode());
+    }
+
+    @Test
+    void aContainerWaitingForItsRestartIsRemovedOnlyWithForce() {
+        String id = container(RestartPolicy.parse("always"), false);
+        table.put(table.byId(id).withState(table.byId(id).state().restarting()));
+        EngineException refused = assertThrows(EngineException.class, () -> lifecycle.remove(id, false));
+        assertEquals(EngineException.Kind.CONFLICT, refused.kind());
+        assertTrue(refused.getMessage().contains("You cannot remove a restarting container"), refused.getMessage());
+        assertTrue(table.contains(id), "a refused remove changes nothing");
+        lifecycle.remove(id, true);
+        assertFalse(table.contains(id));
     }
 
     @Test
