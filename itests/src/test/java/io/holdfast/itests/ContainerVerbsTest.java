@@ -10,9 +10,10 @@ import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.Cue;
+import io.holdfast.itests.support.DockerCli;
 import io.holdfast.itests.support.Engine;
 import io.holdfast.itests.support.EngineExtension;
-import io.holdfast.itests.support.StockDockerCli;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,14 @@ class ContainerVerbsTest {
     private static Engine engine;
     private static Cli cli;
     private static Api api;
-    private static StockDockerCli docker;
+    private static DockerCli docker;
 
     @BeforeAll
     static void useEngine(Engine shared) throws IOException {
         engine = shared;
         cli = engine.cli();
         api = engine.api();
-        docker = StockDockerCli.of(engine);
+        docker = DockerCli.of(engine);
     }
 
     /** A unique name, so the cases never collide on the shared engine. */
@@ -68,7 +69,7 @@ class ContainerVerbsTest {
     void missingExecutableExits127AndNotExecutable126WithTheRuntimesMessage() throws Exception {
         String missing = name("exit127");
         docker.ok("create", "--name", missing, "busybox", "/no/such/binary");
-        Cli.Result failed = docker.run("start", missing);
+        DockerCli.Result failed = docker.run("start", missing);
         assertEquals(1, failed.exitCode(), failed.out());
         assertTrue(failed.err().contains("no such file or directory"), failed.err());
         JsonNode s = state(missing);
@@ -103,7 +104,7 @@ class ContainerVerbsTest {
         Api.Response outOfRange = api.request("POST", "/containers/" + usr1 + "/kill?signal=RTMIN%2B16");
         assertEquals(400, outOfRange.status());
         assertTrue(outOfRange.body().contains("Invalid signal: RTMIN+16"), outOfRange.body());
-        Cli.Result dockerBogus = docker.run("kill", "-s", "SIGNOPE", usr1);
+        DockerCli.Result dockerBogus = docker.run("kill", "-s", "SIGNOPE", usr1);
         assertEquals(1, dockerBogus.exitCode());
         assertTrue(dockerBogus.err().contains("Invalid signal: SIGNOPE"), dockerBogus.err());
         assertTrue(state(usr1).path("Running").asBoolean(), "a refused signal is not sent");
@@ -152,7 +153,7 @@ class ContainerVerbsTest {
         assertEquals("/" + renamed, api.inspect(id).path("Name").asText());
         assertEquals(404, api.request("GET", "/containers/" + old + "/json").status());
 
-        Cli.Result clash = docker.run("rename", renamed, taken);
+        DockerCli.Result clash = docker.run("rename", renamed, taken);
         assertEquals(1, clash.exitCode());
         assertTrue(clash.err().contains("is already in use by container \\\"" + other)
                 || clash.err().contains("is already in use by container \"" + other), clash.err());
@@ -343,7 +344,7 @@ class ContainerVerbsTest {
 
     @Test
     void theNewerDockerClientDrivesTheVerbsToo() throws Exception {
-        StockDockerCli newer = StockDockerCli.of(engine, StockDockerCli.NEWER_BINARY);
+        DockerCli newer = docker.newer().orElseThrow(() -> new AssertionError(DockerCli.NEWER + " is not installed"));
         String name = name("newer");
         String id = newer.ok("create", "--name", name, "busybox", "sleep", "1000");
         newer.ok("start", name);
@@ -386,7 +387,7 @@ class ContainerVerbsTest {
         assertEquals("a\n", Files.readString(back.resolve("dir/sub/a.txt")));
         cli.ok("cp", name + ":/renamed", back.resolve("ours").toString());
         assertEquals("a\n", Files.readString(back.resolve("ours/sub/a.txt")));
-        Cli.Result missing = docker.run("cp", name + ":/no/such/file", back.toString());
+        DockerCli.Result missing = docker.run("cp", name + ":/no/such/file", back.toString());
         assertEquals(1, missing.exitCode());
         // the CLI learns of it from HEAD's 404 (no body) and words it itself, as against dockerd
         assertTrue(missing.err().contains("No such container:path: " + name + ":/no/such/file"), missing.err());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Cli;
+import io.holdfast.itests.support.DockerCli;
 import io.holdfast.itests.support.Cue;
 import io.holdfast.itests.support.Engine;
 import io.holdfast.itests.support.EngineExtension;
@@ -277,32 +278,21 @@ class CreateOptionsTest {
         assertTrue(exposed.body().contains("ExposedPorts: published ports are not supported yet"), exposed.body());
     }
 
-    /** The stock docker CLI at {@code binary}, pointed at this engine with a private config directory. */
-    private Cli.Result docker(String binary, String... args) throws Exception {
-        Path config = temporaryDirectory();
-        List<String> argv = new ArrayList<>(List.of(binary));
-        argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv);
-        builder.environment().put("DOCKER_HOST", engine.host());
-        builder.environment().put("DOCKER_CONFIG", config.toString());
-        Path err = config.resolve("stderr");
-        Process p = builder.redirectError(err.toFile()).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(binary + " " + List.of(args) + " did not finish");
-        }
-        return new Cli.Result(p.exitValue(), out, Files.readString(err));
+    /** The stock docker CLI at {@code binary} (Debian's or the newer one), pointed at this engine. */
+    private DockerCli.Result docker(String binary, String... args) throws Exception {
+        DockerCli debian = DockerCli.of(engine);
+        DockerCli client = binary.equals(DockerCli.NEWER.toString())
+                ? debian.newer().orElseThrow(() -> new AssertionError(binary + " is not installed")) : debian;
+        return client.run(args);
     }
 
     @Test
     void stockDockerClisCreateWithTheirDefaultFieldsAccepted() throws Exception {
         for (String docker : List.of("/usr/bin/docker", "/usr/local/bin/docker")) {
-            Cli.Result plain = docker(docker, "create", "busybox", "true");
+            DockerCli.Result plain = docker(docker, "create", "busybox", "true");
             assertEquals(0, plain.exitCode(), docker + ": " + plain.err());
             cli.ok("rm", plain.line());
-            Cli.Result options = docker(docker, "create", "-u", "1000:1000", "-w", "/tmp", "--read-only",
+            DockerCli.Result options = docker(docker, "create", "-u", "1000:1000", "-w", "/tmp", "--read-only",
                     "--cap-drop", "ALL", "-m", "64m", "--cpus", "0.5", "--pids-limit", "50", "--init", "-l", "a=b",
                     "-h", "web", "--add-host", "db:10.0.0.5", "--dns", "10.0.0.1", "--dns-search", "example.org",
                     "--dns-option", "ndots:2", "--tmpfs", "/run", "--ulimit", "nofile=100:200", "--stop-signal", "USR1",
@@ -325,12 +315,12 @@ class CreateOptionsTest {
 
     @Test
     void hardeningCreateThroughTheStockDockerCliIsEnforcedInside() throws Exception {
-        Cli.Result created = docker("/usr/bin/docker", "create", "--user", "1000:1000", "--cap-drop", "ALL",
+        DockerCli.Result created = docker("/usr/bin/docker", "create", "--user", "1000:1000", "--cap-drop", "ALL",
                 "--read-only", "busybox", "sh", "-c", "id -u; grep -E 'Cap(Eff|Bnd)' /proc/self/status | tr -d '\\t';"
                         + " touch /x 2>/dev/null && echo wrote || echo read-only");
         assertEquals(0, created.exitCode(), created.err());
         String id = created.line();
-        Cli.Result started = docker("/usr/bin/docker", "start", id);
+        DockerCli.Result started = docker("/usr/bin/docker", "start", id);
         assertEquals(0, started.exitCode(), started.err());
         assertEquals("0", cli.ok("wait", id));
         assertEquals(List.of("1000", "CapEff:0000000000000000", "CapBnd:0000000000000000", "read-only"),
@@ -340,11 +330,11 @@ class CreateOptionsTest {
 
     @Test
     void stockDockerCliShowsTheRefusalNamingTheField() throws Exception {
-        Cli.Result published = docker("/usr/local/bin/docker", "create", "-p", "8080:80", "busybox", "true");
+        DockerCli.Result published = docker("/usr/local/bin/docker", "create", "-p", "8080:80", "busybox", "true");
         assertNotEquals(0, published.exitCode(), published.err());
         assertTrue(published.err().contains("HostConfig.PortBindings: published ports are not supported yet"),
                 published.err());
-        Cli.Result privileged = docker("/usr/bin/docker", "create", "--privileged", "busybox", "true");
+        DockerCli.Result privileged = docker("/usr/bin/docker", "create", "--privileged", "busybox", "true");
         assertNotEquals(0, privileged.exitCode(), privileged.err());
         assertTrue(privileged.err().contains("HostConfig.Privileged: privileged containers are not supported"),
                 privileged.err());

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -28,15 +27,13 @@ final class ContainerFilter {
     private static final Set<String> HEALTH = Set.of("starting", "healthy", "unhealthy", "none");
 
     private final Map<String, List<String>> filters;
-    private final Function<ContainerRecord, Map<String, String>> labels;
 
-    private ContainerFilter(Map<String, List<String>> filters, Function<ContainerRecord, Map<String, String>> labels) {
+    private ContainerFilter(Map<String, List<String>> filters) {
         this.filters = filters;
-        this.labels = labels;
     }
 
     /** Parses the query parameter; {@code null} or empty filters match everything. */
-    static ContainerFilter parse(String json, Function<ContainerRecord, Map<String, String>> labels) {
+    static ContainerFilter parse(String json) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         if (json != null && !json.isBlank()) {
             JsonNode root;
@@ -54,7 +51,7 @@ final class ContainerFilter {
         for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
             check(filter.getKey(), filter.getValue());
         }
-        return new ContainerFilter(filters, labels);
+        return new ContainerFilter(filters);
     }
 
     /** Docker lists stopped containers when {@code before} or {@code since} is given, even without {@code all}. */
@@ -77,7 +74,7 @@ final class ContainerFilter {
         return switch (name) {
             case "id" -> c.id().startsWith(value);
             case "name" -> namePattern(value).matcher(c.name()).find();
-            case "label" -> label(value, labels.apply(c));
+            case "label" -> label(value, c.spec().labels());
             case "status" -> status(c).equals(value);
             case "ancestor" -> ancestor(value, c);
             case "exited" -> c.state().status() == ContainerStatus.EXITED

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -55,7 +54,7 @@ final class ContainerRoutes {
     }
 
     private void list(ApiExchange e) throws Exception {
-        ContainerFilter filter = ContainerFilter.parse(e.query("filters"), ContainerRoutes::labels);
+        ContainerFilter filter = ContainerFilter.parse(e.query("filters"));
         List<ContainerRecord> all = c().list(); // newest first
         int limit = e.intQuery("limit", -1);
         // Docker: -a, a limit, or before/since filters list stopped containers too
@@ -163,7 +162,4 @@ final class ContainerRoutes {
         }
     }
 
-    private static Map<String, String> labels(ContainerRecord record) {
-        return record.spec().labels();
-    }
 }
