@@ -93,6 +93,7 @@ public class ApiSockets {
                 server.addConnector(connector);
             }
             server.setHandler(dispatcher);
+            server.setErrorHandler(new JsonErrorHandler());
             server.start();
             UnixSockets.restrict(hosts);
             LOG.info(() -> "API listening on " + String.join(", ", hosts));

@@ -1,6 +1,7 @@
 package io.holdfast.common.text;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,15 @@ public final class DockerTime {
 
     /** Throws {@link IllegalArgumentException} naming the value and the accepted forms. */
     public static Instant parse(String value, Instant now) {
+        try {
+            return parseInRange(value, now);
+        } catch (ArithmeticException | DateTimeException outOfRange) { // 9223372036854775807, 99999999999h, ...
+            throw new IllegalArgumentException("\"" + value + "\" is not a time: out of range (" + Instant.MIN
+                    + " to " + Instant.MAX + ")");
+        }
+    }
+
+    private static Instant parseInRange(String value, Instant now) {
         String text = value.strip();
         if (UNIX.matcher(text).matches()) {
             BigDecimal seconds = new BigDecimal(text);
@@ -69,7 +79,7 @@ public final class DockerTime {
                 case "m" -> 60_000_000_000L;
                 default -> 3_600_000_000_000L;
             };
-            total = total.plusNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValue());
+            total = total.plusNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValueExact());
             end = m.end();
         }
         return end == text.length() && end > 0 ? total : null;

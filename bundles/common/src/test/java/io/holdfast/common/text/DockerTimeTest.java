@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,17 @@ class DockerTimeTest {
                 () -> DockerTime.parse("yesterday", NOW));
         assertTrue(e.getMessage().startsWith("\"yesterday\" is not a time: expected Unix seconds"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DockerTime.parse("10x", NOW));
+    }
+
+    /** Found by the API fuzz (ApiRoutesFuzzTest): {@code GET /events?since=9223372036854775807} answered 500. */
+    @Test
+    void timesBeyondWhatAnInstantHoldsAreExplainedNotThrownAsOverflow() {
+        for (String huge : List.of("9223372036854775807", "9999999999999999999.5", "-9223372036854775809",
+                "99999999999999999999h", "2562048h")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DockerTime.parse(huge, NOW), huge);
+            assertTrue(e.getMessage().startsWith("\"" + huge + "\" is not a time"), e.getMessage());
+        }
     }
 
     @Test
