@@ -27,8 +27,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * daemon.json with generated content (the engine's keys with values of every type, unknown keys, broken JSON): it is
- * read into a configuration or refused with a {@link ConfigException} that names the file, within 10 s (a hang, not a speed, is what fails); never
- * another exception (which would end the engine's start, or a reload, with a stack trace instead of a reason).
+ * read into a configuration or refused with a {@link ConfigException} that names the file, within 10 s (a hang,
+ * not a speed, is what fails); never another exception (which would end the engine's start, or a reload, with a
+ * stack trace instead of a reason).
  * Tries: {@code jqwik.tries.default} (src/test/resources/junit-platform.properties), more with
  * {@code -Djqwik.tries.default=N}.
  */

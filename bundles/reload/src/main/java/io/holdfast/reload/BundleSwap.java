@@ -33,7 +33,7 @@ final class BundleSwap {
     private final BundleContext context;
     private final Revisions revisions;
     private final ComponentHealth health;
-    /** Every start, stop, update and uninstall runs under it: an activator that blocks fails the reload, not hangs it. */
+    /** Every start, stop, update and uninstall runs under it: a blocking activator fails the reload, not hangs it. */
     private final StepDeadline deadline;
 
     BundleSwap(BundleContext context, Revisions revisions, ComponentHealth health, StepDeadline deadline) {
