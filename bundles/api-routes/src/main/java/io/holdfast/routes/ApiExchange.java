@@ -99,7 +99,7 @@ final class ApiExchange {
         try {
             byte[] bytes = body().readNBytes(JSON_BODY_BYTES + 1);
             if (bytes.length > JSON_BODY_BYTES) {
-                throw tooLarge("more");
+                throw tooLarge("over " + JSON_BODY_BYTES + " bytes");
             }
             JsonNode node = JSON.readTree(bytes);
             return node == null || node.isMissingNode() ? JSON.createObjectNode() : node;
