@@ -159,4 +159,23 @@ class K8sFileLogsTest {
             Thread.sleep(10);
         }
     }
+
+    @Test
+    void asWrittenHandsOnEachPieceMarkedPartialOrNot() throws Exception {
+        Path file = dir.resolve("tty.log");
+        Files.writeString(file, line(1, "stdout", 'P', "/ # ") + line(2, "stdout", 'P', "ec")
+                + line(3, "stdout", 'F', "ho hi\r") + line(4, "stdout", 'F', "hi\r") + line(5, "stdout", 'P', "/ # "));
+        List<LogEntry> entries = read(file, new LogQuery(-1, false, true));
+        assertEquals(List.of("/ # ", "ec", "ho hi\r", "hi\r", "/ # "), entries.stream().map(LogEntry::line).toList());
+        assertEquals(List.of(true, true, false, false, true), entries.stream().map(LogEntry::partial).toList());
+    }
+
+    @Test
+    void asWrittenTailCountsLinesNotPieces() throws Exception {
+        Path file = dir.resolve("tty.log");
+        Files.writeString(file, line(1, "stdout", 'F', "one\r") + line(2, "stdout", 'P', "t")
+                + line(3, "stdout", 'P', "w") + line(4, "stdout", 'F', "o\r") + line(5, "stdout", 'P', "/ # "));
+        List<LogEntry> entries = read(file, new LogQuery(2, false, true));
+        assertEquals(List.of("t", "w", "o\r", "/ # "), entries.stream().map(LogEntry::line).toList());
+    }
 }

@@ -373,6 +373,33 @@ public class ConmonMonitor implements ContainerMonitor {
         }
     }
 
+    @Override
+    public void resizeTerminal(String containerId, int height, int width) throws MonitorException {
+        HeldContainer container = held.get(containerId);
+        if (container == null || !container.running()) {
+            throw new MonitorException("container " + containerId + " is not running");
+        }
+        TerminalControl.resize(Path.of(container.record().bundleDir()), "container " + containerId, height, width);
+    }
+
+    @Override
+    public void resizeExecTerminal(String execId, int height, int width) throws MonitorException {
+        requireRunningExec(execId);
+        TerminalControl.resize(layout.execDir(execId), "exec " + execId, height, width);
+    }
+
+    @Override
+    public OutputStream openExecStdin(String execId) throws MonitorException {
+        requireRunningExec(execId);
+        return StdinRelay.open(layout.execDir(execId), "exec " + execId);
+    }
+
+    private void requireRunningExec(String execId) throws MonitorException {
+        if (!execMonitors.status(execId).map(ExecStatus::running).orElse(false)) {
+            throw new MonitorException("exec " + execId + " is not running");
+        }
+    }
+
     /** Admits a call that changes a container, or refuses it once this revision is going away. */
     private void enter(String what) throws MonitorException {
         if (!calls.tryEnter()) {

@@ -54,7 +54,7 @@ public final class CreateRequest {
             ulimits.add(new Ulimit(limit.string("Name"), limit.number("Soft", 0), limit.number("Hard", 0)));
         }
         return new ProcessOptions(config.strings("Entrypoint"), config.string("WorkingDir"), config.string("User"),
-                config.string("StopSignal"), host.bool("Init"), ulimits);
+                config.string("StopSignal"), host.bool("Init"), ulimits, config.bool("Tty"));
     }
 
     private static NamingOptions naming(JsonFields config, JsonFields host) {

@@ -111,7 +111,6 @@ class CreateRequestTest {
     @CsvSource(delimiter = '|', value = {
             "{\"ExposedPorts\": {\"80/tcp\": {}}} | ExposedPorts: published ports are not supported yet",
             "{\"Volumes\": {\"/data\": {}}} | Volumes: volumes are not supported yet",
-            "{\"Tty\": true} | Tty: TTY containers are not supported yet",
             "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"]}} | Healthcheck: health checks are not supported yet",
             "{\"MacAddress\": \"02:42:ac:11:00:02\"} | MacAddress: not supported by Holdfast",
             "{\"SomethingNew\": 1} | SomethingNew: not supported by Holdfast",

@@ -98,6 +98,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ContainerFactory factory;
     private Lifecycle lifecycle;
     private Execs execs;
+    private Terminals terminals;
     private ContainerResources resources;
     private Pruner pruner;
     private ScheduledExecutorService restarts;
@@ -196,6 +197,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
+        terminals = new Terminals(table, execs, monitor);
         resources = new ContainerResources(monitor);
         pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
                 .resolve(r.id()), events);
@@ -415,6 +417,21 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public CompletableFuture<Integer> awaitExec(String execId) {
         return execs.await(execId);
+    }
+
+    @Override
+    public void resize(String ref, int height, int width) {
+        terminals.resizeContainer(ref, height, width);
+    }
+
+    @Override
+    public void resizeExec(String execId, int height, int width) {
+        terminals.resizeExec(execId, height, width);
+    }
+
+    @Override
+    public OutputStream openExecStdin(String execId) {
+        return terminals.openExecStdin(execId);
     }
 
     @Override

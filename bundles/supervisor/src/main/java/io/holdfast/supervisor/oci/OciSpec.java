@@ -82,7 +82,7 @@ public final class OciSpec {
     private static ObjectNode process(Input in) {
         ContainerSpec spec = in.spec();
         ObjectNode process = JSON.createObjectNode();
-        process.put("terminal", false);
+        process.put("terminal", spec.process().tty());
         ObjectNode user = process.putObject("user");
         user.put("uid", in.user().uid());
         user.put("gid", in.user().gid());
@@ -96,6 +96,9 @@ public final class OciSpec {
             env.add(DEFAULT_PATH);
         }
         env.add("HOSTNAME=" + in.hostname());
+        if (spec.process().tty() && spec.env().stream().noneMatch(e -> e.startsWith("TERM="))) {
+            env.add("TERM=xterm"); // as Docker does for a container with a terminal
+        }
         env.addAll(spec.env());
         strings(process.putArray("env"), env);
         process.put("cwd", spec.process().workingDir().isEmpty() ? "/" : spec.process().workingDir());
