@@ -219,7 +219,7 @@ public class ConmonMonitor implements ContainerMonitor {
         if (container == null || !container.running()) {
             throw new MonitorException("container " + containerId + " is not running");
         }
-        return StdinRelay.open(Path.of(container.record().bundleDir()), containerId);
+        return StdinRelay.open(Path.of(container.record().bundleDir()), "container " + containerId);
     }
 
     @Override
