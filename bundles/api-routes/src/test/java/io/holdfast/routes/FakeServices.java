@@ -182,6 +182,11 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
+        public java.util.List<io.holdfast.spi.container.FileChange> changes(String ref) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void resize(String ref, int height, int width) {
             throw new UnsupportedOperationException();
         }

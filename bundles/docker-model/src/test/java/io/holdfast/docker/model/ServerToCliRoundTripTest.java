@@ -58,6 +58,7 @@ class ServerToCliRoundTripTest {
     @Test
     void smallAnswers() throws Exception {
         roundTrips(new CreateResponse("id1", List.of()), CreateResponse.class);
+        roundTrips(new ContainerChange("/tmp/x", 1), ContainerChange.class);
         roundTrips(new WaitResponse(3, null), WaitResponse.class);
         roundTrips(new WaitResponse(0, new WaitResponse.WaitError("gone")), WaitResponse.class);
         roundTrips(new ErrorResponse("No such container: x"), ErrorResponse.class);

@@ -156,6 +156,13 @@ public interface Containers {
      */
     void resize(String ref, int height, int width);
 
+    /**
+     * How the container's file system differs from its image's, sorted by path: what a process added, changed or
+     * deleted, without the mount points the runtime made. Blocks on a walk of both trees (milliseconds for a small
+     * image, longer for a large one); works for running and stopped containers alike.
+     */
+    java.util.List<FileChange> changes(String ref);
+
     /** {@link #resize} for a running exec; does nothing for an exec without a terminal. */
     void resizeExec(String execId, int height, int width);
 
