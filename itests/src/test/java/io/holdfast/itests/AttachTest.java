@@ -44,6 +44,15 @@ class AttachTest {
     }
 
     @Test
+    void outputWithoutAFinalNewlineGetsNone(Engine engine) throws Exception {
+        DockerCli docker = DockerCli.of(engine);
+        DockerCli.Result run = docker.run("run", "--name", "no-newline", "busybox", "printf", "abc");
+        assertEquals("abc", run.out(), "attached, as Docker: nothing added");
+        assertEquals("abc", docker.run("logs", "no-newline").out(), "and read back from the log");
+        docker.ok("rm", "no-newline");
+    }
+
+    @Test
     void withoutDashIStdinIsClosed(Engine engine) throws Exception {
         DockerCli.Result run = DockerCli.of(engine).runWithInput("ignored\n".getBytes(StandardCharsets.UTF_8),
                 "run", "--rm", "busybox", "sh", "-c", "read l; echo [$l]");

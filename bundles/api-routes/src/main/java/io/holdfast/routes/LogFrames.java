@@ -54,7 +54,8 @@ final class LogFrames implements LogSink {
                 writeRaw(entry);
                 return;
             }
-            String text = (timestamps ? RFC3339_NANO.format(entry.time()) + " " : "") + entry.line() + "\n";
+            String text = (timestamps ? RFC3339_NANO.format(entry.time()) + " " : "") + entry.line()
+                    + (entry.partial() ? "" : "\n"); // output that ended without a newline gets none
             byte[] payload = text.getBytes(StandardCharsets.UTF_8);
             out.write(new byte[] {(byte) (isErr ? 2 : 1), 0, 0, 0, (byte) (payload.length >>> 24),
                     (byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length});

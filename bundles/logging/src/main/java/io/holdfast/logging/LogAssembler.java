@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Joins partial k8s-file lines back into the lines the container wrote, per stream. A line still unfinished when
- * the reading ends (output without a final newline, {@code printf abc}) is handed on by {@link #flush}.
+ * the reading ends (output without a final newline, {@code printf abc}) is handed on by {@link #flush}, marked
+ * {@link LogEntry#partial() partial}: no newline was written after it, and none is added (as Docker's json-file).
  */
 final class LogAssembler implements LogPieces {
     private final Map<String, StringBuilder> pending = new HashMap<>();
@@ -38,7 +39,7 @@ final class LogAssembler implements LogPieces {
     @Override
     public void flush() {
         for (String stream : java.util.List.copyOf(pending.keySet())) {
-            sink.accept(new LogEntry(pendingSince.remove(stream), stream, pending.remove(stream).toString()));
+            sink.accept(new LogEntry(pendingSince.remove(stream), stream, pending.remove(stream).toString(), true));
         }
     }
 }

@@ -69,6 +69,8 @@ class K8sFileLogsTest {
         Files.writeString(file, line(1, "stdout", 'F', "whole") + line(2, "stdout", 'P', "abc"));
         assertEquals(List.of("whole", "abc"), read(file, LogQuery.ALL).stream().map(LogEntry::line).toList());
         assertEquals(List.of("abc"), read(file, new LogQuery(1, false)).stream().map(LogEntry::line).toList());
+        assertEquals(List.of(false, true), read(file, LogQuery.ALL).stream().map(LogEntry::partial).toList(),
+                "no newline was written after the unfinished line, and a reader is told so");
 
         CompletableFuture<Integer> exited = new CompletableFuture<>();
         List<String> seen = new CopyOnWriteArrayList<>();

@@ -79,8 +79,8 @@ class CreateRequestTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080\"}]}} | HostConfig.PortBindings: published ports are not supported yet",
-            "{\"Privileged\": true} | HostConfig.Privileged: privileged containers are not supported",
-            "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\"}]} | HostConfig.Devices: host devices are not supported",
+            "{\"PidMode\": \"host\"} | HostConfig.PidMode: sharing another PID namespace is not supported",
+            "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\", \"CgroupPermissions\": \"rwx\"}]} | device \"/dev/fuse\": invalid permissions \"rwx\"",
             "{\"ShmSize\": 1024} | HostConfig.ShmSize:",
             "{\"BlkioWeight\": 300} | HostConfig.BlkioWeight: not supported by Holdfast",
             "{\"MemorySwappiness\": 10} | HostConfig.MemorySwappiness: not supported by Holdfast",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.ResourceLimits;
+import io.holdfast.spi.container.SecurityOptions;
 import io.holdfast.spi.container.Ulimit;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,8 @@ public final class OciSpec {
         strings(process.putArray("env"), env);
         process.put("cwd", spec.process().workingDir().isEmpty() ? "/" : spec.process().workingDir());
         ObjectNode caps = process.putObject("capabilities");
-        List<String> granted = spec.security().effective(DEFAULT_CAPABILITIES);
+        List<String> granted = spec.hostAccess().privileged() ? SecurityOptions.KNOWN_CAPABILITIES
+                : spec.security().effective(DEFAULT_CAPABILITIES);
         for (String set : List.of("bounding", "effective", "permitted")) {
             strings(caps.putArray(set), granted);
         }
@@ -135,10 +137,14 @@ public final class OciSpec {
         }
         linux.put("cgroupsPath", "/holdfast-" + in.id());
         ObjectNode resources = linux.putObject("resources");
-        resources.putArray("devices").addObject().put("allow", false).put("access", "rwm");
+        ArrayNode cgroupRules = resources.putArray("devices");
+        cgroupRules.addObject().put("allow", false).put("access", "rwm");
+        HostDevices.add(linux, cgroupRules, in.spec().hostAccess());
         limits(resources, in.spec().resources());
-        strings(linux.putArray("maskedPaths"), MASKED_PATHS);
-        strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
+        if (!in.spec().hostAccess().privileged()) { // Docker masks nothing for a privileged container
+            strings(linux.putArray("maskedPaths"), MASKED_PATHS);
+            strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
+        }
         return linux;
     }
 
