@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.ResourceLimits;
-import io.holdfast.spi.container.SecurityOptions;
 import io.holdfast.spi.container.Ulimit;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +103,7 @@ public final class OciSpec {
         strings(process.putArray("env"), env);
         process.put("cwd", spec.process().workingDir().isEmpty() ? "/" : spec.process().workingDir());
         ObjectNode caps = process.putObject("capabilities");
-        List<String> granted = spec.hostAccess().privileged() ? SecurityOptions.KNOWN_CAPABILITIES
+        List<String> granted = spec.hostAccess().privileged() ? HostCapabilities.all()
                 : spec.security().effective(DEFAULT_CAPABILITIES);
         for (String set : List.of("bounding", "effective", "permitted")) {
             strings(caps.putArray(set), granted);
