@@ -401,6 +401,29 @@ final class FuzzEngine implements ApiServices {
         }
 
         @Override
+        public void resize(String ref, int height, int width) {
+            get(ref); // a terminal's size is no state the fuzzer checks
+        }
+
+        @Override
+        public List<io.holdfast.spi.container.FileChange> changes(String ref) {
+            get(ref);
+            return List.of(new io.holdfast.spi.container.FileChange("/etc",
+                    io.holdfast.spi.container.FileChange.Kind.values()[0]));
+        }
+
+        @Override
+        public void resizeExec(String execId, int height, int width) {
+            exec(execId);
+        }
+
+        @Override
+        public OutputStream openExecStdin(String execId) {
+            exec(execId);
+            return OutputStream.nullOutputStream();
+        }
+
+        @Override
         public CompletableFuture<Integer> awaitExec(String execId) {
             exec(execId);
             return CompletableFuture.completedFuture(0);

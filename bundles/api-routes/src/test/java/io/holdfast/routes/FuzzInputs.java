@@ -32,13 +32,14 @@ final class FuzzInputs {
             "GET /images/{name*}/history", "POST /images/{name*}/tag", "POST /images/create",
             "DELETE /images/{name*}", "GET /events", "GET /restore/report", "GET /restore/plan",
             "POST /restore/containers/{ref}/adopt", "POST /restore/containers/{ref}/stop",
+            "POST /containers/{id}/resize", "GET /containers/{id}/changes",
             "GET /v1.41/containers/{id}/json", "PATCH /containers/{id}", "GET /containers/{id}/{id}");
 
     /** Every query parameter some route reads; each request gets a few, whichever its route. */
     private static final List<String> QUERY_NAMES = List.of("all", "limit", "size", "filters", "name", "t",
             "signal", "stdout", "stderr", "follow", "tail", "since", "until", "timestamps", "force", "h", "w",
             "condition", "stdin", "stream", "logs", "ps_args", "one-shot", "path", "noOverwriteDirNonDir",
-            "copyUIDGID", "repo", "tag", "fromSrc", "dryRun", "v");
+            "copyUIDGID", "repo", "tag", "fromSrc", "dryRun", "v", "detachKeys");
 
     /** Docker's field names, so generated bodies reach the code that reads each field. */
     private static final List<String> FIELDS = List.of("Image", "Cmd", "Entrypoint", "Env", "HostConfig",
@@ -61,7 +62,7 @@ final class FuzzInputs {
             "{\"type\":[\"container\"],\"event\":[\"start\"]}", "{\"label\":[1]}", "{\"x\":", "1700000000",
             "1700000000.999999999", "-1700000000", "99999999999999", "9999999999999999999.5", "2026-11-30T12:00:00Z",
             "10m", "-10m", "5h30m", "1.5.6", "busybox", "web", FuzzEngine.CONTAINER_ID, "busybox:latest", "a:b:c",
-            "UPPER", "x".repeat(300));
+            "UPPER", "ctrl-p,ctrl-q", "ctrl-", "ctrl-@,a", "x".repeat(300));
 
     private FuzzInputs() {
     }
