@@ -62,7 +62,8 @@ final class ContainerFactory {
         String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
                 || requested.networkMode().equals("default") ? plugins.defaultNetwork() : requested.networkMode();
         NetworkBridge network = plugins.network(networkMode);
-        ContainerSpec spec = requested.settled(name, networkMode, runtime, HostLimits.adapt(requested.resources()));
+        ContainerSpec spec = ImageDefaults.apply(requested, image.config()).settled(name, networkMode, runtime,
+                HostLimits.adapt(requested.resources()));
         HostLimits.checkMounts(spec);
 
         String id = names.newId();
