@@ -13,6 +13,9 @@ import io.holdfast.spi.image.Images;
 import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.storage.StorageDriver;
+import io.holdfast.supervisor.oci.OciSpec;
+import io.holdfast.supervisor.oci.SeccompFilter;
+import io.holdfast.supervisor.oci.SeccompProfile;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,6 +67,7 @@ final class ContainerFactory {
         NetworkBridge network = plugins.network(networkMode);
         ContainerSpec spec = requested.settled(name, networkMode, runtime, HostLimits.adapt(requested.resources()));
         HostLimits.checkMounts(spec);
+        checkSeccomp(spec);
 
         String id = names.newId();
         Path dir = table.store().dir(id);
@@ -152,6 +156,18 @@ final class ContainerFactory {
     @FunctionalInterface
     private interface UndoStep {
         void run() throws IOException;
+    }
+
+    /** A custom seccomp profile is read now, so a bad one is a 400 at create rather than a failed start. */
+    private static void checkSeccomp(ContainerSpec spec) {
+        try {
+            SeccompProfile profile = SeccompProfile.of(spec.security());
+            if (profile != null) {
+                SeccompFilter.forHost().oci(profile, OciSpec.capabilities(spec));
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new EngineException(Kind.INVALID, e.getMessage());
+        }
     }
 
     /** File-system exceptions carry only a path as their message; say what happened to it. */

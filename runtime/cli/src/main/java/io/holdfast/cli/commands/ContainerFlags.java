@@ -48,7 +48,8 @@ public final class ContainerFlags {
     @Option(names = "--cap-drop", paramLabel = "CAP", description = "Drop a Linux capability (or ALL).")
     List<String> capDrop = new ArrayList<>();
 
-    @Option(names = "--security-opt", paramLabel = "OPT", description = "Security option: no-new-privileges[:true|false].")
+    @Option(names = "--security-opt", paramLabel = "OPT", converter = SecurityOptFlag.class,
+            description = "Security option: no-new-privileges[:true|false], seccomp=unconfined|builtin|PROFILE.json.")
     List<String> securityOpts = new ArrayList<>();
 
     @Option(names = {"-m", "--memory"}, paramLabel = "BYTES", converter = Sizes.Bytes.class,
