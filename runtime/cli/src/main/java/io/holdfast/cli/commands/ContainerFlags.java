@@ -52,6 +52,9 @@ public final class ContainerFlags {
             description = "Security option: no-new-privileges[:true|false], seccomp=unconfined|builtin|PROFILE.json.")
     List<String> securityOpts = new ArrayList<>();
 
+    @Option(names = "--runtime", paramLabel = "NAME", description = "OCI runtime for the container, by its name in daemon.json (runc, crun).")
+    String runtime;
+
     @Option(names = {"-m", "--memory"}, paramLabel = "BYTES", converter = Sizes.Bytes.class,
             description = "Memory limit, e.g. 64m.")
     Long memory;
@@ -115,6 +118,7 @@ public final class ContainerFlags {
         putIf(host, "CapAdd", capAdd);
         putIf(host, "CapDrop", capDrop);
         putIf(host, "SecurityOpt", securityOpts);
+        putIf(host, "Runtime", runtime);
         putIf(host, "Memory", memory);
         putIf(host, "NanoCpus", nanoCpus);
         if (pidsLimit != null) {
