@@ -50,6 +50,8 @@ public class EngineLogFile {
             io.holdfast.common.io.FileModes.set(dir.resolve("engine.log." + i),
                     io.holdfast.common.io.FileModes.PRIVATE_FILE);
         }
+        io.holdfast.common.io.FileModes.set(dir.resolve("engine.log.0.lck"),
+                io.holdfast.common.io.FileModes.PRIVATE_FILE);
         handler.setFormatter(new SimpleFormatter());
         handler.setLevel(Level.ALL);
         ROOT.addHandler(handler);

@@ -44,6 +44,7 @@ final class ConmonLauncher {
             }
             long pid = awaitContainerPid(id);
             long monitorPid = readPid(layout.monitorPidFile(id));
+            makePrivate(layout.pidFile(id), layout.monitorPidFile(id), layout.runtimeLog(id));
             runtime.start(id);
             MonitorRecord started = record.started(Instant.now(), pid, ProcessProbe.startTime(pid), monitorPid,
                     ProcessProbe.startTime(monitorPid));
@@ -78,6 +79,13 @@ final class ConmonLauncher {
                     .asFileAttribute(io.holdfast.common.io.FileModes.PRIVATE_FILE)).close();
         }
         io.holdfast.common.io.FileModes.set(log, io.holdfast.common.io.FileModes.PRIVATE_FILE);
+    }
+
+    /** conmon and the runtime write their pid files and log with the umask's mode (0644): the directory is 0700. */
+    static void makePrivate(Path... files) throws IOException {
+        for (Path file : files) {
+            io.holdfast.common.io.FileModes.set(file, io.holdfast.common.io.FileModes.PRIVATE_FILE);
+        }
     }
 
     private void prepareDirectories(String id, String runtimeName) throws IOException {

@@ -45,6 +45,8 @@ final class ExecLauncher {
             }
             long pid = awaitPid(id);
             long monitorPid = ConmonLauncher.readPidIfPresent(layout.execMonitorPidFile(id));
+            ConmonLauncher.makePrivate(layout.execPidFile(id), layout.execMonitorPidFile(id),
+                    layout.execRuntimeLog(id));
             ExecMonitorRecord started = record.started(Instant.now(), pid, ProcessProbe.startTime(pid), monitorPid,
                     ProcessProbe.startTime(monitorPid));
             records.write(started);

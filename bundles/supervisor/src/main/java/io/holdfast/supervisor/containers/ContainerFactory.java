@@ -75,6 +75,8 @@ final class ContainerFactory {
         boolean rootfsMade = false;
         boolean attached = false;
         try {
+            // storage/ is private; below it the root file systems keep their images' modes
+            io.holdfast.common.io.Directories.createPrivate(driverHome);
             Path rootfs = driver.create(id, Path.of(image.rootfs()), driverHome);
             rootfsMade = true;
             NetworkAttachment attachment = network.attach(id);
