@@ -262,8 +262,8 @@ class CreateOptionsTest {
                 Map.of("PortBindings", Map.of("80/tcp", List.of(Map.of("HostPort", "8080")))),
                 "HostConfig.PortBindings: published ports are not supported yet",
                 Map.of("Privileged", true), "HostConfig.Privileged: privileged containers are not supported",
-                Map.of("SecurityOpt", List.of("seccomp=unconfined")),
-                "HostConfig.SecurityOpt: \"seccomp=unconfined\" is not supported",
+                Map.of("SecurityOpt", List.of("apparmor=unconfined")),
+                "HostConfig.SecurityOpt: \"apparmor=unconfined\" is not supported",
                 Map.of("Devices", List.of(Map.of("PathOnHost", "/dev/fuse", "PathInContainer", "/dev/fuse",
                         "CgroupPermissions", "rwm"))), "HostConfig.Devices: host devices are not supported",
                 Map.of("BlkioWeight", 300), "HostConfig.BlkioWeight: not supported").entrySet()) {
