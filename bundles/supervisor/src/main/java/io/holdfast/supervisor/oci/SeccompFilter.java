@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * <pre>{@code ObjectNode seccomp = SeccompFilter.forHost().oci(profile, List.of("CAP_CHOWN", ...));}</pre>
  *
- * @param goArch        the host's architecture as Docker profiles spell it in {@code arches}: {@code amd64}, {@code arm64}
+ * @param goArch        the host's architecture as Docker profiles spell it in {@code arches}: {@code amd64},
+ *                      {@code arm64}
  * @param nativeArch    the same as libseccomp spells it: {@code SCMP_ARCH_X86_64}
  * @param kernel        the running kernel's major and minor number, e.g. {@code 6.1}
  */
@@ -36,9 +37,10 @@ public record SeccompFilter(String goArch, String nativeArch, Kernel kernel) {
     /** The filter for the machine this engine runs on. */
     public static SeccompFilter forHost() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        Kernel kernel = Kernel.of(System.getProperty("os.version"));
         return switch (arch) {
-            case "amd64", "x86_64" -> new SeccompFilter("amd64", "SCMP_ARCH_X86_64", Kernel.of(System.getProperty("os.version")));
-            case "aarch64", "arm64" -> new SeccompFilter("arm64", "SCMP_ARCH_AARCH64", Kernel.of(System.getProperty("os.version")));
+            case "amd64", "x86_64" -> new SeccompFilter("amd64", "SCMP_ARCH_X86_64", kernel);
+            case "aarch64", "arm64" -> new SeccompFilter("arm64", "SCMP_ARCH_AARCH64", kernel);
             default -> throw new IllegalStateException("seccomp: architecture " + arch + " is not supported");
         };
     }
