@@ -69,7 +69,7 @@ public class ImageStore implements Images {
     private synchronized void open(Path dataRoot) throws IOException {
         layout = new ImageLayout(dataRoot);
         importer = new TarballImporter(layout);
-        Files.createDirectories(layout.root());
+        io.holdfast.common.io.Directories.createPrivate(layout.root());
         for (Path leftover : layout.leftovers()) {
             LOG.info(() -> "removing " + leftover + ", left by an interrupted import or removal");
             Directories.deleteTree(leftover);
