@@ -40,6 +40,12 @@ class ShellTest {
         assertEquals(0, lb.exitCode(), lb.err());
         assertTrue(lb.out().contains("Holdfast restore") && lb.out().contains("Active"), lb.out());
 
+        // Gogo's pipes and grep, whose answer is the status: a match is 0, none is 1
+        Cli.Result grep = cli.run("shell", "-c", "lb | grep 'Holdfast restore'");
+        assertEquals(0, grep.exitCode(), grep.err());
+        assertEquals(1, grep.out().lines().count(), grep.out());
+        assertEquals(1, cli.run("shell", "-c", "lb | grep no-such-bundle-" + name).exitCode());
+
         Cli.Result scr = cli.run("shell", "-c", "scr:list");
         assertEquals(0, scr.exitCode(), scr.err());
         assertTrue(scr.out().contains("io.holdfast.restore.Restorer"), scr.out());

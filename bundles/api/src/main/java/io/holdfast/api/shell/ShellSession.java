@@ -57,7 +57,10 @@ final class ShellSession implements AutoCloseable {
         int status = 0;
         try {
             Object result = session.execute(line);
-            if (result != null) {
+            if (result instanceof Boolean matched) {
+                // Gogo's grep (and other tests) answer true or false, as Unix tools answer with their status
+                status = matched ? 0 : 1;
+            } else if (result != null) {
                 String text = String.valueOf(session.format(result, Converter.INSPECT));
                 printed.writeBytes((text.endsWith("\n") ? text : text + "\n").getBytes(StandardCharsets.UTF_8));
             }
