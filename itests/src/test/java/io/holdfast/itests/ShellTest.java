@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.BundleJars;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.DeployedSwap;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +80,23 @@ class ShellTest {
         assertTrue(piped.out().contains("seen-piped-" + name), piped.out());
         assertTrue(piped.err().contains("no-such-" + name), piped.err());
         assertFalse(piped.out().contains("Holdfast restore"), "lb ran after a failed line: " + piped.out());
+    }
+
+    @Test
+    void aSessionEndsWhenItsClientIsKilled(@EngineSetup(busybox = false) Engine engine) throws Exception {
+        // a client waiting for lines on a pipe that stays open, killed without a chance to close its session
+        Process client = new ProcessBuilder(Engine.HOME.resolve("bin/holdfast").toString(), "-H", engine.host(),
+                "shell").redirectErrorStream(true).start();
+        try {
+            Await.until("the session opened", Duration.ofSeconds(120),
+                    () -> engine.log().contains("shell session ") && engine.log().contains(" opened"));
+            assertTrue(client.isAlive(), "the client waits for lines");
+            client.destroyForcibly().waitFor();
+            Await.until("the engine to find the client gone", Duration.ofSeconds(120),
+                    () -> engine.log().contains("closed: the client went away"));
+        } finally {
+            client.destroyForcibly().waitFor();
+        }
     }
 
     @Test

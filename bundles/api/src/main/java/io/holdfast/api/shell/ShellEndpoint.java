@@ -63,7 +63,7 @@ public final class ShellEndpoint {
             case "POST exec" -> exec(session.get(), request, response, callback);
             case "GET complete" -> complete(host, request, response, callback);
             case "DELETE " -> {
-                host.sessions().close(id);
+                host.sessions().close(id, "the client closed it");
                 response.setStatus(204);
                 callback.succeeded();
             }

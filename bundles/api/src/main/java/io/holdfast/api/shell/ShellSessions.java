@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * <pre>{@code
  * String id = sessions.open(lease -> ...);   // the lease ends the session when the client goes away
  * sessions.get(id).map(s -> s.exec("lb"));
- * sessions.close(id);
+ * sessions.close(id, "the client asked");
  * }</pre>
  */
 final class ShellSessions implements AutoCloseable {
@@ -55,11 +55,9 @@ final class ShellSessions implements AutoCloseable {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString().replace("-", "");
-        SessionLease lease = leaseFor.apply(() -> {
-            LOG.fine(() -> "shell session " + id + ": the client went away");
-            close(id);
-        });
+        SessionLease lease = leaseFor.apply(() -> close(id, "the client went away"));
         open.put(id, new Open(session, lease));
+        LOG.info(() -> "shell session " + id + " opened (" + open.size() + " open)");
         return Optional.of(id);
     }
 
@@ -73,11 +71,12 @@ final class ShellSessions implements AutoCloseable {
     }
 
     /** Ends the session; false when there was none by that id. */
-    boolean close(String id) {
+    boolean close(String id, String why) {
         Open o = open.remove(id);
         if (o == null) {
             return false;
         }
+        LOG.info(() -> "shell session " + id + " closed: " + why);
         o.session().close();
         heartbeat.execute(o.lease()::finish);
         return true;
@@ -86,7 +85,7 @@ final class ShellSessions implements AutoCloseable {
     @Override
     public void close() {
         for (String id : List.copyOf(open.keySet())) {
-            close(id);
+            close(id, "the engine is stopping");
         }
         heartbeat.shutdown();
     }
