@@ -83,6 +83,38 @@ class ShellTest {
     }
 
     @Test
+    void aLineWaitsForTheCommandsOfABundleThatIsAwayOrSaysWhy(Engine engine, Cli cli) throws Exception {
+        String restore = cli.ok("shell", "-c", "lb -s | grep io.holdfast.restore").split("\\|")[0].strip();
+        cli.ok("shell", "-c", "felix:stop " + restore);
+        try {
+            // nothing brings it back: the line says so once its patience (30 s) is spent
+            Cli.Result gaveUp = cli.run("shell", "-c", "restore:plan");
+            assertEquals(1, gaveUp.exitCode(), gaveUp.out());
+            assertTrue(gaveUp.err().contains("restore:plan: its bundle io.holdfast.restore is not active"),
+                    gaveUp.err());
+
+            // the bundle comes back while a line waits for it: the line runs then
+            Process waiting = new ProcessBuilder(Engine.HOME.resolve("bin/holdfast").toString(), "-H", engine.host(),
+                    "shell", "-c", "restore:report").redirectInput(ProcessBuilder.Redirect.from(
+                    new java.io.File("/dev/null"))).start();
+            try {
+                Await.until("the line to wait", Duration.ofSeconds(120), () -> engine.log().split(
+                        "shell: waiting up to 30 s for \\[restore:report]", -1).length > 1);
+                cli.ok("shell", "-c", "felix:start " + restore);
+                String out = new String(waiting.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(waiting.waitFor(120, TimeUnit.SECONDS));
+                assertEquals(0, waiting.exitValue(), out);
+                // the restarted bundle's report: its own restore, or none yet if the command came first
+                assertTrue(out.contains("Restore at") || out.contains("no restore has run yet"), out);
+            } finally {
+                waiting.destroyForcibly().waitFor();
+            }
+        } finally {
+            cli.run("shell", "-c", "felix:start " + restore);
+        }
+    }
+
+    @Test
     void aSessionEndsWhenItsClientIsKilled(@EngineSetup(busybox = false) Engine engine) throws Exception {
         // a client waiting for lines on a pipe that stays open, killed without a chance to close its session
         Process client = new ProcessBuilder(Engine.HOME.resolve("bin/holdfast").toString(), "-H", engine.host(),

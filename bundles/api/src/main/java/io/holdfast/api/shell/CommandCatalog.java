@@ -33,6 +33,7 @@ import org.osgi.framework.ServiceReference;
  * }</pre>
  */
 final class CommandCatalog implements AllServiceListener, AutoCloseable {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CommandCatalog.class.getName());
     private static final String FILTER = "(" + CommandProcessor.COMMAND_SCOPE + "=*)";
 
     private final BundleContext context;
@@ -101,11 +102,17 @@ final class CommandCatalog implements AllServiceListener, AutoCloseable {
     synchronized Map<String, String> awaitReturn(Collection<String> words, Duration patience)
             throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
+        boolean told = false;
         while (true) {
             Map<String, String> away = away(words);
             long left = deadline - System.nanoTime();
             if (away.isEmpty() || left <= 0) {
                 return away;
+            }
+            if (!told) {
+                told = true;
+                LOG.info(() -> "shell: waiting up to " + patience.toSeconds() + " s for " + away.keySet()
+                        + " of " + Set.copyOf(away.values()) + " (not active: stopped or being swapped)");
             }
             wait(Math.max(1, left / 1_000_000));
         }

@@ -46,8 +46,8 @@ final class ShellSession implements AutoCloseable {
         if (!away.isEmpty()) {
             StringBuilder why = new StringBuilder();
             away.forEach((command, bundle) -> why.append(command).append(": its bundle ").append(bundle)
-                    .append(" is being swapped and its commands did not come back within ")
-                    .append(patience.toSeconds()).append(" s; try again\n"));
+                    .append(" is not active (stopped, or being swapped) and its commands did not come back within ")
+                    .append(patience.toSeconds()).append(" s\n"));
             return new ShellResult("", why.toString(), 1);
         }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
