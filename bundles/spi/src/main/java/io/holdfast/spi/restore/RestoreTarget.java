@@ -54,6 +54,13 @@ public interface RestoreTarget {
      */
     RestoreOutcome exitedWhileDown(MonitorStatus ended);
 
+    /**
+     * The container exited and was started with {@code --rm}, but its removal did not finish (the engine was killed
+     * between recording the exit and removing it): remove it now, with everything it owns. Each step of a removal
+     * may already have been done; none fails for that.
+     */
+    void completeRemoval(String containerId);
+
     /** No monitor holds the container and no exit was recorded: mark it exited with {@code reason}. */
     void lost(String containerId, String reason);
 

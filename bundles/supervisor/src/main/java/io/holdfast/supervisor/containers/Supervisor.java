@@ -509,6 +509,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public void completeRemoval(String containerId) {
+        lifecycle.remove(containerId, false); // its exit is recorded: nothing runs, so nothing needs forcing
+    }
+
+    @Override
     public void lost(String containerId, String reason) {
         ContainerRecord record = table.byId(containerId);
         table.put(record.withState(record.state().exited(255, java.time.Instant.now(), reason)));
