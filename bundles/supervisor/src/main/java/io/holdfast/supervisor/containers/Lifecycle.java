@@ -280,27 +280,31 @@ final class Lifecycle {
         return stopped;
     }
 
+    /**
+     * Docker's rm. The checks and the removal happen under the container's lock, so a start that lands between them
+     * is seen (409 without force) instead of its container being removed while it runs. With force, a container
+     * found running is stopped and checked again, as often as a start keeps racing the removal.
+     */
     void remove(String id, boolean force) {
-        ContainerRecord record = table.byId(id);
-        if (record.state().paused() && !force) {
-            throw new EngineException(Kind.CONFLICT, "You cannot remove a paused container " + record.id()
-                    + ". Unpause and then stop the container before attempting removal or force remove");
-        }
-        if (record.state().status() == ContainerStatus.RESTARTING && !force) {
-            throw new EngineException(Kind.CONFLICT, "You cannot remove a restarting container " + record.id()
-                    + ". Stop the container before attempting removal or force remove");
-        }
-        if (record.state().running() || record.state().status() == ContainerStatus.RESTARTING) {
-            if (!force) {
-                throw new EngineException(Kind.CONFLICT, "You cannot remove a running container " + record.id()
-                        + ". Stop the container before attempting removal or force remove");
+        for (int attempt = 1; ; attempt++) {
+            boolean removed = locked(id, () -> {
+                ContainerRecord record = table.byId(id);
+                RemovalChecks.refuseUnlessForced(record, force);
+                if (record.state().running() || record.state().status() == ContainerStatus.RESTARTING) {
+                    return false;
+                }
+                destroy(record);
+                return true;
+            });
+            if (removed) {
+                return;
+            }
+            if (attempt == RemovalChecks.FORCED_ATTEMPTS) {
+                throw new EngineException(Kind.CONFLICT, "cannot remove container " + id.substring(0, 12)
+                        + ": it was started again each of the " + attempt + " times it was stopped for removal");
             }
             stop(id, Duration.ZERO, true);
         }
-        locked(id, () -> {
-            destroy(table.byId(id));
-            return null;
-        });
     }
 
     /**
@@ -365,13 +369,23 @@ final class Lifecycle {
         restarts.schedule(() -> {
             pendingRestarts.remove(id);
             try {
-                if (table.contains(id) && table.byId(id).state().status() == ContainerStatus.RESTARTING) {
-                    events.container("restart", start(id));
+                ContainerRecord restarted = startIfRestartDue(id);
+                if (restarted != null) {
+                    events.container("restart", restarted);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restart of " + id.substring(0, 12) + " failed", e);
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts the container only if it still waits for its policy restart, checked under its lock: a user's stop
+     * (or rm) that lands between the restart's scheduling and its start wins.
+     */
+    private ContainerRecord startIfRestartDue(String id) {
+        return locked(id, () -> table.contains(id)
+                && table.byId(id).state().status() == ContainerStatus.RESTARTING ? start(id) : null);
     }
 
     /** Removes a stopped container and everything it owns. */
