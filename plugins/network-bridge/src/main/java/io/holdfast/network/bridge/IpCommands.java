@@ -36,6 +36,11 @@ final class IpCommands {
         this("ip", null);
     }
 
+    /** {@code program} in place of iproute2's {@code ip}, in the host's namespace: a test's stand-in. */
+    IpCommands(String program) {
+        this(program, null);
+    }
+
     private IpCommands(String program, String namespace) {
         this.program = program;
         this.namespace = namespace;
@@ -167,7 +172,7 @@ final class IpCommands {
 
     private static Command.Result check(Command.Result result) throws IOException {
         if (!result.ok()) {
-            String output = result.output().strip();
+            String output = result.stdout().strip();
             throw new IOException("`" + String.join(" ", result.argv()) + "` exited with " + result.exitCode()
                     + (output.isEmpty() ? "" : ": " + output.replace('\n', ' ')));
         }
