@@ -90,6 +90,11 @@ class RestoreStepTest {
         }
 
         @Override
+        public Map<String, String> unreadableRecords() {
+            return Map.of();
+        }
+
+        @Override
         public ContainerMonitor monitor() {
             return new ContainerMonitor() {
                 @Override

@@ -23,6 +23,13 @@ public interface RestoreTarget {
     List<ContainerRecord> records();
 
     /**
+     * The container directories whose record could not be read when the supervisor loaded them (corrupt, or written
+     * by a newer engine), by container id, each with what is wrong and where the record is now. They are reported as
+     * needing attention; the rest restore as usual. Never blocks.
+     */
+    Map<String, String> unreadableRecords();
+
+    /**
      * The shim, as the supervisor has it bound now: the restore reads and releases monitors through it, never through
      * a binding of its own. Its calls fail with a {@code MonitorException} while no shim is bound.
      */

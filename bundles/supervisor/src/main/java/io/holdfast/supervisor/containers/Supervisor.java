@@ -95,6 +95,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private final EventPublisher events = new EventPublisher(() -> eventJournal);
 
     private ContainerTable table;
+    /** Records that could not be loaded at activation, reported by every restore (see {@link #unreadableRecords}). */
+    private java.util.Map<String, String> unreadable = java.util.Map.of();
     private ContainerFactory factory;
     private Lifecycle lifecycle;
     private Execs execs;
@@ -190,7 +192,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     void activate(BundleContext bundleContext) throws IOException {
         context = bundleContext;
         ContainerStore store = new ContainerStore(DataRootLayout.of(config).containers());
-        table = new ContainerTable(store, store.loadAll());
+        ContainerStore.Loaded loaded = store.load();
+        unreadable = loaded.unreadable();
+        table = new ContainerTable(store, loaded.records());
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
@@ -438,6 +442,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<ContainerRecord> records() {
         return table.all();
+    }
+
+    @Override
+    public java.util.Map<String, String> unreadableRecords() {
+        return unreadable;
     }
 
     @Override
