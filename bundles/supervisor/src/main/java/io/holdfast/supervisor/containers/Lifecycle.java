@@ -10,6 +10,7 @@ import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.ResourceLimits;
 import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.container.StdinOptions;
+import io.holdfast.spi.environment.ContainerEnvironment;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorException;
@@ -86,8 +87,10 @@ final class Lifecycle {
             }
             try {
                 MonitorStatus started = monitor.start(launch);
+                // the exec root is recorded with the run: a later engine with another one would not see its monitor
                 ContainerRecord running = record.withState(record.state().started(started.pid(),
-                        started.monitorPid(), started.startedAt()));
+                        started.monitorPid(), started.startedAt())).withEnvironment(
+                        ContainerEnvironment.withExecRoot(record.environment(), config.get().execRoot()));
                 table.put(running);
                 events.container("start", running);
                 return running;
