@@ -391,20 +391,30 @@ final class Lifecycle {
                 && table.byId(id).state().status() == ContainerStatus.RESTARTING ? start(id) : null);
     }
 
-    /** Removes a stopped container and everything it owns. */
+    /**
+     * Removes a stopped container and everything it owns. The record goes right after the monitor, before the
+     * network and the storage: an engine killed in between leaves a network and a root filesystem that no record
+     * knows, which the plugins' restore at the next start deletes, never a record of a half-removed container.
+     */
     private void destroy(ContainerRecord record) {
         String id = record.id();
         try {
             monitor.release(id, true);
-            plugins.network(record.spec().networkMode()).detach(id);
-            plugins.driver(record.storageDriver()).remove(id,
-                    DataRootLayout.of(config.get()).storageHome(record.storageDriver()));
             table.remove(id);
-            waiters.removed(id);
-            events.container("destroy", record);
         } catch (IOException | MonitorException e) {
             throw new EngineException(Kind.FAILED, "cannot remove container " + record.shortId() + ": "
                     + e.getMessage(), e);
+        }
+        waiters.removed(id);
+        try {
+            plugins.network(record.spec().networkMode()).detach(id);
+            plugins.driver(record.storageDriver()).remove(id,
+                    DataRootLayout.of(config.get()).storageHome(record.storageDriver()));
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException(Kind.FAILED, "container " + record.shortId() + " is removed, but not all it "
+                    + "owned: " + e.getMessage() + "; the rest is deleted at the engine's next start", e);
+        } finally {
+            events.container("destroy", record);
         }
     }
 

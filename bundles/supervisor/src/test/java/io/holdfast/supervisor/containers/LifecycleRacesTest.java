@@ -46,6 +46,8 @@ class LifecycleRacesTest {
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService racer = Executors.newSingleThreadExecutor();
     private ContainerTable table;
+    /** Stands for an engine killed while the storage driver removes the root filesystem. */
+    private volatile boolean storageRemovalCutShort;
     private Lifecycle lifecycle;
 
     @AfterEach
@@ -113,6 +115,22 @@ class LifecycleRacesTest {
         assertTrue(monitor.status(id).isEmpty(), "no new run was started");
     }
 
+    /**
+     * Issue 14: a removal cut short by a crash must be completed or undone by the next start. The record goes
+     * before the network and the storage, so what is left is only what the plugins' restore deletes (what no record
+     * knows), never a record of a container whose root filesystem is half gone.
+     */
+    @Test
+    void removalCutShortLeavesNoRecordForTheNextStartToFind() throws Exception {
+        String id = container(RestartPolicy.NONE);
+        storageRemovalCutShort = true;
+        EngineException failed = org.junit.jupiter.api.Assertions.assertThrows(EngineException.class,
+                () -> lifecycle.remove(id, false));
+        assertTrue(failed.getMessage().contains("the rest is deleted at the engine's next start"), failed.getMessage());
+        assertTrue(!table.contains(id));
+        assertTrue(new ContainerStore(dataRoot.resolve("containers")).loadAll().isEmpty(), "no record on disk");
+    }
+
     /** Waits until another thread waits for {@code lock}: the racing operation has passed what it does unlocked. */
     private static void awaitQueued(ReentrantLock lock) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -147,7 +165,10 @@ class LifecycleRacesTest {
                 return home.resolve(id);
             }
 
-            public void remove(String id, Path home) {
+            public void remove(String id, Path home) throws java.io.IOException {
+                if (storageRemovalCutShort) {
+                    throw new java.io.IOException("engine killed here");
+                }
             }
 
             public void restore(Set<String> ids, Path home) {
