@@ -55,13 +55,14 @@ final class RestorePlanner {
 
     /**
      * An {@code --rm} container whose exit is recorded still has a record only when the engine was killed before its
-     * removal finished: a live exit records it and removes it in one go. A failed start also records an exit; as
-     * in Docker, that container stays for the client to remove.
+     * removal finished: a live exit records it and removes it in one go. A failed first start also records an exit
+     * but no start; as in Docker, that container stays for the client to remove. (An {@code --rm} container never
+     * starts a second time: its first exit removes it.) The times are not compared: a command that exits at once
+     * ends before the engine notes its start.
      */
     private static boolean removalUnfinished(ContainerRecord record) {
         return record.spec().autoRemove() && record.state().status() == ContainerStatus.EXITED
-                && record.state().startedAt() != null && record.state().finishedAt() != null
-                && !record.state().finishedAt().isBefore(record.state().startedAt());
+                && record.state().startedAt() != null && record.state().finishedAt() != null;
     }
 
     private static boolean isNewer(Instant monitorStart, Instant recordStart) {

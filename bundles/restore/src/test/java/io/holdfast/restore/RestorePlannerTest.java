@@ -78,6 +78,13 @@ class RestorePlannerTest {
         assertEquals(Action.COMPLETE_REMOVAL, RestorePlanner.decide(record("a", recorded, true), exited("a", T1, 0)));
     }
 
+    /** Found by the crash-point harness: {@code sh -c 'exit 0'} ends before the engine notes its start. */
+    @Test
+    void rmContainerThatExitedBeforeItsRecordedStartIsRemovedToo() {
+        RunState recorded = RunState.created().started(42, 100, T2).exited(0, T1, "");
+        assertEquals(Action.COMPLETE_REMOVAL, RestorePlanner.decide(record("a", recorded, true), null));
+    }
+
     @Test
     void rmContainerThatNeverRanIsKept() {
         assertEquals(Action.KEEP, RestorePlanner.decide(record("a", RunState.created(), true), null));
