@@ -172,7 +172,7 @@ final class IpCommands {
 
     private static Command.Result check(Command.Result result) throws IOException {
         if (!result.ok()) {
-            String output = result.stdout().strip();
+            String output = result.output().strip();
             throw new IOException("`" + String.join(" ", result.argv()) + "` exited with " + result.exitCode()
                     + (output.isEmpty() ? "" : ": " + output.replace('\n', ' ')));
         }
