@@ -155,8 +155,9 @@ final class ContainerRoutes {
                         CompletableFuture.delayedExecutor(Duration.between(now, until).toMillis(),
                                 java.util.concurrent.TimeUnit.MILLISECONDS)));
         try (OutputStream out = e.stream(200, "application/vnd.docker.raw-stream")) {
-            LogFrames frames = new LogFrames(out, stdout, stderr, e.flag("timestamps"));
-            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow), end,
+            boolean tty = record.spec().process().tty();
+            LogFrames frames = new LogFrames(out, stdout, stderr, e.flag("timestamps"), tty);
+            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow, tty), end,
                     new LogWindow(frames, since, until));
             frames.caughtUp();
         }

@@ -90,10 +90,15 @@ final class ConmonLauncher {
                 "--exit-dir", layout.exitsDir().toString(),
                 "--socket-dir-path", layout.socketDir().toString(),
                 "--log-level", "warn"));
+        if (launch.terminal()) {
+            argv.add("--terminal"); // conmon takes the terminal's master side from the runtime's console socket
+        }
         if (launch.stdin()) {
             // conmon holds the stdin pipe and takes clients on the attach socket in the bundle (StdinRelay)
             argv.add("--stdin");
-            if (launch.leaveStdinOpen()) {
+            // a terminal's stdin is its master side: closing it when a client leaves would leave nothing to write to
+            // for the next one (Docker never closes a TTY container's stdin on detach either)
+            if (launch.leaveStdinOpen() || launch.terminal()) {
                 argv.add("--leave-stdin-open");
             }
         }

@@ -219,7 +219,7 @@ public class ConmonMonitor implements ContainerMonitor {
         if (container == null || !container.running()) {
             throw new MonitorException("container " + containerId + " is not running");
         }
-        return StdinRelay.open(Path.of(container.record().bundleDir()), containerId);
+        return StdinRelay.open(Path.of(container.record().bundleDir()), "container " + containerId);
     }
 
     @Override
@@ -370,6 +370,33 @@ public class ConmonMonitor implements ContainerMonitor {
             execMonitors.release(execId);
         } finally {
             calls.leave();
+        }
+    }
+
+    @Override
+    public void resizeTerminal(String containerId, int height, int width) throws MonitorException {
+        HeldContainer container = held.get(containerId);
+        if (container == null || !container.running()) {
+            throw new MonitorException("container " + containerId + " is not running");
+        }
+        TerminalControl.resize(Path.of(container.record().bundleDir()), "container " + containerId, height, width);
+    }
+
+    @Override
+    public void resizeExecTerminal(String execId, int height, int width) throws MonitorException {
+        requireRunningExec(execId);
+        TerminalControl.resize(layout.execDir(execId), "exec " + execId, height, width);
+    }
+
+    @Override
+    public OutputStream openExecStdin(String execId) throws MonitorException {
+        requireRunningExec(execId);
+        return StdinRelay.open(layout.execDir(execId), "exec " + execId);
+    }
+
+    private void requireRunningExec(String execId) throws MonitorException {
+        if (!execMonitors.status(execId).map(ExecStatus::running).orElse(false)) {
+            throw new MonitorException("exec " + execId + " is not running");
         }
     }
 

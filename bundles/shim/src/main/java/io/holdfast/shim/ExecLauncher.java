@@ -69,6 +69,15 @@ final class ExecLauncher {
                 "--socket-dir-path", layout.socketDir().toString(),
                 "--exec", "--exec-process-spec", launch.processSpec(),
                 "--log-level", "warn"));
+        if (launch.terminal()) {
+            argv.add("--terminal");
+        }
+        if (launch.stdin()) {
+            argv.add("--stdin"); // closed when the attached client's input ends, as Docker closes an exec's stdin
+            if (launch.terminal()) {
+                argv.add("--leave-stdin-open"); // the master side stays writable (see ConmonLauncher)
+            }
+        }
         if (launch.logSizeMax() > 0) {
             argv.addAll(List.of("--log-size-max", Long.toString(launch.logSizeMax())));
         }

@@ -2,6 +2,8 @@ package io.holdfast.routes.create;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.DeviceMapping;
+import io.holdfast.spi.container.HostAccess;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.NamingOptions;
@@ -42,7 +44,7 @@ public final class CreateRequest {
                     (int) config.number("StopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS),
                     process(config, host), naming(config, host), MountRequests.of(host), resources(host),
                     security(host), config.stringMap("Labels"),
-                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")));
+                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host));
         } catch (IllegalArgumentException invalid) {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }
@@ -54,7 +56,16 @@ public final class CreateRequest {
             ulimits.add(new Ulimit(limit.string("Name"), limit.number("Soft", 0), limit.number("Hard", 0)));
         }
         return new ProcessOptions(config.strings("Entrypoint"), config.string("WorkingDir"), config.string("User"),
-                config.string("StopSignal"), host.bool("Init"), ulimits);
+                config.string("StopSignal"), host.bool("Init"), ulimits, config.bool("Tty"));
+    }
+
+    private static HostAccess hostAccess(JsonFields host) {
+        List<DeviceMapping> devices = new ArrayList<>();
+        for (JsonFields device : host.objects("Devices")) {
+            devices.add(new DeviceMapping(device.string("PathOnHost"), device.string("PathInContainer"),
+                    device.string("CgroupPermissions")));
+        }
+        return new HostAccess(host.bool("Privileged"), devices);
     }
 
     private static NamingOptions naming(JsonFields config, JsonFields host) {

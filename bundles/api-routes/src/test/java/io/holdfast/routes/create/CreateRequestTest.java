@@ -79,8 +79,8 @@ class CreateRequestTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080\"}]}} | HostConfig.PortBindings: published ports are not supported yet",
-            "{\"Privileged\": true} | HostConfig.Privileged: privileged containers are not supported",
-            "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\"}]} | HostConfig.Devices: host devices are not supported",
+            "{\"PidMode\": \"host\"} | HostConfig.PidMode: sharing another PID namespace is not supported",
+            "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\", \"CgroupPermissions\": \"rwx\"}]} | device \"/dev/fuse\": invalid permissions \"rwx\"",
             "{\"ShmSize\": 1024} | HostConfig.ShmSize:",
             "{\"BlkioWeight\": 300} | HostConfig.BlkioWeight: not supported by Holdfast",
             "{\"MemorySwappiness\": 10} | HostConfig.MemorySwappiness: not supported by Holdfast",
@@ -111,7 +111,6 @@ class CreateRequestTest {
     @CsvSource(delimiter = '|', value = {
             "{\"ExposedPorts\": {\"80/tcp\": {}}} | ExposedPorts: published ports are not supported yet",
             "{\"Volumes\": {\"/data\": {}}} | Volumes: volumes are not supported yet",
-            "{\"Tty\": true} | Tty: TTY containers are not supported yet",
             "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"]}} | Healthcheck: health checks are not supported yet",
             "{\"MacAddress\": \"02:42:ac:11:00:02\"} | MacAddress: not supported by Holdfast",
             "{\"SomethingNew\": 1} | SomethingNew: not supported by Holdfast",

@@ -100,7 +100,7 @@ public final class DockerViews {
         var process = spec.process();
         String hostname = spec.naming().hostname().isEmpty() ? c.shortId() : spec.naming().hostname();
         return new ContainerConfig(hostname, spec.naming().domainname(), process.user(), spec.stdin().open(), true,
-                true, Map.of(), false, spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
+                true, Map.of(), process.tty(), spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
                 process.workingDir(), process.entrypoint().isEmpty() ? null : process.entrypoint(), spec.labels(),
                 process.stopSignal().isEmpty() ? "SIGTERM" : process.stopSignal(), spec.stopTimeoutSeconds());
     }

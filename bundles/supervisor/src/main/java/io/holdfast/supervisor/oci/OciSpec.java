@@ -82,7 +82,7 @@ public final class OciSpec {
     private static ObjectNode process(Input in) {
         ContainerSpec spec = in.spec();
         ObjectNode process = JSON.createObjectNode();
-        process.put("terminal", false);
+        process.put("terminal", spec.process().tty());
         ObjectNode user = process.putObject("user");
         user.put("uid", in.user().uid());
         user.put("gid", in.user().gid());
@@ -96,11 +96,15 @@ public final class OciSpec {
             env.add(DEFAULT_PATH);
         }
         env.add("HOSTNAME=" + in.hostname());
+        if (spec.process().tty() && spec.env().stream().noneMatch(e -> e.startsWith("TERM="))) {
+            env.add("TERM=xterm"); // as Docker does for a container with a terminal
+        }
         env.addAll(spec.env());
         strings(process.putArray("env"), env);
         process.put("cwd", spec.process().workingDir().isEmpty() ? "/" : spec.process().workingDir());
         ObjectNode caps = process.putObject("capabilities");
-        List<String> granted = spec.security().effective(DEFAULT_CAPABILITIES);
+        List<String> granted = spec.hostAccess().privileged() ? HostCapabilities.all()
+                : spec.security().effective(DEFAULT_CAPABILITIES);
         for (String set : List.of("bounding", "effective", "permitted")) {
             strings(caps.putArray(set), granted);
         }
@@ -132,10 +136,14 @@ public final class OciSpec {
         }
         linux.put("cgroupsPath", "/holdfast-" + in.id());
         ObjectNode resources = linux.putObject("resources");
-        resources.putArray("devices").addObject().put("allow", false).put("access", "rwm");
+        ArrayNode cgroupRules = resources.putArray("devices");
+        cgroupRules.addObject().put("allow", false).put("access", "rwm");
+        HostDevices.add(linux, cgroupRules, in.spec().hostAccess());
         limits(resources, in.spec().resources());
-        strings(linux.putArray("maskedPaths"), MASKED_PATHS);
-        strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
+        if (!in.spec().hostAccess().privileged()) { // Docker masks nothing for a privileged container
+            strings(linux.putArray("maskedPaths"), MASKED_PATHS);
+            strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
+        }
         return linux;
     }
 

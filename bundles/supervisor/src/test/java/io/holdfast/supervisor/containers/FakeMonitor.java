@@ -72,6 +72,21 @@ final class FakeMonitor implements ContainerMonitor {
     volatile java.util.function.Consumer<String> onSignal;
 
     @Override
+    public void resizeTerminal(String containerId, int height, int width) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void resizeExecTerminal(String execId, int height, int width) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.io.OutputStream openExecStdin(String execId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void signal(String containerId, String signal) {
         java.util.function.Consumer<String> hook = onSignal;
         if (hook != null) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.DeviceMapping;
+import io.holdfast.spi.container.HostAccess;
 import io.holdfast.spi.container.MountSpec;
 import io.holdfast.spi.container.NamingOptions;
 import io.holdfast.spi.container.ProcessOptions;
@@ -204,5 +206,50 @@ class OciSpecTest {
         assertEquals("example.org", oci.path("linux").path("sysctl").path("kernel.domainname").asText(),
                 "a sysctl of its UTS namespace: runc 1.1 ignores the spec's domainname");
         assertTrue(texts(oci.path("process").path("env")).contains("HOSTNAME=web"));
+    }
+
+    private static ContainerSpec withAccess(HostAccess access) {
+        return new ContainerSpec(null, "busybox", List.of("sh"), List.of(), null, false, null, null, 10, null, null,
+                null, null, null, null, null, access);
+    }
+
+    @Test
+    void aHostDeviceBecomesANodeAndACgroupRuleWithItsNumbersReadFromTheHost() {
+        JsonNode spec = build(withAccess(new HostAccess(false,
+                List.of(new DeviceMapping("/dev/null", "/dev/mynull", "rw")))));
+        JsonNode node = spec.path("linux").path("devices").get(0);
+        assertEquals("/dev/mynull c 1 3", node.path("path").asText() + " " + node.path("type").asText() + " "
+                + node.path("major").asInt() + " " + node.path("minor").asInt());
+        JsonNode rules = spec.path("linux").path("resources").path("devices");
+        assertEquals("false rwm", rules.get(0).path("allow").asText() + " " + rules.get(0).path("access").asText(),
+                "everything denied first");
+        assertEquals("true c 1 3 rw", rules.get(1).path("allow").asText() + " " + rules.get(1).path("type").asText()
+                + " " + rules.get(1).path("major").asInt() + " " + rules.get(1).path("minor").asInt() + " "
+                + rules.get(1).path("access").asText());
+        assertTrue(spec.path("linux").has("maskedPaths"));
+    }
+
+    @Test
+    void aMissingHostDeviceIsNamed() {
+        IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> build(withAccess(new HostAccess(false,
+                        List.of(new DeviceMapping("/dev/no-such-device", "", ""))))));
+        assertEquals("device /dev/no-such-device: no such file on the host", missing.getMessage());
+    }
+
+    @Test
+    void privilegedGetsEveryCapabilityEveryDeviceNoMaskedPathsAndAWritableSys() {
+        JsonNode spec = build(withAccess(new HostAccess(true, List.of())));
+        assertEquals(HostCapabilities.all(), texts(spec.path("process").path("capabilities").path("effective")));
+        assertTrue(HostCapabilities.all().containsAll(List.of("CAP_SYS_ADMIN", "CAP_NET_ADMIN")));
+        assertFalse(spec.path("linux").has("maskedPaths"));
+        assertFalse(spec.path("linux").has("readonlyPaths"));
+        assertTrue(HostDevices.paths((com.fasterxml.jackson.databind.node.ArrayNode) spec.path("linux")
+                .path("devices")).contains("/dev/null"));
+        assertFalse(HostDevices.paths((com.fasterxml.jackson.databind.node.ArrayNode) spec.path("linux")
+                .path("devices")).stream().anyMatch(path -> path.startsWith("/dev/pts/")), "the container's own");
+        assertEquals("true rwm", spec.path("linux").path("resources").path("devices").get(1).path("allow").asText()
+                + " " + spec.path("linux").path("resources").path("devices").get(1).path("access").asText());
+        assertTrue(texts(mountAt(spec, "/sys").path("options")).contains("rw"));
     }
 }

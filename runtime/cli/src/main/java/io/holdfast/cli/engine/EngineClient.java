@@ -1,6 +1,7 @@
 package io.holdfast.cli.engine;
 
 import io.holdfast.cli.http.ConnectFailedException;
+import io.holdfast.docker.model.ContainerChange;
 import io.holdfast.docker.model.ContainerSummary;
 import io.holdfast.docker.model.CreateResponse;
 import io.holdfast.docker.model.ExecConfig;
@@ -136,6 +137,11 @@ public final class EngineClient {
     public Map<String, Object> top(String ref, String psArgs) throws IOException {
         return object(HttpRequest.get(container(ref) + "/top"
                 + (psArgs == null ? "" : "?ps_args=" + UriEncoding.queryValue(psArgs))));
+    }
+
+    /** How the container's file system differs from its image's ({@code docker diff}). */
+    public List<ContainerChange> changes(String ref) throws IOException {
+        return list(HttpRequest.get(container(ref) + "/changes"), ContainerChange.class);
     }
 
     /** One stats document with {@code precpu_stats} set (the daemon takes a second to sample twice). */
