@@ -56,14 +56,16 @@ final class ConmonLauncher {
         }
     }
 
-    /** Undoes a launch that failed half-way, leaving neither a runtime container nor a monitor record. */
+    /**
+     * Undoes a launch that failed half-way, leaving neither a runtime container nor a monitor record. The pid in the
+     * monitor's pid file is killed only while it is still that container's conmon (recovery calls this for records
+     * left from before a reboot or a long outage, when the pid may belong to anything).
+     */
     void abandon(String id, OciRuntimeCli runtime) {
         runtime.deleteIfPresent(id);
         try {
-            long monitorPid = readPidIfPresent(layout.monitorPidFile(id));
-            if (monitorPid > 0) {
-                ProcessHandle.of(monitorPid).ifPresent(ProcessHandle::destroyForcibly);
-            }
+            ProcessProbe.monitorOf(readPidIfPresent(layout.monitorPidFile(id)), id)
+                    .ifPresent(ProcessHandle::destroyForcibly);
             io.holdfast.common.io.Directories.deleteTree(layout.dir(id));
             Files.deleteIfExists(layout.exitFile(id));
         } catch (IOException ignored) {

@@ -100,7 +100,7 @@ final class ExecLauncher {
     void abandon(String id) {
         long monitorPid = ConmonLauncher.readPidIfPresent(layout.execMonitorPidFile(id));
         long pid = ConmonLauncher.readPidIfPresent(layout.execPidFile(id));
-        ProcessHandle.of(monitorPid).ifPresent(monitor -> {
+        ProcessProbe.monitorOf(monitorPid, id).ifPresent(monitor -> {
             if (pid > 0) {
                 ProcessHandle.of(pid).filter(p -> p.parent().map(ProcessHandle::pid).orElse(0L) == monitorPid)
                         .ifPresent(ProcessHandle::destroyForcibly);

@@ -23,8 +23,18 @@ public final class DockerTime {
     private DockerTime() {
     }
 
-    /** Throws {@link IllegalArgumentException} naming the value and the accepted forms. */
+    /** Throws {@link IllegalArgumentException} naming the value and the accepted forms, or the range it left. */
     public static Instant parse(String value, Instant now) {
+        try {
+            return parseInRange(value, now);
+        } catch (ArithmeticException | java.time.DateTimeException outOfRange) {
+            // a number too big for a long, an instant past year 1000000000, a duration longer than 292 years
+            throw new IllegalArgumentException("\"" + value + "\" is out of range: a time must lie between "
+                    + Instant.MIN + " and " + Instant.MAX);
+        }
+    }
+
+    private static Instant parseInRange(String value, Instant now) {
         String text = value.strip();
         if (UNIX.matcher(text).matches()) {
             BigDecimal seconds = new BigDecimal(text);
@@ -69,7 +79,7 @@ public final class DockerTime {
                 case "m" -> 60_000_000_000L;
                 default -> 3_600_000_000_000L;
             };
-            total = total.plusNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValue());
+            total = total.plusNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValueExact());
             end = m.end();
         }
         return end == text.length() && end > 0 ? total : null;

@@ -32,6 +32,21 @@ class DockerTimeTest {
         assertEquals(NOW.minusMillis(1500), DockerTime.parse("1.5s", NOW));
     }
 
+    /** Issue 14: {@code GET /events?since=<huge>} answered 500, from an exception no caller expected. */
+    @Test
+    void hugeNumbersAreRefusedAsOutOfRange() {
+        for (String huge : new String[]{"99999999999999999999999", "9223372036854775807", "-9223372036854775808",
+                "99999999999999999999h", "2562048h", "1e999"}) {
+            if (huge.equals("1e999")) {
+                assertThrows(IllegalArgumentException.class, () -> DockerTime.parse(huge, NOW));
+                continue;
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DockerTime.parse(huge, NOW), huge);
+            assertTrue(e.getMessage().startsWith("\"" + huge + "\" is out of range"), e.getMessage());
+        }
+    }
+
     @Test
     void anythingElseIsExplained() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
