@@ -262,8 +262,8 @@ class CreateOptionsTest {
                 Map.of("PortBindings", Map.of("80/tcp", List.of(Map.of("HostPort", "8080")))),
                 "HostConfig.PortBindings: published ports are not supported yet",
                 Map.of("PidMode", "host"), "HostConfig.PidMode: sharing another PID namespace is not supported",
-                Map.of("SecurityOpt", List.of("seccomp=unconfined")),
-                "HostConfig.SecurityOpt: \"seccomp=unconfined\" is not supported",
+                Map.of("SecurityOpt", List.of("apparmor=unconfined")),
+                "HostConfig.SecurityOpt: \"apparmor=unconfined\" is not supported",
                 Map.of("Devices", List.of(Map.of("PathOnHost", "dev/fuse", "PathInContainer", "/dev/fuse",
                         "CgroupPermissions", "rwm"))), "device \"dev/fuse:/dev/fuse\": both paths must be absolute",
                 Map.of("BlkioWeight", 300), "HostConfig.BlkioWeight: not supported").entrySet()) {

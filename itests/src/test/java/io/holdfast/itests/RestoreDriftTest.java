@@ -54,6 +54,34 @@ class RestoreDriftTest {
         engine.cli().ok("rm", "-f", id);
     }
 
+    /**
+     * Issue 14: an engine started with another exec-root than its containers' monitors live in marked every one of
+     * them lost, though every one still ran. It is drift: reported, left running, adopted once the engine is back on
+     * the exec-root.
+     */
+    @Test
+    void execRootChangedAcrossARestartIsReportedNotLost(Engine engine, Api api) throws Exception {
+        String id = engine.cli().ok("run", "-d", "--name", "on-old-exec-root", "busybox", "sleep", "1000");
+        long pid = api.pid(id);
+        java.nio.file.Path original = engine.execRoot();
+        engine.kill9();
+        engine.useExecRoot("run-elsewhere");
+        engine.start();
+
+        JsonNode entry = RestoreReportJson.report(api).entry(id);
+        assertEquals("needs-attention", entry.path("Outcome").asText(), entry.toString());
+        assertTrue(entry.path("Detail").asText().contains("exec-root was " + original + ", now "
+                + engine.execRoot()), entry.toString());
+        assertTrue(Await.alive(pid), "left running, untouched");
+
+        engine.kill9();
+        engine.useExecRoot("run");
+        engine.start();
+        assertEquals("adopted", RestoreReportJson.report(api).outcome(id));
+        assertEquals(pid, api.pid(id));
+        engine.cli().ok("rm", "-f", id);
+    }
+
     @Test
     void bridgeSubnetChangedAcrossARestartWaitsUntilTheOperatorStopsIt(Engine engine, Api api) throws Exception {
         String id = engine.cli().ok("run", "-d", "--name", "old-subnet", "busybox", "sleep", "1000");

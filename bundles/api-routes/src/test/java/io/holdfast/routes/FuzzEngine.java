@@ -204,6 +204,12 @@ final class FuzzEngine implements ApiServices {
         }
 
         @Override
+        public ImageRecord importTarball(InputStream tar, String reference,
+                                         io.holdfast.spi.image.ImageConfig config) {
+            return importTarball(tar, reference);
+        }
+
+        @Override
         public ImageRecord tag(String source, String target) {
             resolve(source);
             changed("tag " + source + " " + target);

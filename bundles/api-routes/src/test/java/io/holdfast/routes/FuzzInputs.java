@@ -39,7 +39,7 @@ final class FuzzInputs {
     private static final List<String> QUERY_NAMES = List.of("all", "limit", "size", "filters", "name", "t",
             "signal", "stdout", "stderr", "follow", "tail", "since", "until", "timestamps", "force", "h", "w",
             "condition", "stdin", "stream", "logs", "ps_args", "one-shot", "path", "noOverwriteDirNonDir",
-            "copyUIDGID", "repo", "tag", "fromSrc", "dryRun", "v", "detachKeys");
+            "copyUIDGID", "repo", "tag", "fromSrc", "dryRun", "v", "detachKeys", "changes");
 
     /** Docker's field names, so generated bodies reach the code that reads each field. */
     private static final List<String> FIELDS = List.of("Image", "Cmd", "Entrypoint", "Env", "HostConfig",
@@ -62,7 +62,8 @@ final class FuzzInputs {
             "{\"type\":[\"container\"],\"event\":[\"start\"]}", "{\"label\":[1]}", "{\"x\":", "1700000000",
             "1700000000.999999999", "-1700000000", "99999999999999", "9999999999999999999.5", "2026-11-30T12:00:00Z",
             "10m", "-10m", "5h30m", "1.5.6", "busybox", "web", FuzzEngine.CONTAINER_ID, "busybox:latest", "a:b:c",
-            "UPPER", "ctrl-p,ctrl-q", "ctrl-", "ctrl-@,a", "x".repeat(300));
+            "UPPER", "ctrl-p,ctrl-q", "ctrl-", "ctrl-@,a", "CMD [\"sh\"]", "CMD [", "ENV A=b", "ENV", "EXPOSE 80",
+            "LABEL a=b c", "USER", "WORKDIR relative", "STOPSIGNAL NOPE", "ENTRYPOINT sh -c", "x".repeat(300));
 
     private FuzzInputs() {
     }

@@ -26,9 +26,10 @@ public class K8sFileLogs implements ContainerLogs {
             if (!query.follow()) {
                 return;
             }
-            Files.createDirectories(logFile.getParent());
+            io.holdfast.common.io.Directories.createPrivate(logFile.getParent());
             Files.write(logFile, new byte[0], java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
+            io.holdfast.common.io.FileModes.set(logFile, io.holdfast.common.io.FileModes.PRIVATE_FILE);
         }
         try (LogFileCursor cursor = new LogFileCursor(logFile)) {
             if (query.tail() >= 0) {

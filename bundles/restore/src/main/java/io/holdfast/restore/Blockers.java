@@ -29,9 +29,17 @@ final class Blockers {
         if (missing != null) {
             return missing + "; left as it is until the plugin is installed (drop it into deploy/)";
         }
-        List<String> changes = ContainerEnvironment.changes(record.environment(), environmentNow(record));
-        return changes.isEmpty() ? null : "settings changed since it was created: " + String.join("; ", changes)
-                + "; left running as it is: adopt it under the new settings or stop it";
+        Map<String, String> recorded = record.environment();
+        List<String> changes = ContainerEnvironment.changes(recorded, environmentNow(record));
+        if (changes.isEmpty()) {
+            return null;
+        }
+        String execRoot = recorded.get(ContainerEnvironment.EXEC_ROOT);
+        String advice = execRoot != null && changes.stream().anyMatch(c -> c.startsWith(ContainerEnvironment.EXEC_ROOT
+                + " was")) ? "; its monitor lives under the exec-root " + execRoot + ", which this engine does not "
+                + "look in: start the engine with that exec-root to adopt it (it keeps running meanwhile)"
+                : "; left running as it is: adopt it under the new settings or stop it";
+        return "settings changed since it was created: " + String.join("; ", changes) + advice;
     }
 
     /** Which plugins the container needs that are not installed, as a sentence, or null. */
@@ -48,9 +56,10 @@ final class Blockers {
 
     /** The settings the container would run under if adopted now. */
     Map<String, String> environmentNow(ContainerRecord record) {
-        return ContainerEnvironment.of(config.dataRoot(), config.storageDriver(),
+        return ContainerEnvironment.withExecRoot(ContainerEnvironment.of(config.dataRoot(), config.storageDriver(),
                 plugin("storage", record.storageDriver()).map(PluginCheck::settings).orElse(Map.of()),
-                plugin("network", record.spec().networkMode()).map(PluginCheck::settings).orElse(Map.of()));
+                plugin("network", record.spec().networkMode()).map(PluginCheck::settings).orElse(Map.of())),
+                config.execRoot());
     }
 
     private Optional<PluginCheck> plugin(String kind, String name) {

@@ -41,7 +41,8 @@ final class RestorePlanner {
     static Action decide(ContainerRecord record, MonitorStatus monitor) {
         ContainerStatus status = record.state().status();
         if (monitor == null) {
-            return status == ContainerStatus.RUNNING ? Action.MARK_LOST : Action.KEEP;
+            return status == ContainerStatus.RUNNING ? Action.MARK_LOST
+                    : removalUnfinished(record) ? Action.COMPLETE_REMOVAL : Action.KEEP;
         }
         if (monitor.running()) {
             return Action.ADOPT;
@@ -49,7 +50,19 @@ final class RestorePlanner {
         if (status == ContainerStatus.RUNNING || isNewer(monitor.startedAt(), record.state().startedAt())) {
             return Action.APPLY_EXIT;
         }
-        return Action.RELEASE_MONITOR;
+        return removalUnfinished(record) ? Action.COMPLETE_REMOVAL : Action.RELEASE_MONITOR;
+    }
+
+    /**
+     * An {@code --rm} container whose exit is recorded still has a record only when the engine was killed before its
+     * removal finished: a live exit records it and removes it in one go. A failed first start also records an exit
+     * but no start; as in Docker, that container stays for the client to remove. (An {@code --rm} container never
+     * starts a second time: its first exit removes it.) The times are not compared: a command that exits at once
+     * ends before the engine notes its start.
+     */
+    private static boolean removalUnfinished(ContainerRecord record) {
+        return record.spec().autoRemove() && record.state().status() == ContainerStatus.EXITED
+                && record.state().startedAt() != null && record.state().finishedAt() != null;
     }
 
     private static boolean isNewer(Instant monitorStart, Instant recordStart) {

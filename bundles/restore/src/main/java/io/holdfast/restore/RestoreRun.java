@@ -70,6 +70,7 @@ final class RestoreRun {
                 entries.add(step.entry(RestoreOutcome.LOST, "restore failed: " + e.getMessage()));
             }
         }
+        entries.addAll(unreadable());
         phase(phases, "apply", t2);
         RestoreReport report = new RestoreReport(started, Duration.ofNanos(System.nanoTime() - t0), entries,
                 now.orphans().stream().map(Orphan::containerId).toList(), plugins, phases);
@@ -86,7 +87,14 @@ final class RestoreRun {
             String blocked = now.blocker(step);
             entries.add(blocked != null ? step.entry(RestoreOutcome.NEEDS_ATTENTION, blocked) : step.predict());
         }
+        entries.addAll(unreadable());
         return new RestorePlan(Instant.now(), entries, now.orphans(), plugins);
+    }
+
+    /** Records the supervisor could not read: nothing is done with them but to say so. */
+    private List<RestoreEntry> unreadable() {
+        return target.unreadableRecords().entrySet().stream().map(e -> new RestoreEntry(e.getKey(), "",
+                RestoreOutcome.NEEDS_ATTENTION, e.getValue())).toList();
     }
 
     /** The records, what the monitors hold, the plan steps and what blocks adoption, as of now. */

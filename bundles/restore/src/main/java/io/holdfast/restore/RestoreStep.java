@@ -67,6 +67,20 @@ record RestoreStep(ContainerRecord record, MonitorStatus monitor, Action action)
                 return step.entry(target.exitedWhileDown(step.monitor), exited(step.monitor));
             }
         },
+        /** An {@code --rm} container whose exit was recorded but whose removal a crash cut short: finish it. */
+        COMPLETE_REMOVAL {
+            @Override
+            RestoreEntry predict(RestoreStep step) {
+                return step.entry(RestoreOutcome.REMOVED, "exited with " + step.record.state().exitCode()
+                        + " and was started with --rm; its removal had not finished");
+            }
+
+            @Override
+            RestoreEntry apply(RestoreStep step, RestoreTarget target) {
+                target.completeRemoval(step.containerId());
+                return predict(step);
+            }
+        },
         /** The record says running, but no monitor holds it: it is lost. */
         MARK_LOST {
             @Override

@@ -20,7 +20,8 @@ final class RestoreText {
 
     /** One container's line: short id, name, outcome, detail. */
     static String line(RestoreEntry entry) {
-        return String.format("  %-12s  %-20s  %-18s  %s", entry.containerId().substring(0, 12), entry.name(),
+        String id = entry.containerId(); // an unreadable record's directory name may be shorter than an id
+        return String.format("  %-12s  %-20s  %-18s  %s", id.substring(0, Math.min(12, id.length())), entry.name(),
                 EnumWords.word(entry.outcome()), entry.detail());
     }
 

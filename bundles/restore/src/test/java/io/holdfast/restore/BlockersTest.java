@@ -75,6 +75,27 @@ class BlockersTest {
     void theEnvironmentNowIsWhatAnAdoptionRecords() {
         Map<String, String> now = new Blockers(INSTALLED, config("overlay"))
                 .environmentNow(record("overlay", "bridge", Map.of()));
-        assertEquals(createdUnder("overlay", BRIDGE_NOW), now);
+        Map<String, String> expected = new java.util.HashMap<>(createdUnder("overlay", BRIDGE_NOW));
+        expected.put("exec-root", "/run/holdfast");
+        assertEquals(expected, now);
+    }
+
+    /**
+     * Issue 14: an engine started with another exec-root than the one its containers' monitors live in found no
+     * monitor and marked every running container lost, though every one still ran.
+     */
+    @Test
+    void aChangedExecRootBlocksAndSaysWhereTheMonitorLives() {
+        Map<String, String> startedUnder = new java.util.HashMap<>(createdUnder("overlay", BRIDGE_NOW));
+        startedUnder.put("exec-root", "/run/holdfast-old");
+        String why = new Blockers(INSTALLED, config("overlay")).of(record("overlay", "bridge", startedUnder));
+        assertTrue(why.contains("exec-root was /run/holdfast-old, now /run/holdfast"), why);
+        assertTrue(why.contains("start the engine with that exec-root to adopt it"), why);
+    }
+
+    @Test
+    void aRecordFromBeforeExecRootsWereRecordedIsNotBlocked() {
+        assertNull(new Blockers(INSTALLED, config("overlay"))
+                .of(record("overlay", "bridge", createdUnder("overlay", BRIDGE_NOW))));
     }
 }

@@ -19,8 +19,12 @@ class RestorePlannerTest {
     private static final OciRuntime RUNC = new OciRuntime("runc", "/usr/sbin/runc");
 
     private static ContainerRecord record(String id, RunState state) {
+        return record(id, state, false);
+    }
+
+    private static ContainerRecord record(String id, RunState state, boolean autoRemove) {
         return new ContainerRecord(1, id, "n-" + id, T1, new ContainerSpec(null, "busybox", List.of(), List.of(),
-                null, false, "none", "runc", 10), "sha256:x", state, 0, "vfs", "/r", "/b", "/l", null, null);
+                null, autoRemove, "none", "runc", 10), "sha256:x", state, 0, "vfs", "/r", "/b", "/l", null, null);
     }
 
     private static MonitorStatus running(String id, long pid, Instant started) {
@@ -64,6 +68,28 @@ class RestorePlannerTest {
     void exitAlreadyRecordedOnlyFreesTheMonitor() {
         RunState recorded = RunState.created().started(42, 100, T1).exited(3, T2, "");
         assertEquals(Action.RELEASE_MONITOR, RestorePlanner.decide(record("a", recorded), exited("a", T1, 3)));
+    }
+
+    /** Issue 14: the engine was killed after recording the exit of an --rm container, before removing it. */
+    @Test
+    void rmContainerWhoseExitWasRecordedButNotRemovedIsRemoved() {
+        RunState recorded = RunState.created().started(42, 100, T1).exited(0, T2, "");
+        assertEquals(Action.COMPLETE_REMOVAL, RestorePlanner.decide(record("a", recorded, true), null));
+        assertEquals(Action.COMPLETE_REMOVAL, RestorePlanner.decide(record("a", recorded, true), exited("a", T1, 0)));
+    }
+
+    /** Found by the crash-point harness: {@code sh -c 'exit 0'} ends before the engine notes its start. */
+    @Test
+    void rmContainerThatExitedBeforeItsRecordedStartIsRemovedToo() {
+        RunState recorded = RunState.created().started(42, 100, T2).exited(0, T1, "");
+        assertEquals(Action.COMPLETE_REMOVAL, RestorePlanner.decide(record("a", recorded, true), null));
+    }
+
+    @Test
+    void rmContainerThatNeverRanIsKept() {
+        assertEquals(Action.KEEP, RestorePlanner.decide(record("a", RunState.created(), true), null));
+        RunState failed = RunState.created().failedToStart("exec: no such file");
+        assertEquals(Action.KEEP, RestorePlanner.decide(record("a", failed, true), null));
     }
 
     @Test

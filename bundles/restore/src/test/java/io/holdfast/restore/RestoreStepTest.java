@@ -71,6 +71,15 @@ class RestoreStepTest {
         assertEquals(List.of("exited " + RECORD.id() + " 3"), target.calls);
     }
 
+    @Test
+    void completingAnInterruptedRemovalDoesWhatItsPlanSays() {
+        ContainerRecord exited = RECORD.withState(RECORD.state().exited(3, T1.plusSeconds(5), ""));
+        RestoreStep step = new RestoreStep(exited, null, Action.COMPLETE_REMOVAL);
+        assertEquals(step.predict(), step.apply(target));
+        assertEquals(RestoreOutcome.REMOVED, step.predict().outcome());
+        assertEquals(List.of("remove " + RECORD.id()), target.calls);
+    }
+
     /** Records what a step asks of the supervisor; an exit is answered as a --rm container's would be. */
     private static final class RecordingTarget implements RestoreTarget {
         final List<String> calls = new ArrayList<>();
@@ -78,6 +87,11 @@ class RestoreStepTest {
         @Override
         public List<ContainerRecord> records() {
             return List.of(RECORD);
+        }
+
+        @Override
+        public Map<String, String> unreadableRecords() {
+            return Map.of();
         }
 
         @Override
@@ -204,6 +218,11 @@ class RestoreStepTest {
         public RestoreOutcome exitedWhileDown(MonitorStatus ended) {
             calls.add("exited " + ended.containerId() + " " + ended.exit().code());
             return RestoreOutcome.REMOVED;
+        }
+
+        @Override
+        public void completeRemoval(String containerId) {
+            calls.add("remove " + containerId);
         }
 
         @Override

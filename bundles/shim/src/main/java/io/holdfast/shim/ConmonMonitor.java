@@ -87,9 +87,22 @@ public class ConmonMonitor implements ContainerMonitor {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConcurrentMap<String, Object> handOffStore;
 
+    /** Monitor records, pid files and runtime logs an older engine left readable by others are made private. */
+    private static void tightenExecRoot(MonitorLayout layout) {
+        try {
+            for (Path dir : layout.privateDirs()) {
+                io.holdfast.common.io.StateModes.tightenTree(dir)
+                        .forEach(line -> LOG.info(() -> "exec-root: tightened " + line));
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "exec-root " + layout.execRoot() + ": cannot tighten its modes: " + e);
+        }
+    }
+
     @Activate
     void activate() throws IOException {
         layout = new MonitorLayout(Path.of(config.execRoot()));
+        tightenExecRoot(layout);
         MonitorRecords records = new MonitorRecords(layout);
         Path conmon = findConmon();
         launcher = new ConmonLauncher(conmon, layout, records);

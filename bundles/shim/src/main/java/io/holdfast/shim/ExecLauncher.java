@@ -36,8 +36,8 @@ final class ExecLauncher {
         ExecMonitorRecord record = ExecMonitorRecord.launching(id, launch.containerId(), launch.runtime(),
                 launch.logPath());
         try {
-            Files.createDirectories(layout.execExitsDir(id));
-            Files.createDirectories(layout.socketDir());
+            io.holdfast.common.io.Directories.createPrivate(layout.execExitsDir(id));
+            io.holdfast.common.io.Directories.createPrivate(layout.socketDir());
             records.write(record); // first, so a crash from here on leaves a trace recovery can clean up
             Command.Result conmonRun = Command.run(conmonArgv(launch), LAUNCH_TIMEOUT);
             if (!conmonRun.ok()) {
@@ -45,6 +45,8 @@ final class ExecLauncher {
             }
             long pid = awaitPid(id);
             long monitorPid = ConmonLauncher.readPidIfPresent(layout.execMonitorPidFile(id));
+            ConmonLauncher.makePrivate(layout.execPidFile(id), layout.execMonitorPidFile(id),
+                    layout.execRuntimeLog(id));
             ExecMonitorRecord started = record.started(Instant.now(), pid, ProcessProbe.startTime(pid), monitorPid,
                     ProcessProbe.startTime(monitorPid));
             records.write(started);
@@ -98,7 +100,7 @@ final class ExecLauncher {
     void abandon(String id) {
         long monitorPid = ConmonLauncher.readPidIfPresent(layout.execMonitorPidFile(id));
         long pid = ConmonLauncher.readPidIfPresent(layout.execPidFile(id));
-        ProcessHandle.of(monitorPid).ifPresent(monitor -> {
+        ProcessProbe.monitorOf(monitorPid, id).ifPresent(monitor -> {
             if (pid > 0) {
                 ProcessHandle.of(pid).filter(p -> p.parent().map(ProcessHandle::pid).orElse(0L) == monitorPid)
                         .ifPresent(ProcessHandle::destroyForcibly);

@@ -108,6 +108,8 @@ public final class Engine implements AutoCloseable {
         return new ObjectMapper().readTree(config.toFile()).path("bridge").asText();
     }
 
+    private Path execRoot;
+
     public Path root() {
         return root;
     }
@@ -117,7 +119,13 @@ public final class Engine implements AutoCloseable {
     }
 
     public Path execRoot() {
-        return root.resolve("run");
+        return execRoot != null ? execRoot : root.resolve("run");
+    }
+
+    /** Runs the engine with another exec-root, under this engine's root, from the next start on. */
+    public Path useExecRoot(String name) {
+        execRoot = root.resolve(name);
+        return execRoot;
     }
 
     public String host() {

@@ -21,6 +21,7 @@ import io.holdfast.cli.commands.RenameCommand;
 import io.holdfast.cli.commands.RestartCommand;
 import io.holdfast.cli.commands.RmCommand;
 import io.holdfast.cli.commands.RunCommand;
+import io.holdfast.cli.commands.ShellCommand;
 import io.holdfast.cli.commands.StartCommand;
 import io.holdfast.cli.commands.StatsCommand;
 import io.holdfast.cli.commands.StopCommand;
@@ -55,7 +56,8 @@ import picocli.CommandLine.Spec;
             KillCommand.class, RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class,
             UnpauseCommand.class, TopCommand.class, DiffCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
             ExportCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
-            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
+            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class,
+            ShellCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 
     /** Appended to every usage error, which is kept to one line instead of picocli's full usage dump. */

@@ -85,7 +85,7 @@ class CreateRequestTest {
             "{\"BlkioWeight\": 300} | HostConfig.BlkioWeight: not supported by Holdfast",
             "{\"MemorySwappiness\": 10} | HostConfig.MemorySwappiness: not supported by Holdfast",
             "{\"LogConfig\": {\"Type\": \"syslog\", \"Config\": {}}} | HostConfig.LogConfig: log drivers",
-            "{\"SecurityOpt\": [\"seccomp=unconfined\"]} | HostConfig.SecurityOpt: \"seccomp=unconfined\" is not supported",
+            "{\"SecurityOpt\": [\"seccomp=/etc/profile.json\"]} | HostConfig.SecurityOpt: \"seccomp=/etc/profile.json\": expected seccomp=unconfined, seccomp=builtin or seccomp= followed by the profile's JSON content",
             "{\"SecurityOpt\": [\"apparmor=x\"]} | HostConfig.SecurityOpt: \"apparmor=x\" is not supported",
             "{\"SecurityOpt\": [\"label=disable\"]} | HostConfig.SecurityOpt: \"label=disable\" is not supported",
             "{\"Binds\": [\"data:/data\"]} | HostConfig.Binds: \"data:/data\": named volumes are not supported yet",
@@ -132,6 +132,20 @@ class CreateRequestTest {
             assertEquals(entry.getValue(), CreateRequest.translate(null, body).security().noNewPrivileges(),
                     entry.getKey());
         }
+    }
+
+    @Test
+    void seccompTakesDockersSpellingsAndKeepsAProfilesText() throws IOException {
+        String profile = "{\"defaultAction\":\"SCMP_ACT_ALLOW\"}";
+        for (var entry : Map.of("seccomp=unconfined", SecurityOptions.SECCOMP_UNCONFINED,
+                "seccomp:unconfined", SecurityOptions.SECCOMP_UNCONFINED,
+                "seccomp=builtin", SecurityOptions.SECCOMP_DEFAULT,
+                "seccomp=" + profile, profile).entrySet()) {
+            ObjectNode body = plain();
+            ((ObjectNode) body.get("HostConfig")).set("SecurityOpt", JSON.createArrayNode().add(entry.getKey()));
+            assertEquals(entry.getValue(), CreateRequest.translate(null, body).security().seccomp(), entry.getKey());
+        }
+        assertEquals(SecurityOptions.SECCOMP_DEFAULT, CreateRequest.translate(null, plain()).security().seccomp());
     }
 
     @Test

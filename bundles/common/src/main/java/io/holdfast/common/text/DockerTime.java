@@ -1,7 +1,6 @@
 package io.holdfast.common.text;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,13 +23,14 @@ public final class DockerTime {
     private DockerTime() {
     }
 
-    /** Throws {@link IllegalArgumentException} naming the value and the accepted forms. */
+    /** Throws {@link IllegalArgumentException} naming the value and the accepted forms, or the range it left. */
     public static Instant parse(String value, Instant now) {
         try {
             return parseInRange(value, now);
-        } catch (ArithmeticException | DateTimeException outOfRange) { // 9223372036854775807, 99999999999h, ...
-            throw new IllegalArgumentException("\"" + value + "\" is not a time: out of range (" + Instant.MIN
-                    + " to " + Instant.MAX + ")");
+        } catch (ArithmeticException | java.time.DateTimeException outOfRange) {
+            // a number too big for a long, an instant past year 1000000000, a duration longer than 292 years
+            throw new IllegalArgumentException("\"" + value + "\" is out of range: a time must lie between "
+                    + Instant.MIN + " and " + Instant.MAX);
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * <tr><th>key</th><th>value</th></tr>
  * <tr><td>{@value #DATA_ROOT}</td><td>the engine's data root when the container was created</td></tr>
  * <tr><td>{@value #STORAGE_DRIVER}</td><td>daemon.json's {@code storage-driver} at that time</td></tr>
+ * <tr><td>{@value #EXEC_ROOT}</td><td>the exec root its current monitor lives in: set at each start (records
+ *     written before it existed lack it, and nothing is compared for them)</td></tr>
  * <tr><td>{@value #STORAGE_PREFIX}{@code <key>}</td><td>each of the storage driver's {@code settings()}</td></tr>
  * <tr><td>{@value #NETWORK_PREFIX}{@code <key>}</td><td>each of the network bridge's {@code settings()}, e.g.
  *     {@code network.subnet}</td></tr>
@@ -36,6 +38,8 @@ import java.util.TreeMap;
 public final class ContainerEnvironment {
     public static final String DATA_ROOT = "data-root";
     public static final String STORAGE_DRIVER = "storage-driver";
+    /** Where the container's monitor lives: an engine with another exec root cannot see it. */
+    public static final String EXEC_ROOT = "exec-root";
     /** Prefix of the storage driver's own settings. */
     public static final String STORAGE_PREFIX = "storage.";
     /** Prefix of the network bridge's own settings. */
@@ -52,6 +56,16 @@ public final class ContainerEnvironment {
         env.put(STORAGE_DRIVER, storageDriver);
         new TreeMap<>(storageSettings).forEach((k, v) -> env.put(STORAGE_PREFIX + k, v));
         new TreeMap<>(networkSettings).forEach((k, v) -> env.put(NETWORK_PREFIX + k, v));
+        return env;
+    }
+
+    /** {@code environment} with {@value #EXEC_ROOT} set to {@code execRoot} (normalised); null stays null. */
+    public static Map<String, String> withExecRoot(Map<String, String> environment, String execRoot) {
+        if (environment == null) {
+            return null;
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put(EXEC_ROOT, java.nio.file.Path.of(execRoot).normalize().toString());
         return env;
     }
 

@@ -23,6 +23,13 @@ public interface RestoreTarget {
     List<ContainerRecord> records();
 
     /**
+     * The container directories whose record could not be read when the supervisor loaded them (corrupt, or written
+     * by a newer engine), by container id, each with what is wrong and where the record is now. They are reported as
+     * needing attention; the rest restore as usual. Never blocks.
+     */
+    Map<String, String> unreadableRecords();
+
+    /**
      * The shim, as the supervisor has it bound now: the restore reads and releases monitors through it, never through
      * a binding of its own. Its calls fail with a {@code MonitorException} while no shim is bound.
      */
@@ -53,6 +60,13 @@ public interface RestoreTarget {
      * policy. Returns what was done: {@link RestoreOutcome#EXITED_WHILE_DOWN}, {@code RESTARTED} or {@code REMOVED}.
      */
     RestoreOutcome exitedWhileDown(MonitorStatus ended);
+
+    /**
+     * The container exited and was started with {@code --rm}, but its removal did not finish (the engine was killed
+     * between recording the exit and removing it): remove it now, with everything it owns. Each step of a removal
+     * may already have been done; none fails for that.
+     */
+    void completeRemoval(String containerId);
 
     /** No monitor holds the container and no exit was recorded: mark it exited with {@code reason}. */
     void lost(String containerId, String reason);

@@ -1,5 +1,5 @@
 /** What the restore bundle needs from the supervisor, and the report it leaves behind. */
-@Version("2.0.0")
+@Version("2.1.0")
 @Export
 package io.holdfast.spi.restore;
 

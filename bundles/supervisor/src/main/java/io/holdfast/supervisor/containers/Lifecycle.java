@@ -10,6 +10,7 @@ import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.ResourceLimits;
 import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.container.StdinOptions;
+import io.holdfast.spi.environment.ContainerEnvironment;
 import io.holdfast.spi.monitor.ContainerMonitor;
 import io.holdfast.spi.monitor.ExitStatus;
 import io.holdfast.spi.monitor.MonitorException;
@@ -86,8 +87,10 @@ final class Lifecycle {
             }
             try {
                 MonitorStatus started = monitor.start(launch);
+                // the exec root is recorded with the run: a later engine with another one would not see its monitor
                 ContainerRecord running = record.withState(record.state().started(started.pid(),
-                        started.monitorPid(), started.startedAt()));
+                        started.monitorPid(), started.startedAt())).withEnvironment(
+                        ContainerEnvironment.withExecRoot(record.environment(), config.get().execRoot()));
                 table.put(running);
                 events.container("start", running);
                 return running;
@@ -280,27 +283,31 @@ final class Lifecycle {
         return stopped;
     }
 
+    /**
+     * Docker's rm. The checks and the removal happen under the container's lock, so a start that lands between them
+     * is seen (409 without force) instead of its container being removed while it runs. With force, a container
+     * found running is stopped and checked again, as often as a start keeps racing the removal.
+     */
     void remove(String id, boolean force) {
-        ContainerRecord record = table.byId(id);
-        if (record.state().paused() && !force) {
-            throw new EngineException(Kind.CONFLICT, "You cannot remove a paused container " + record.id()
-                    + ". Unpause and then stop the container before attempting removal or force remove");
-        }
-        if (record.state().status() == ContainerStatus.RESTARTING && !force) {
-            throw new EngineException(Kind.CONFLICT, "You cannot remove a restarting container " + record.id()
-                    + ". Stop the container before attempting removal or force remove");
-        }
-        if (record.state().running() || record.state().status() == ContainerStatus.RESTARTING) {
-            if (!force) {
-                throw new EngineException(Kind.CONFLICT, "You cannot remove a running container " + record.id()
-                        + ". Stop the container before attempting removal or force remove");
+        for (int attempt = 1; ; attempt++) {
+            boolean removed = locked(id, () -> {
+                ContainerRecord record = table.byId(id);
+                RemovalChecks.refuseUnlessForced(record, force);
+                if (record.state().running() || record.state().status() == ContainerStatus.RESTARTING) {
+                    return false;
+                }
+                destroy(record);
+                return true;
+            });
+            if (removed) {
+                return;
+            }
+            if (attempt == RemovalChecks.FORCED_ATTEMPTS) {
+                throw new EngineException(Kind.CONFLICT, "cannot remove container " + id.substring(0, 12)
+                        + ": it was started again each of the " + attempt + " times it was stopped for removal");
             }
             stop(id, Duration.ZERO, true);
         }
-        locked(id, () -> {
-            destroy(table.byId(id));
-            return null;
-        });
     }
 
     /**
@@ -365,8 +372,9 @@ final class Lifecycle {
         restarts.schedule(() -> {
             pendingRestarts.remove(id);
             try {
-                if (table.contains(id) && table.byId(id).state().status() == ContainerStatus.RESTARTING) {
-                    events.container("restart", start(id));
+                ContainerRecord restarted = startIfRestartDue(id);
+                if (restarted != null) {
+                    events.container("restart", restarted);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "restart of " + id.substring(0, 12) + " failed", e);
@@ -374,20 +382,39 @@ final class Lifecycle {
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Removes a stopped container and everything it owns. */
+    /**
+     * Starts the container only if it still waits for its policy restart, checked under its lock: a user's stop
+     * (or rm) that lands between the restart's scheduling and its start wins.
+     */
+    private ContainerRecord startIfRestartDue(String id) {
+        return locked(id, () -> table.contains(id)
+                && table.byId(id).state().status() == ContainerStatus.RESTARTING ? start(id) : null);
+    }
+
+    /**
+     * Removes a stopped container and everything it owns. The record goes right after the monitor, before the
+     * network and the storage: an engine killed in between leaves a network and a root filesystem that no record
+     * knows, which the plugins' restore at the next start deletes, never a record of a half-removed container.
+     */
     private void destroy(ContainerRecord record) {
         String id = record.id();
         try {
             monitor.release(id, true);
-            plugins.network(record.spec().networkMode()).detach(id);
-            plugins.driver(record.storageDriver()).remove(id,
-                    DataRootLayout.of(config.get()).storageHome(record.storageDriver()));
             table.remove(id);
-            waiters.removed(id);
-            events.container("destroy", record);
         } catch (IOException | MonitorException e) {
             throw new EngineException(Kind.FAILED, "cannot remove container " + record.shortId() + ": "
                     + e.getMessage(), e);
+        }
+        waiters.removed(id);
+        try {
+            plugins.network(record.spec().networkMode()).detach(id);
+            plugins.driver(record.storageDriver()).remove(id,
+                    DataRootLayout.of(config.get()).storageHome(record.storageDriver()));
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException(Kind.FAILED, "container " + record.shortId() + " is removed, but not all it "
+                    + "owned: " + e.getMessage() + "; the rest is deleted at the engine's next start", e);
+        } finally {
+            events.container("destroy", record);
         }
     }
 

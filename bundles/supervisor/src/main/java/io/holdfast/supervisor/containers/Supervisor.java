@@ -99,6 +99,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private final EventPublisher events = new EventPublisher(() -> eventJournal);
 
     private ContainerTable table;
+    /** Records that could not be loaded at activation, reported by every restore (see {@link #unreadableRecords}). */
+    private java.util.Map<String, String> unreadable = java.util.Map.of();
     private ContainerFactory factory;
     private Lifecycle lifecycle;
     private Execs execs;
@@ -195,7 +197,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     void activate(BundleContext bundleContext) throws IOException {
         context = bundleContext;
         ContainerStore store = new ContainerStore(DataRootLayout.of(config).containers());
-        table = new ContainerTable(store, store.loadAll());
+        ContainerStore.Loaded loaded = store.load();
+        unreadable = loaded.unreadable();
+        table = new ContainerTable(store, loaded.records());
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
@@ -475,6 +479,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public java.util.Map<String, String> unreadableRecords() {
+        return unreadable;
+    }
+
+    @Override
     public ContainerMonitor monitor() {
         return monitor;
     }
@@ -540,6 +549,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         events.container("restore", record, java.util.Map.of("restore", "exited-while-down",
                 "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
         return outcome;
+    }
+
+    @Override
+    public void completeRemoval(String containerId) {
+        lifecycle.remove(containerId, false); // its exit is recorded: nothing runs, so nothing needs forcing
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.holdfast.supervisor.oci;
 
 import io.holdfast.common.io.AtomicFile;
+import io.holdfast.common.io.FileModes;
 import io.holdfast.spi.container.ContainerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,7 @@ public final class OciBundle {
     }
 
     private static void text(String path, String content) throws IOException {
-        AtomicFile.write(Path.of(path), content.getBytes(StandardCharsets.UTF_8));
+        // bound into the container, whose non-root processes read them; config.json stays 0600 (it holds the env)
+        AtomicFile.write(Path.of(path), content.getBytes(StandardCharsets.UTF_8), FileModes.READABLE_FILE);
     }
 }

@@ -12,8 +12,11 @@ import io.holdfast.spi.container.ContainerRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -30,6 +33,8 @@ import java.util.stream.Stream;
 public final class ContainerStore {
     private static final Logger LOG = Logger.getLogger(ContainerStore.class.getName());
     static final String STATE_FILE = "state.json";
+    /** Where an unreadable {@code state.json} is moved, next to it. */
+    static final String CORRUPT_FILE = "state.json.corrupt";
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -63,32 +68,90 @@ public final class ContainerStore {
     }
 
     /**
-     * Every record on disk, migrated to the current schema. A directory without a state file is a create that a
-     * crash interrupted: it is reported and skipped, never guessed at.
+     * What {@link #load} found.
+     *
+     * @param records    every record that could be read, migrated to the current schema
+     * @param unreadable per container directory whose record could not be used: why, and where its record is now
      */
+    public record Loaded(List<ContainerRecord> records, Map<String, String> unreadable) {
+    }
+
+    /** Every record on disk that can be read; see {@link #load}. */
     public List<ContainerRecord> loadAll() throws IOException {
+        return load().records();
+    }
+
+    /**
+     * Every record on disk, migrated to the current schema. One bad record never keeps the others from loading:
+     * a {@code state.json} that cannot be parsed is moved aside to {@code state.json.corrupt} (kept for the
+     * operator, and reported at every start until it is dealt with); one written by a newer engine is left where it
+     * is and reported. A directory without any state file is a create that a crash interrupted: it is reported in
+     * the log and skipped, never guessed at.
+     */
+    public Loaded load() throws IOException {
         List<ContainerRecord> records = new ArrayList<>();
+        Map<String, String> unreadable = new TreeMap<>();
         if (!Files.isDirectory(root)) {
-            return records;
+            return new Loaded(records, unreadable);
         }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String id = dir.getFileName().toString();
                 Path file = dir.resolve(STATE_FILE);
+                Path aside = dir.resolve(CORRUPT_FILE);
                 if (!Files.exists(file)) {
-                    LOG.warning(() -> dir + " has no " + STATE_FILE + " (a create was interrupted); ignoring it");
+                    if (Files.exists(aside)) {
+                        unreadable.put(id, "its record was unreadable at an earlier start and is kept at " + aside
+                                + "; the container was not restored (its monitor, if any, is left running)");
+                    } else {
+                        LOG.warning(() -> dir + " has no " + STATE_FILE + " (a create was interrupted); ignoring it");
+                    }
                     continue;
                 }
-                records.add(read(file));
+                try {
+                    records.add(read(file));
+                } catch (NewerSchemaException newer) {
+                    unreadable.put(id, newer.getMessage() + "; left as it is, not restored");
+                } catch (IOException | RuntimeException corrupt) {
+                    unreadable.put(id, "its record " + file + " is unreadable (" + oneLine(corrupt) + "); "
+                            + moveAside(file, aside) + "; the container was not restored (its monitor, if any, is "
+                            + "left running)");
+                }
             }
         }
-        return records;
+        unreadable.forEach((id, why) -> LOG.warning(() -> "container " + id + ": " + why));
+        return new Loaded(records, unreadable);
+    }
+
+    /** Moves an unreadable record out of the way of later starts; says where it is now. */
+    private static String moveAside(Path file, Path aside) {
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.syncDirectory(file.getParent());
+            return "moved to " + aside;
+        } catch (IOException e) {
+            return "left in place, as it cannot be moved to " + aside + " (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** A record written by an engine newer than this one: it is not ours to rewrite or move. */
+    static final class NewerSchemaException extends IOException {
+        NewerSchemaException(String message) {
+            super(message);
+        }
     }
 
     ContainerRecord read(Path file) throws IOException {
         JsonNode tree = json.readTree(file.toFile());
         int version = tree.path("schemaVersion").asInt(0);
         if (version > ContainerRecord.SCHEMA_VERSION) {
-            throw new IOException(file + ": schema version " + version + " is newer than this engine understands ("
+            throw new NewerSchemaException(file + ": schema version " + version + " is newer than this engine understands ("
                     + ContainerRecord.SCHEMA_VERSION + "); refusing to guess");
         }
         RecordMigration.forward((ObjectNode) tree, version, root.toAbsolutePath().getParent());

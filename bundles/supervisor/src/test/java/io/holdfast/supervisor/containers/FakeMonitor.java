@@ -68,6 +68,9 @@ final class FakeMonitor implements ContainerMonitor {
         return java.io.OutputStream.nullOutputStream();
     }
 
+    /** When set, told of each signal, as a container that ends on it would make the shim report its exit. */
+    volatile java.util.function.Consumer<String> onSignal;
+
     @Override
     public void resizeTerminal(String containerId, int height, int width) {
         throw new UnsupportedOperationException();
@@ -85,6 +88,10 @@ final class FakeMonitor implements ContainerMonitor {
 
     @Override
     public void signal(String containerId, String signal) {
+        java.util.function.Consumer<String> hook = onSignal;
+        if (hook != null) {
+            hook.accept(containerId);
+        }
     }
 
     /** Containers frozen by {@link #pause}, as the freezer would say. */

@@ -60,7 +60,9 @@ class OciSpecTest {
     @Test
     void hasDockersIsolationDefaults() {
         JsonNode spec = spec(List.of("sleep", "1"), List.of(), null);
-        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), texts(spec.path("linux").path("namespaces")));
+        assertEquals(withCgroup("pid", "ipc", "uts", "mount", "network"), texts(spec.path("linux").path("namespaces")));
+        assertEquals("SCMP_ACT_ERRNO", spec.path("linux").path("seccomp").path("defaultAction").asText(),
+                "the default seccomp profile");
         assertFalse(spec.path("linux").path("namespaces").get(4).has("path"), "a new network namespace");
         assertEquals(OciSpec.DEFAULT_CAPABILITIES, texts(spec.path("process").path("capabilities").path("bounding")));
         assertEquals(14, OciSpec.DEFAULT_CAPABILITIES.size());
@@ -74,6 +76,30 @@ class OciSpecTest {
         assertEquals(0, spec.path("process").path("user").path("uid").asInt());
         assertFalse(spec.path("process").has("rlimits"));
         assertEquals(List.of("devices"), List.copyOf(iterable(spec.path("linux").path("resources").fieldNames())));
+    }
+
+    /** A private cgroup namespace wherever the kernel has cgroup namespaces. */
+    private static List<String> withCgroup(String... namespaces) {
+        List<String> expected = new ArrayList<>(List.of(namespaces));
+        if (java.nio.file.Files.exists(OciSpec.CGROUP_NAMESPACE)) {
+            expected.add("cgroup");
+        }
+        return expected;
+    }
+
+    @Test
+    void anUnconfinedContainerHasNoSeccompFilterAndACustomProfileReplacesTheDefault() {
+        JsonNode unconfined = build(with(null, null, null, null,
+                new SecurityOptions(List.of(), List.of(), false, false, SecurityOptions.SECCOMP_UNCONFINED)));
+        assertFalse(unconfined.path("linux").has("seccomp"));
+        JsonNode custom = build(with(null, null, null, null, new SecurityOptions(List.of(), List.of(), false, false,
+                "{\"defaultAction\": \"SCMP_ACT_LOG\"}")));
+        assertEquals("SCMP_ACT_LOG", custom.path("linux").path("seccomp").path("defaultAction").asText());
+        assertEquals(0, custom.path("linux").path("seccomp").path("syscalls").size());
+        JsonNode sysAdmin = build(with(null, null, null, null,
+                new SecurityOptions(List.of("SYS_ADMIN"), List.of(), false, false)));
+        assertTrue(sysAdmin.path("linux").path("seccomp").toString().contains("\"unshare\""),
+                "CAP_SYS_ADMIN re-allows unshare");
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
@@ -102,7 +128,7 @@ class OciSpecTest {
     void hostNetworkMeansNoNetworkNamespace() {
         JsonNode spec = OciSpec.build(new OciSpec.Input(ID, "/rootfs", plain(List.of("true"), List.of()),
                 ResolvedUser.ROOT, null, true, FILES));
-        assertEquals(List.of("pid", "ipc", "uts", "mount"), texts(spec.path("linux").path("namespaces")));
+        assertEquals(withCgroup("pid", "ipc", "uts", "mount"), texts(spec.path("linux").path("namespaces")));
     }
 
     @Test

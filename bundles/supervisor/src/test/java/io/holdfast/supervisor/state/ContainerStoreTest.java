@@ -107,11 +107,38 @@ public class ContainerStoreTest {
     }
 
     @Test
-    void newerSchemaIsRefusedNotGuessed() throws IOException {
+    void newerSchemaIsLeftAloneAndReportedNotGuessed() throws IOException {
         Path dir = Files.createDirectories(root.resolve("d".repeat(64)));
         Files.writeString(dir.resolve("state.json"), "{\"schemaVersion\": 99, \"id\": \"x\"}");
-        String message = assertThrows(IOException.class, () -> new ContainerStore(root).loadAll()).getMessage();
-        assertTrue(message.contains("schema version 99 is newer than this engine understands"), message);
+        ContainerRecord good = record("a".repeat(64));
+        new ContainerStore(root).save(good);
+        ContainerStore.Loaded loaded = new ContainerStore(root).load();
+        assertEquals(List.of(good), loaded.records());
+        String why = loaded.unreadable().get("d".repeat(64));
+        assertTrue(why.contains("schema version 99 is newer than this engine understands"), why);
+        assertTrue(Files.exists(dir.resolve("state.json")), "a newer engine's record is not ours to move");
+    }
+
+    /** Issue 14: one corrupt state.json made loading throw, so the supervisor never activated and the API never opened. */
+    @Test
+    void corruptRecordIsMovedAsideAndReportedAndTheOthersLoad() throws IOException {
+        ContainerRecord good = record("a".repeat(64));
+        new ContainerStore(root).save(good);
+        Path dir = Files.createDirectories(root.resolve("c".repeat(64)));
+        Files.writeString(dir.resolve("state.json"), "{\"schemaVersion\": 3, \"id\": ");
+
+        ContainerStore.Loaded loaded = new ContainerStore(root).load();
+        assertEquals(List.of(good), loaded.records());
+        String why = loaded.unreadable().get("c".repeat(64));
+        assertTrue(why.contains("is unreadable") && why.contains("moved to " + dir.resolve("state.json.corrupt")),
+                why);
+        assertFalse(Files.exists(dir.resolve("state.json")));
+        assertEquals("{\"schemaVersion\": 3, \"id\": ", Files.readString(dir.resolve("state.json.corrupt")));
+
+        ContainerStore.Loaded again = new ContainerStore(root).load();
+        assertEquals(List.of(good), again.records());
+        assertTrue(again.unreadable().get("c".repeat(64)).contains("kept at " + dir.resolve("state.json.corrupt")),
+                "reported at every start until the operator deals with it");
     }
 
     @Test

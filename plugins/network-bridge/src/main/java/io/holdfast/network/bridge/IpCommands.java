@@ -36,6 +36,11 @@ final class IpCommands {
         this("ip", null);
     }
 
+    /** {@code program} in place of iproute2's {@code ip}, in the host's namespace: a test's stand-in. */
+    IpCommands(String program) {
+        this(program, null);
+    }
+
     private IpCommands(String program, String namespace) {
         this.program = program;
         this.namespace = namespace;

@@ -74,6 +74,37 @@ public final class EngineClient {
         }
     }
 
+    /**
+     * Opens a shell session ({@code POST /holdfast/shell/sessions}); the response stays open for as long as the
+     * session lives: its first line is {@code {"Id": ...}}, then a newline now and then. The caller holds it, and
+     * closing it ends the session.
+     */
+    public HttpResponse openShell() throws IOException {
+        return exchange(HttpRequest.post("/holdfast/shell/sessions"));
+    }
+
+    /** Runs one line in the session: {@code Out}, {@code Err} and {@code Status}. */
+    public Map<String, Object> shellExec(String session, String line) throws IOException {
+        return object(HttpRequest.post(shell(session) + "/exec",
+                RequestBody.json(Json.bytes(Map.of("Line", line)))));
+    }
+
+    /** Completions of the word before {@code cursor}: each with {@code Value}, {@code Description}, {@code Complete}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> shellComplete(String session, String line, int cursor) throws IOException {
+        Map<String, Object> body = object(HttpRequest.get(shell(session) + "/complete?line="
+                + UriEncoding.queryValue(line) + "&cursor=" + cursor));
+        return Json.objects((List<Object>) body.getOrDefault("Candidates", List.of()));
+    }
+
+    public void closeShell(String session) throws IOException {
+        discard(HttpRequest.delete(shell(session)));
+    }
+
+    private static String shell(String session) {
+        return "/holdfast/shell/sessions/" + UriEncoding.pathSegment(session);
+    }
+
     /** What a restore would do now ({@code GET /restore/plan}). */
     public Map<String, Object> restorePlan() throws IOException {
         return object(HttpRequest.get("/restore/plan"));
