@@ -7,6 +7,9 @@ import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreReport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The SPI services the routes answer with, looked up on each request: a reload may replace any of them meanwhile.
@@ -16,6 +19,18 @@ interface ApiServices {
     DaemonConfig config();
 
     Containers containers();
+
+    /**
+     * The supervisor serving now if it is not {@code previous} (may be null), else the next to arrive: long requests
+     * move to it when {@code previous} stops. Fails when none comes in time.
+     */
+    CompletableFuture<Containers> containersAfter(Containers previous);
+
+    /** The one timer that drives long responses (event streams, removal checks); outlives a supervisor swap. */
+    ScheduledExecutorService streamTimer();
+
+    /** Runs {@code logs -f} readers, which block on the log file: a bounded pool apart from the request threads. */
+    Executor logFollowers();
 
     Images images();
 

@@ -22,6 +22,12 @@ final class FakeServices implements ApiServices {
     final HeldService<RestoreControl> restoreBundle;
     /** The last thread that asked for the restore bundle: a test waits until it is waiting. */
     volatile Thread askedForRestore;
+    private static final java.util.concurrent.ScheduledExecutorService TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "fake-stream-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     FakeServices(Duration restorePatience) {
         restoreBundle = new HeldService<>("the restore bundle", restorePatience);
@@ -35,6 +41,21 @@ final class FakeServices implements ApiServices {
     @Override
     public Containers containers() {
         return new NoContainers();
+    }
+
+    @Override
+    public CompletableFuture<Containers> containersAfter(Containers previous) {
+        return CompletableFuture.completedFuture(containers());
+    }
+
+    @Override
+    public java.util.concurrent.ScheduledExecutorService streamTimer() {
+        return TIMER;
+    }
+
+    @Override
+    public java.util.concurrent.Executor logFollowers() {
+        return Runnable::run;
     }
 
     @Override

@@ -72,6 +72,7 @@ public class ApiSockets {
 
     @Deactivate
     synchronized void deactivate() throws Exception {
+        dispatcher.close();
         if (server != null) {
             server.stop();
             UnixSockets.remove(hosts);

@@ -34,6 +34,7 @@ final class Dispatcher extends Handler.Abstract {
     private final Duration patience;
     private final Supplier<Reloader> reloader;
     private final Awaited<Handler> slot = new Awaited<>();
+    private final PeerWatch peers = new PeerWatch();
 
     Dispatcher(Duration patience, Supplier<Reloader> reloader) {
         this.patience = patience;
@@ -52,12 +53,18 @@ final class Dispatcher extends Handler.Abstract {
         return slot.present();
     }
 
+    /** Stops watching for clients that hang up (the sockets are closing). */
+    void close() {
+        peers.close();
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (ReloadEndpoint.matches(request)) {
             ReloadEndpoint.serve(reloader.get(), request, response, callback);
             return true;
         }
+        peers.track(request);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Handler handler = slot.await(patience);
             if (handler == null) {
