@@ -37,7 +37,8 @@ final class OpenResponse {
     OpenResponse(Request request, Response response, Callback callback, int status, String contentType) {
         this.response = response;
         this.callback = callback;
-        request.setAttribute(LONG_RESPONSE, Boolean.TRUE);
+        // the resident sockets call this when the client hangs up (bundles/api PeerWatch)
+        request.setAttribute(LONG_RESPONSE, (java.util.function.Consumer<Throwable>) this::fail);
         request.addFailureListener(this::fail);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.EofException;
@@ -23,7 +24,10 @@ import org.eclipse.jetty.server.Request;
  */
 final class PeerWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PeerWatch.class.getName());
-    /** The request attribute a handler sets (to any value) once its response may last long. */
+    /**
+     * The request attribute a handler sets once its response may last long; when its value is a
+     * {@code Consumer<Throwable>} (a JDK type, so any bundle can offer one) it is told when the client hangs up.
+     */
     static final String LONG_RESPONSE = "holdfast.long-response";
     private static final long PERIOD_MILLIS = 500;
 
@@ -49,7 +53,9 @@ final class PeerWatch implements AutoCloseable {
         return tracked.size();
     }
 
-    private void check() {
+    /** One round over the tracked requests; package-private so a test can run it at a moment of its choosing. */
+    @SuppressWarnings("unchecked")
+    void check() {
         for (Request request : tracked) {
             try {
                 if (request.getAttribute(LONG_RESPONSE) == null) {
@@ -58,7 +64,12 @@ final class PeerWatch implements AutoCloseable {
                 EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
                 if (endPoint instanceof DockerClientConnector.RepairingEndPoint watched && watched.peerClosed()) {
                     tracked.remove(request);
-                    endPoint.close(new EofException("the client closed the connection"));
+                    EofException gone = new EofException("the client closed the connection");
+                    endPoint.close(gone);
+                    // Jetty does not fail a request whose handler neither reads nor writes: tell the handler directly
+                    if (request.getAttribute(LONG_RESPONSE) instanceof Consumer<?> handler) {
+                        ((Consumer<Throwable>) handler).accept(gone);
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warning("checking a client connection failed: " + e);
