@@ -116,7 +116,14 @@ class BlockingRequestsTest {
                     BundleJars.original(dist, "supervisor-"), engine.root().resolve("supervisor-next.jar"), "0.2.1"),
                     dist, "supervisor.jar", api);
             assertEquals(204, answered(() -> api.request("POST", "/containers/" + id + "/stop?t=30")).status());
-            assertTrue(wait.rest(ANSWER).contains("\"StatusCode\":3"), "the wait moved to the new supervisor");
+            String waited;
+            try {
+                waited = wait.rest(ANSWER);
+            } catch (AssertionError hung) {
+                throw new AssertionError(hung.getMessage() + "\nengine log:\n" + engine.log(), hung);
+            }
+            assertTrue(waited.contains("\"StatusCode\":3"), "the wait moved to the new supervisor: " + waited
+                    + "\n" + engine.log());
             String logs = follow.rest(ANSWER);
             assertTrue(logs.contains("before") && logs.contains("bye"), "logs -f ended with the container: " + logs);
         }

@@ -32,6 +32,7 @@ final class OpenResponse {
     private final Response response;
     private final Callback callback;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Runnable> cleanUps = new CopyOnWriteArrayList<>();
 
     OpenResponse(Request request, Response response, Callback callback, int status, String contentType) {
@@ -40,6 +41,9 @@ final class OpenResponse {
         // the resident sockets call this when the client hangs up (bundles/api PeerWatch)
         request.setAttribute(LONG_RESPONSE, (java.util.function.Consumer<Throwable>) this::fail);
         request.addFailureListener(this::fail);
+        // a quiet stream is not a dead one (a wait may last days): hang-ups are PeerWatch's to notice; only a write
+        // the client has not taken for an idle timeout ends the response
+        request.addIdleTimeoutListener(timeout -> writing.get() > 0);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     }
@@ -54,11 +58,16 @@ final class OpenResponse {
         if (ended.get()) {
             return;
         }
+        writing.incrementAndGet();
         response.write(false, ByteBuffer.wrap(bytes), Callback.from(() -> {
+            writing.decrementAndGet();
             if (!ended.get()) {
                 then.run();
             }
-        }, this::fail));
+        }, failure -> {
+            writing.decrementAndGet();
+            fail(failure);
+        }));
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.function.Function;
  * }</pre>
  */
 final class RevisionExit {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RevisionExit.class.getName());
+
     private RevisionExit() {
     }
 
@@ -45,6 +47,7 @@ final class RevisionExit {
             if (failure == null) {
                 result.complete(code);
             } else if (unwrap(failure) instanceof CancellationException && !result.isDone()) {
+                LOG.info(() -> "the supervisor revision stopped: waiting for " + id + "'s exit continues with the next");
                 after.apply(revision).whenComplete((next, none) -> {
                     if (none != null) {
                         result.completeExceptionally(unwrap(none));

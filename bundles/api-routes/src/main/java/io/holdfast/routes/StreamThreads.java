@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
  * wait for a free one). It lives as long as this bundle: streams opened by one {@link ApiHandler} revision outlive
  * it across a supervisor swap. Private to this bundle (its package is not exported).
  */
-@Component(service = StreamThreads.class)
+@Component(service = StreamThreads.class, immediate = true) // lives as long as the bundle, not only while used
 public class StreamThreads {
     static final int LOG_FOLLOWERS = 256;
 

@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * revisions.after(old).thenCompose(next -> next.awaitExit(id));
  * }</pre>
  */
-@Component(service = SupervisorRevisions.class)
+@Component(service = SupervisorRevisions.class, immediate = true) // lives as long as the bundle, not only while used
 public class SupervisorRevisions {
     /** How long a request waits for the next revision; a swap takes well under a second. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -35,8 +35,8 @@ public class SupervisorRevisions {
     private boolean closed;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unset")
-    void set(Containers arrived) {
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetContainers")
+    void setContainers(Containers arrived) {
         List<CompletableFuture<Containers>> ready;
         synchronized (this) {
             current = arrived;
@@ -46,7 +46,7 @@ public class SupervisorRevisions {
         ready.forEach(f -> f.complete(arrived)); // outside the lock: completions run the requests' next steps
     }
 
-    synchronized void unset(Containers gone) {
+    synchronized void unsetContainers(Containers gone) {
         if (current == gone) {
             current = null;
         }

@@ -58,6 +58,9 @@ final class WaitRoutes {
         boolean removed = condition.equals("removed");
         exit.whenComplete((code, failure) -> {
             if (failure != null) {
+                if (!out.ended()) {
+                    LOG.warning("wait for " + record.id() + " ended without an exit code: " + RevisionExit.unwrap(failure));
+                }
                 out.fail(RevisionExit.unwrap(failure));
             } else if (removed) {
                 awaitRemoval(record.id(), code, out);
