@@ -158,13 +158,8 @@ public class ApiHandler {
         }
 
         @Override
-        public java.util.concurrent.ScheduledExecutorService streamTimer() {
-            return streamThreads.timer();
-        }
-
-        @Override
-        public java.util.concurrent.Executor logFollowers() {
-            return streamThreads.logFollowers();
+        public StreamThreads streams() {
+            return streamThreads;
         }
 
         @Override

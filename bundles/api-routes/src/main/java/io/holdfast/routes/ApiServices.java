@@ -8,8 +8,6 @@ import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreReport;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The SPI services the routes answer with, looked up on each request: a reload may replace any of them meanwhile.
@@ -26,11 +24,8 @@ interface ApiServices {
      */
     CompletableFuture<Containers> containersAfter(Containers previous);
 
-    /** The one timer that drives long responses (event streams, removal checks); outlives a supervisor swap. */
-    ScheduledExecutorService streamTimer();
-
-    /** Runs {@code logs -f} readers, which block on the log file: a bounded pool apart from the request threads. */
-    Executor logFollowers();
+    /** The threads of long responses (event streams, removal checks, log follows); outlive a supervisor swap. */
+    StreamThreads streams();
 
     Images images();
 

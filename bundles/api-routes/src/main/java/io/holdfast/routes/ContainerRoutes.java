@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,15 +31,15 @@ final class ContainerRoutes {
     private final Supplier<Images> images;
 
     private final Function<Containers, CompletableFuture<Containers>> nextRevision;
-    private final Executor followers;
+    private final StreamThreads streams;
 
     ContainerRoutes(Supplier<Containers> containers, Supplier<ContainerLogs> logs, Supplier<Images> images,
-                    Function<Containers, CompletableFuture<Containers>> nextRevision, Executor followers) {
+                    Function<Containers, CompletableFuture<Containers>> nextRevision, StreamThreads streams) {
         this.containers = containers;
         this.logs = logs;
         this.images = images;
         this.nextRevision = nextRevision;
-        this.followers = followers;
+        this.streams = streams;
     }
 
     void register(Router router) {
@@ -181,7 +180,7 @@ final class ContainerRoutes {
         boolean stderr = e.flag("stderr");
         boolean timestamps = e.flag("timestamps");
         ContainerLogs reader = logs.get();
-        OpenResponse out = e.open(200, "application/vnd.docker.raw-stream");
+        OpenResponse out = streams.track(e.open(200, "application/vnd.docker.raw-stream"));
         CompletableFuture<Integer> exit = RevisionExit.of(c(), nextRevision, Containers::awaitExit, record.id());
         out.onEnd(() -> exit.cancel(false));
         CompletableFuture<?> end = until == null ? exit : CompletableFuture.anyOf(exit,
@@ -189,7 +188,7 @@ final class ContainerRoutes {
                         Duration.between(now, until).toMillis(), TimeUnit.MILLISECONDS)));
         FollowerThread thread = new FollowerThread();
         out.onEnd(thread::interrupt);
-        followers.execute(() -> {
+        streams.logFollowers().execute(() -> {
             if (!thread.enter()) {
                 return; // the client left while this follow waited for a free thread
             }

@@ -32,10 +32,12 @@ final class EventRoutes {
 
     private final Supplier<EngineEvents> journal;
     private final ScheduledExecutorService timer;
+    private final StreamThreads streams;
 
-    EventRoutes(Supplier<EngineEvents> journal, ScheduledExecutorService timer) {
+    EventRoutes(Supplier<EngineEvents> journal, StreamThreads streams) {
         this.journal = journal;
-        this.timer = timer;
+        this.timer = streams.timer();
+        this.streams = streams;
     }
 
     void register(Router router) {
@@ -57,7 +59,7 @@ final class EventRoutes {
         }
         EventFilter filter = EventFilter.parse(e.query("filters"));
         EventSubscription subscription = events.subscribe(since);
-        OpenResponse out = e.open(200, "application/json");
+        OpenResponse out = streams.track(e.open(200, "application/json"));
         out.onEnd(subscription::close);
         timer.execute(new Pump(subscription, filter, until, out));
     }

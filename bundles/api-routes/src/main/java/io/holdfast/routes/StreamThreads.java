@@ -1,5 +1,8 @@
 package io.holdfast.routes;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -8,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.EofException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -22,6 +26,7 @@ import org.osgi.service.component.annotations.Deactivate;
 public class StreamThreads {
     static final int LOG_FOLLOWERS = 256;
 
+    private final Set<OpenResponse> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(named("holdfast-api-streams"));
     private final ThreadPoolExecutor followers = new ThreadPoolExecutor(LOG_FOLLOWERS, LOG_FOLLOWERS, 30,
@@ -29,6 +34,13 @@ public class StreamThreads {
 
     public StreamThreads() {
         followers.allowCoreThreadTimeOut(true);
+    }
+
+    /** Ends {@code response} if this bundle stops first (an API bundle swap); returns it. */
+    OpenResponse track(OpenResponse response) {
+        open.add(response);
+        response.onEnd(() -> open.remove(response));
+        return response;
     }
 
     ScheduledExecutorService timer() {
@@ -41,6 +53,11 @@ public class StreamThreads {
 
     @Deactivate
     void deactivate() {
+        // the streams of a revision of this bundle that is going away end: their clients see the end and may ask
+        // the next revision, instead of waiting for good on a timer that no longer runs
+        for (OpenResponse response : List.copyOf(open)) {
+            response.fail(new EofException("the API bundle (api-routes) is stopping"));
+        }
         timer.shutdownNow();
         followers.shutdownNow();
     }

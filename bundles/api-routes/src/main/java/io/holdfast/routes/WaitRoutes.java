@@ -7,7 +7,6 @@ import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,13 +26,13 @@ final class WaitRoutes {
 
     private final Supplier<Containers> containers;
     private final Function<Containers, CompletableFuture<Containers>> nextRevision;
-    private final ScheduledExecutorService timer;
+    private final StreamThreads streams;
 
     WaitRoutes(Supplier<Containers> containers, Function<Containers, CompletableFuture<Containers>> nextRevision,
-               ScheduledExecutorService timer) {
+               StreamThreads streams) {
         this.containers = containers;
         this.nextRevision = nextRevision;
-        this.timer = timer;
+        this.streams = streams;
     }
 
     void register(Router router) {
@@ -51,7 +50,7 @@ final class WaitRoutes {
         ContainerRecord record = revision.get(e.pathParam(0)); // a 404 still has its own status line
         boolean nextExit = condition.equals("next-exit")
                 || condition.equals("removed") && record.state().status() == ContainerStatus.CREATED;
-        OpenResponse out = e.open(200, "application/json");
+        OpenResponse out = streams.track(e.open(200, "application/json"));
         CompletableFuture<Integer> exit = RevisionExit.of(revision, nextRevision,
                 nextExit ? Containers::awaitNextExit : Containers::awaitExit, record.id());
         out.onEnd(() -> exit.cancel(false));
@@ -77,7 +76,7 @@ final class WaitRoutes {
         }
         nextRevision.apply(null).thenAccept(revision -> {
             if (exists(revision, id)) {
-                timer.schedule(() -> awaitRemoval(id, code, out), REMOVAL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                streams.timer().schedule(() -> awaitRemoval(id, code, out), REMOVAL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
             } else {
                 answer(out, code);
             }

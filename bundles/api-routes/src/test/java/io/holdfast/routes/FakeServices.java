@@ -22,12 +22,8 @@ final class FakeServices implements ApiServices {
     final HeldService<RestoreControl> restoreBundle;
     /** The last thread that asked for the restore bundle: a test waits until it is waiting. */
     volatile Thread askedForRestore;
-    private static final java.util.concurrent.ScheduledExecutorService TIMER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "fake-stream-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /** Daemon threads, shared by every test: nothing to close. */
+    private static final StreamThreads STREAMS = new StreamThreads();
 
     FakeServices(Duration restorePatience) {
         restoreBundle = new HeldService<>("the restore bundle", restorePatience);
@@ -49,13 +45,8 @@ final class FakeServices implements ApiServices {
     }
 
     @Override
-    public java.util.concurrent.ScheduledExecutorService streamTimer() {
-        return TIMER;
-    }
-
-    @Override
-    public java.util.concurrent.Executor logFollowers() {
-        return Runnable::run;
+    public StreamThreads streams() {
+        return STREAMS;
     }
 
     @Override
