@@ -261,11 +261,11 @@ class CreateOptionsTest {
         for (var refusal : Map.of(
                 Map.of("PortBindings", Map.of("80/tcp", List.of(Map.of("HostPort", "8080")))),
                 "HostConfig.PortBindings: published ports are not supported yet",
-                Map.of("Privileged", true), "HostConfig.Privileged: privileged containers are not supported",
-                Map.of("SecurityOpt", List.of("seccomp=unconfined")),
-                "HostConfig.SecurityOpt: \"seccomp=unconfined\" is not supported",
-                Map.of("Devices", List.of(Map.of("PathOnHost", "/dev/fuse", "PathInContainer", "/dev/fuse",
-                        "CgroupPermissions", "rwm"))), "HostConfig.Devices: host devices are not supported",
+                Map.of("PidMode", "host"), "HostConfig.PidMode: sharing another PID namespace is not supported",
+                Map.of("SecurityOpt", List.of("apparmor=unconfined")),
+                "HostConfig.SecurityOpt: \"apparmor=unconfined\" is not supported",
+                Map.of("Devices", List.of(Map.of("PathOnHost", "dev/fuse", "PathInContainer", "/dev/fuse",
+                        "CgroupPermissions", "rwm"))), "device \"dev/fuse:/dev/fuse\": both paths must be absolute",
                 Map.of("BlkioWeight", 300), "HostConfig.BlkioWeight: not supported").entrySet()) {
             Api.Response response = api.post("/containers/create", Map.of("Image", "busybox", "Cmd", List.of("true"),
                     "HostConfig", refusal.getKey()));
@@ -329,15 +329,49 @@ class CreateOptionsTest {
     }
 
     @Test
+    void hostDevicesReachTheContainerWithTheirCgroupPermissions() throws Exception {
+        // /dev/kmsg (1,11) is not among the runtime's default devices: only its own rule lets the container at it,
+        // and that rule allows reading only (CAP_SYSLOG for the kernel's own check), so the read works and the
+        // write is refused at open: nothing reaches the host's log
+        DockerCli.Result device = docker("/usr/bin/docker", "run", "--rm", "--device", "/dev/null:/dev/mynull:rw",
+                "--device", "/dev/kmsg:/dev/mykmsg:r", "--cap-add", "SYSLOG", "busybox", "sh", "-c",
+                "stat -c '%t,%T' /dev/mynull /dev/mykmsg; echo x > /dev/mynull && echo written;"
+                        + " head -c 1 /dev/mykmsg > /dev/null && echo readable;"
+                        + " echo x 2>/dev/null > /dev/mykmsg || echo refused");
+        assertEquals(0, device.exitCode(), device.toString());
+        assertEquals(List.of("1,3", "1,b", "written", "readable", "refused"), device.lines(),
+                "the host's numbers; the cgroup allows writing only where asked");
+        DockerCli.Result missing = docker("/usr/bin/docker", "run", "--rm", "--device", "/dev/no-such-device",
+                "busybox", "true");
+        assertNotEquals(0, missing.exitCode());
+        assertTrue(missing.err().contains("device /dev/no-such-device: no such file on the host"), missing.err());
+    }
+
+    @Test
+    void privilegedGetsEveryCapabilityTheHostsDevicesAndMayMount() throws Exception {
+        String hostBounding = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("CapBnd:")).findFirst().orElseThrow().substring(7).strip();
+        DockerCli.Result privileged = docker("/usr/bin/docker", "run", "--rm", "--privileged", "busybox", "sh", "-c",
+                "grep CapEff /proc/self/status; test -c /dev/kmsg && echo has-kmsg;"
+                        + " mkdir /m && mount -t tmpfs none /m && echo mounted");
+        assertEquals(0, privileged.exitCode(), privileged.toString());
+        assertEquals(List.of("CapEff:\t" + hostBounding, "has-kmsg", "mounted"), privileged.lines());
+        DockerCli.Result plain = docker("/usr/bin/docker", "run", "--rm", "busybox", "sh", "-c",
+                "test -e /dev/kmsg && echo has-kmsg; mkdir /m && mount -t tmpfs none /m 2>/dev/null && echo mounted;"
+                        + " true");
+        assertEquals("", plain.out().strip(), "without it: neither");
+    }
+
+    @Test
     void stockDockerCliShowsTheRefusalNamingTheField() throws Exception {
         DockerCli.Result published = docker("/usr/local/bin/docker", "create", "-p", "8080:80", "busybox", "true");
         assertNotEquals(0, published.exitCode(), published.err());
         assertTrue(published.err().contains("HostConfig.PortBindings: published ports are not supported yet"),
                 published.err());
-        DockerCli.Result privileged = docker("/usr/bin/docker", "create", "--privileged", "busybox", "true");
-        assertNotEquals(0, privileged.exitCode(), privileged.err());
-        assertTrue(privileged.err().contains("HostConfig.Privileged: privileged containers are not supported"),
-                privileged.err());
+        DockerCli.Result hostPid = docker("/usr/bin/docker", "create", "--pid", "host", "busybox", "true");
+        assertNotEquals(0, hostPid.exitCode(), hostPid.err());
+        assertTrue(hostPid.err().contains("HostConfig.PidMode: sharing another PID namespace is not supported"),
+                hostPid.err());
     }
 
     /**

@@ -496,6 +496,28 @@ class DockerCliTest {
     }
 
     @Test
+    void importChangesBecomeTheImagesConfigAndTheDefaultsOfItsContainers() throws Exception {
+        Path dir = Files.createDirectories(engine.root().resolve("cli-import-config"));
+        String source = docker.ok("create", "busybox", "true");
+        Path tarball = dir.resolve("busybox.tar");
+        docker.ok("export", "-o", tarball.toString(), source);
+        docker.ok("rm", source);
+        docker.ok("import", "--change", "CMD [\"sh\", \"-c\", \"echo $GREETING from $PWD as $(id -u)\"]",
+                "--change", "ENV GREETING=hello", "--change", "WORKDIR /tmp", "--change", "USER 1000",
+                "--change", "LABEL team=web", tarball.toString(), "cli-config:v1");
+        assertEquals("hello from /tmp as 1000", docker.ok("run", "--rm", "cli-config:v1"));
+        assertEquals("bye from / as 0", docker.ok("run", "--rm", "-e", "GREETING=bye", "-w", "/", "-u", "0",
+                "cli-config:v1"), "the run's own options win");
+        assertEquals("[sh -c echo $GREETING from $PWD as $(id -u)] /tmp 1000 web", docker.ok("image", "inspect", "-f",
+                "{{.Config.Cmd}} {{.Config.WorkingDir}} {{.Config.User}} {{.Config.Labels.team}}", "cli-config:v1"));
+
+        DockerCli.Result refused = docker.run("import", "--change", "EXPOSE 80", tarball.toString(), "cli-config:v2");
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("\"EXPOSE 80\": EXPOSE is not supported"), refused.toString());
+        docker.ok("rmi", "cli-config:v1");
+    }
+
+    @Test
     void eventsReportTheLifecycleAndHonourFilters() throws Exception {
         Instant since = Instant.now();
         String id = docker.ok("create", "--name", "cli-events", "busybox", "sh", "-c", "exit 3");

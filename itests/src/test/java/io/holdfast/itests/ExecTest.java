@@ -77,9 +77,10 @@ class ExecTest {
         assertEquals(200, api.request("POST", "/exec/" + id + "/resize?h=40&w=100").status(),
                 "a non-TTY exec has no terminal to resize, and Docker answers 200");
         assertEquals(404, api.request("GET", "/exec/" + "0".repeat(64) + "/json").status());
-        Api.Response tty = api.post("/containers/" + c + "/exec", Map.of("Cmd", List.of("sh"), "Tty", true));
-        assertEquals(400, tty.status(), "a TTY exec is refused by name, not run without one");
-        assertTrue(tty.json().path("message").asText().startsWith("Tty"), tty.body());
+        Api.Response badKeys = api.post("/containers/" + c + "/exec", Map.of("Cmd", List.of("sh"), "Tty", true,
+                "DetachKeys", "ctrl-"));
+        assertEquals(400, badKeys.status(), "invalid detach keys are refused at create");
+        assertTrue(badKeys.json().path("message").asText().contains("Invalid escape keys"), badKeys.body());
     }
 
     @Test

@@ -68,6 +68,12 @@ final class ApiExchange {
     }
 
     /** Docker's booleans: 1, true, True. */
+    /** Every value of a query parameter given more than once ({@code changes=...&changes=...}); empty if none. */
+    List<String> queryValues(String name) {
+        List<String> values = query.getValues(name);
+        return values == null ? List.of() : values;
+    }
+
     boolean flag(String name) {
         String value = query(name);
         return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));

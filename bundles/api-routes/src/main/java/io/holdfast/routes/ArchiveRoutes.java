@@ -1,5 +1,6 @@
 package io.holdfast.routes;
 
+import io.holdfast.docker.model.ContainerChange;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.PathStat;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Files in and out of containers as {@code docker cp} and {@code docker export} use them: {@code HEAD}, {@code GET}
  * and {@code PUT /containers/{id}/archive?path=} (with the {@code X-Docker-Container-Path-Stat} header) and
- * {@code GET /containers/{id}/export}.
+ * {@code GET /containers/{id}/export}, and {@code GET /containers/{id}/changes} ({@code docker diff}).
  */
 final class ArchiveRoutes {
     static final String STAT_HEADER = "X-Docker-Container-Path-Stat";
@@ -46,7 +47,9 @@ final class ArchiveRoutes {
             try (OutputStream out = e.stream(200, TAR)) {
                 c.export(e.pathParam(0), out);
             }
-        });
+        }).add("GET", "/containers/{id}/changes", e -> e.sendJson(200,
+                containers.get().changes(e.pathParam(0)).stream()
+                        .map(change -> new ContainerChange(change.path(), change.kind().ordinal())).toList()));
     }
 
     /** Docker's header: the stat as JSON, base64-encoded. */

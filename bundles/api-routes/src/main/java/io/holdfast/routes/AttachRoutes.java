@@ -1,5 +1,6 @@
 package io.holdfast.routes;
 
+import io.holdfast.common.docker.DetachKeys;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.Containers;
@@ -28,12 +29,17 @@ import java.util.logging.Logger;
  * <p>The client ({@code docker run}) attaches before it starts the container: the answer is sent only once the
  * reader stands at the log's end, so not a line of the first output is lost. With {@code stdin=1} on a container
  * created with an open stdin, what the client sends goes to the container ({@link StdinPump}).
+ *
+ * <p>A container with a terminal gets its output raw, piece by piece as the terminal wrote it, its client's detach
+ * keys ({@code detachKeys}, by default {@code ctrl-p,ctrl-q}) end the attach and leave the container running, and
+ * {@code POST /containers/{id}/resize} sets its terminal's size.
  */
 final class AttachRoutes {
     private static final Logger LOG = Logger.getLogger(AttachRoutes.class.getName());
     static final String STREAM_TYPE = "application/vnd.docker.raw-stream";
     private static final long POSITION_WAIT_SECONDS = 30;
     private static final long DETACH_GRACE_MILLIS = 250;
+    static final String DEFAULT_DETACH_KEYS = "ctrl-p,ctrl-q";
 
     private final Supplier<Containers> containers;
     private final Supplier<ContainerLogs> logs;
@@ -44,7 +50,34 @@ final class AttachRoutes {
     }
 
     void register(Router router) {
-        router.add("POST", "/containers/{id}/attach", this::attach);
+        router.add("POST", "/containers/{id}/attach", this::attach)
+                .add("POST", "/containers/{id}/resize", e -> {
+                    containers.get().resize(e.pathParam(0), size(e, "h"), size(e, "w"));
+                    e.sendEmpty(200);
+                });
+    }
+
+    /** A terminal dimension from the query: required, at least 1. */
+    static int size(ApiExchange e, String name) {
+        String value = e.query(name);
+        if (value == null || value.isEmpty()) {
+            throw new EngineException(Kind.INVALID, "query parameters h and w are required");
+        }
+        int size = e.intQuery(name, 0);
+        if (size < 1) {
+            throw new EngineException(Kind.INVALID, "query parameter " + name + "=" + value + ": must be at least 1");
+        }
+        return size;
+    }
+
+    /** The detach keys a terminal client asked for, or Docker's default. */
+    static byte[] detachKeys(ApiExchange e, String fromRequest) {
+        String keys = fromRequest == null || fromRequest.isEmpty() ? DEFAULT_DETACH_KEYS : fromRequest;
+        try {
+            return DetachKeys.parse(keys);
+        } catch (IllegalArgumentException invalid) {
+            throw new EngineException(Kind.INVALID, invalid.getMessage());
+        }
     }
 
     private void attach(ApiExchange e) throws Exception {
@@ -63,11 +96,13 @@ final class AttachRoutes {
         CompletableFuture<Integer> until = !follow ? CompletableFuture.completedFuture(0)
                 : status == ContainerStatus.CREATED ? lifecycle.awaitNextExit(record.id())
                 : lifecycle.awaitExit(record.id());
-        LogQuery query = new LogQuery(e.flag("logs") ? -1 : 0, follow);
+        boolean tty = record.spec().process().tty();
+        byte[] detachKeys = tty ? detachKeys(e, e.query("detachKeys")) : new byte[0];
+        LogQuery query = new LogQuery(e.flag("logs") ? -1 : 0, follow, tty);
         Path logFile = Path.of(record.logPath());
         if (!e.wantsUpgrade()) { // an old-style client: the stream is this response's body, on this thread
             try (OutputStream out = e.stream(200, STREAM_TYPE)) {
-                LogFrames frames = new LogFrames(out, stdout, stderr, false);
+                LogFrames frames = new LogFrames(out, stdout, stderr, false, tty);
                 logs.get().read(logFile, query, until, frames);
                 frames.caughtUp();
             }
@@ -75,14 +110,16 @@ final class AttachRoutes {
         }
         RawStream stream = e.upgrade(STREAM_TYPE);
         CountDownLatch positioned = new CountDownLatch(1);
-        LogFrames frames = new LogFrames(stream.output(), stdout, stderr, false);
+        LogFrames frames = new LogFrames(stream.output(), stdout, stderr, false, tty);
         ContainerLogs reader = logs.get();
         Thread copier = new Thread(() -> copy(reader, logFile, query, until, frames, positioned, stream),
                 "holdfast-attach-" + record.shortId());
         copier.setDaemon(true);
         if (e.flag("stdin") && record.spec().stdin().open()) {
-            StdinPump pump = new StdinPump(containers, record.id(), () -> endSoon(copier));
-            stream.input(pump);
+            StdinPump pump = new StdinPump(StdinTarget.container(containers, record.id()), record.shortId(),
+                    () -> endSoon(copier));
+            // detach keys only for a terminal, as Docker: a pipe's bytes are data, whatever their values
+            stream.input(tty ? new DetachKeyFilter(pump, detachKeys, () -> endSoon(copier)) : pump);
             pump.start("holdfast-stdin-" + record.shortId());
         }
         copier.start();

@@ -159,12 +159,13 @@ final class ContainerRoutes {
         // following ends at the exit, or once the clock passes until: later lines could not be shown anyway
         boolean follow = e.flag("follow") && record.state().running() && (until == null || until.isAfter(now));
         if (follow) {
-            follow(e, record, new LogQuery(lines, true), since, until, now);
+            follow(e, record, new LogQuery(lines, true, record.spec().process().tty()), since, until, now);
             return;
         }
         try (OutputStream out = e.stream(200, "application/vnd.docker.raw-stream")) {
-            LogFrames frames = new LogFrames(out, stdout, stderr, e.flag("timestamps"));
-            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, false), null,
+            boolean tty = record.spec().process().tty();
+            LogFrames frames = new LogFrames(out, stdout, stderr, e.flag("timestamps"), tty);
+            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, false, tty), null,
                     new LogWindow(frames, since, until));
             frames.caughtUp();
         }
@@ -193,7 +194,7 @@ final class ContainerRoutes {
                 return; // the client left while this follow waited for a free thread
             }
             try {
-                LogFrames frames = new LogFrames(out.blockingStream(), stdout, stderr, timestamps);
+                LogFrames frames = new LogFrames(out.blockingStream(), stdout, stderr, timestamps, query.asWritten());
                 reader.read(Path.of(record.logPath()), query, end, new LogWindow(frames, since, until));
                 frames.caughtUp();
                 out.finish(new byte[0]);

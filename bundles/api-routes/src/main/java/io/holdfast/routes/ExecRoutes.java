@@ -71,9 +71,6 @@ final class ExecRoutes {
         JsonNode body = e.jsonBody();
         String id = e.pathParam(0);
         ExecRecord exec = c().exec(id);
-        if (bool(body, "Tty")) {
-            throw new EngineException(Kind.INVALID, "Tty: an exec with a pseudo-terminal is not supported yet");
-        }
         if (bool(body, "Detach")) {
             c().startExec(id);
             e.sendEmpty(200);
@@ -93,6 +90,7 @@ final class ExecRoutes {
             }
             return;
         }
+        byte[] detachKeys = AttachRoutes.detachKeys(e, exec.spec().detachKeys());
         RawStream stream = e.upgrade(AttachRoutes.STREAM_TYPE);
         Thread copier = new Thread(() -> {
             try (OutputStream out = stream.output()) {
@@ -113,6 +111,12 @@ final class ExecRoutes {
             }
         }, "holdfast-exec-" + id.substring(0, 12));
         copier.setDaemon(true);
+        if (exec.spec().attachStdin()) {
+            StdinPump pump = new StdinPump(StdinTarget.exec(containers, id), "exec " + id, () -> { });
+            // detach keys only for a terminal, as Docker: a pipe's bytes are data, whatever their values
+            stream.input(exec.spec().tty() ? new DetachKeyFilter(pump, detachKeys, copier::interrupt) : pump);
+            pump.start("holdfast-exec-stdin-" + id.substring(0, 12));
+        }
         copier.start();
         stream.closed().thenRun(copier::interrupt);
         // returning sends 101 and hands the connection to the stream the copier writes to
@@ -134,7 +138,8 @@ final class ExecRoutes {
 
     /** The exec's output from its log, from the first byte until it has ended; or the error that kept it from starting. */
     private void copy(ExecRecord exec, String failure, OutputStream out) throws IOException {
-        LogFrames frames = new LogFrames(out, exec.spec().attachStdout(), exec.spec().attachStderr(), false);
+        boolean tty = exec.spec().tty();
+        LogFrames frames = new LogFrames(out, exec.spec().attachStdout(), exec.spec().attachStderr(), false, tty);
         if (failure != null) {
             byte[] text = (failure + "\r\n").getBytes(StandardCharsets.UTF_8);
             out.write(new byte[] {1, 0, 0, 0, (byte) (text.length >>> 24), (byte) (text.length >>> 16),
@@ -144,21 +149,13 @@ final class ExecRoutes {
             return;
         }
         CompletableFuture<Integer> ended = c().awaitExec(exec.id());
-        logs.get().read(Path.of(exec.logPath()), new LogQuery(-1, true), ended, frames);
+        logs.get().read(Path.of(exec.logPath()), new LogQuery(-1, true, tty), ended, frames);
         frames.caughtUp();
     }
 
-    /** A non-TTY exec has no terminal to resize: Docker answers 200 and does nothing, and so does Holdfast. */
+    /** An exec without a terminal has nothing to resize: Docker answers 200 and does nothing, and so does Holdfast. */
     private void resize(ApiExchange e) {
-        e.intQuery("h", 0);
-        e.intQuery("w", 0);
-        if (e.query("h") == null || e.query("w") == null) {
-            throw new EngineException(Kind.INVALID, "query parameters h and w are required");
-        }
-        ExecRecord exec = c().exec(e.pathParam(0));
-        if (!c().get(exec.containerId()).state().running()) {
-            throw new EngineException(Kind.CONFLICT, "Container " + exec.containerId() + " is not running");
-        }
+        c().resizeExec(e.pathParam(0), AttachRoutes.size(e, "h"), AttachRoutes.size(e, "w"));
         e.sendEmpty(200);
     }
 

@@ -3,6 +3,7 @@ package io.holdfast.routes;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.image.ImageConfig;
 import io.holdfast.spi.image.ImageRecord;
 import io.holdfast.spi.image.Images;
 import io.holdfast.common.docker.DockerViews;
@@ -41,7 +42,9 @@ final class ImageRoutes {
             throw new EngineException(Kind.INVALID, "an image name is required (repo=NAME)");
         }
         String tag = e.query("tag");
-        ImageRecord image = images.get().importTarball(e.body(), tag == null || tag.isEmpty() ? repo : repo + ":" + tag);
+        ImageConfig config = ImportChanges.parse(e.queryValues("changes")); // refused before the body is read
+        ImageRecord image = images.get().importTarball(e.body(), tag == null || tag.isEmpty() ? repo : repo + ":" + tag,
+                config);
         e.sendJson(200, Map.of("status", image.id()));
     }
 

@@ -194,6 +194,26 @@ final class FakeServices implements ApiServices {
         }
 
         @Override
+        public java.util.List<io.holdfast.spi.container.FileChange> changes(String ref) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resize(String ref, int height, int width) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resizeExec(String execId, int height, int width) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.io.OutputStream openExecStdin(String execId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CompletableFuture<Integer> awaitNextExit(String ref) {
             return awaitExit(ref);
         }

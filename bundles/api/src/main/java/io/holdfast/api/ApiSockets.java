@@ -1,5 +1,6 @@
 package io.holdfast.api;
 
+import io.holdfast.api.shell.ShellHost;
 import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.reload.Reloader;
@@ -43,7 +44,11 @@ public class ApiSockets {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Reloader reloader;
 
-    private final Dispatcher dispatcher = new Dispatcher(PATIENCE, () -> reloader);
+    /** The shell's sessions live in this bundle too; the component is optional only because it needs Gogo. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ShellHost shell;
+
+    private final Dispatcher dispatcher = new Dispatcher(PATIENCE, () -> reloader, () -> shell);
     private BundleContext context;
     private List<String> hosts;
     private Server server;

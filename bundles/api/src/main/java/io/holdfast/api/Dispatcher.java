@@ -1,5 +1,7 @@
 package io.holdfast.api;
 
+import io.holdfast.api.shell.ShellEndpoint;
+import io.holdfast.api.shell.ShellHost;
 import io.holdfast.common.concurrent.Awaited;
 import io.holdfast.spi.reload.Reloader;
 import java.nio.ByteBuffer;
@@ -15,13 +17,14 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What the sockets do with each request: {@code POST /system/reload} is answered here (a reload may swap the
- * bundle that answers everything else); every other request goes to the engine's handler, the one
+ * bundle that answers everything else), and so are the shell's sessions ({@code /holdfast/shell/...}, which must
+ * outlive such a swap); every other request goes to the engine's handler, the one
  * {@code bundles/api-routes} offers. While no handler is offered (its bundle, or the supervisor it needs, is being
  * swapped) a request waits for the next one, up to {@code patience}, then gets 503; a handler that declines (its
  * revision is closing) is dropped and the request waits for the next.
  *
  * <pre>{@code
- * Dispatcher dispatcher = new Dispatcher(Duration.ofSeconds(30), () -> reloader);
+ * Dispatcher dispatcher = new Dispatcher(Duration.ofSeconds(30), () -> reloader, () -> shell);
  * dispatcher.arrived(handler);   // from the service reference; gone(handler) when it leaves
  * server.setHandler(dispatcher);
  * }</pre>
@@ -33,12 +36,14 @@ final class Dispatcher extends Handler.Abstract {
 
     private final Duration patience;
     private final Supplier<Reloader> reloader;
+    private final Supplier<ShellHost> shell;
     private final Awaited<Handler> slot = new Awaited<>();
     private final PeerWatch peers = new PeerWatch();
 
-    Dispatcher(Duration patience, Supplier<Reloader> reloader) {
+    Dispatcher(Duration patience, Supplier<Reloader> reloader, Supplier<ShellHost> shell) {
         this.patience = patience;
         this.reloader = reloader;
+        this.shell = shell;
     }
 
     void arrived(Handler handler) {
@@ -62,6 +67,10 @@ final class Dispatcher extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (ReloadEndpoint.matches(request)) {
             ReloadEndpoint.serve(reloader.get(), request, response, callback);
+            return true;
+        }
+        if (ShellEndpoint.matches(request)) {
+            ShellEndpoint.serve(shell.get(), request, response, callback);
             return true;
         }
         peers.track(request);

@@ -31,7 +31,7 @@ class DispatcherTest {
     private LocalConnector connector;
 
     private Dispatcher start(Duration patience) throws Exception {
-        Dispatcher dispatcher = new Dispatcher(patience, reloader::get);
+        Dispatcher dispatcher = new Dispatcher(patience, reloader::get, () -> null);
         server = new Server();
         connector = new LocalConnector(server);
         server.addConnector(connector);

@@ -79,6 +79,7 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
                     + ", storage-driver=" + config.storageDriver() + (config.source() == null ? ""
                     : " (from " + config.source() + ")"));
             lock = DataRootLock.acquire(Path.of(config.dataRoot()));
+            tightenDataRoot(Path.of(config.dataRoot()));
             declaredKeys = DeclaredKeys.load(Path.of(config.dataRoot()));
             publish(config);
             latest = file;
@@ -88,6 +89,20 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
             }
         } catch (ConfigException e) {
             FatalError.report(context, e.getMessage());
+        }
+    }
+
+    /** A data root an older engine wrote (0755 directories, 0644 files) is made private before anything reads it. */
+    private static void tightenDataRoot(Path dataRoot) {
+        try {
+            java.util.List<String> changed = io.holdfast.common.io.StateModes.tightenDataRoot(dataRoot);
+            changed.forEach(line -> LOG.info(() -> "data-root: tightened " + line));
+            if (!changed.isEmpty()) {
+                LOG.warning(() -> "data-root " + dataRoot + ": " + changed.size() + " paths were readable by other"
+                        + " users; they are private now (see the lines above)");
+            }
+        } catch (java.io.IOException e) {
+            LOG.warning(() -> "data-root " + dataRoot + ": cannot tighten its modes: " + e);
         }
     }
 

@@ -24,9 +24,10 @@ final class DataRootLock implements AutoCloseable {
     static DataRootLock acquire(Path dataRoot) throws ConfigException {
         Path file = dataRoot.resolve("holdfastd.pid");
         try {
-            Files.createDirectories(dataRoot);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            io.holdfast.common.io.Directories.createPrivate(dataRoot);
+            FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE), java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(io.holdfast.common.io.FileModes.PRIVATE_FILE));
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 String holder = Files.readString(file).strip();

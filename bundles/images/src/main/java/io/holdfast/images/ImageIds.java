@@ -1,5 +1,13 @@
 package io.holdfast.images;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.holdfast.spi.image.ImageConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** Image ids: {@code sha256:} and 64 hex digits, shown shortened to 12 like Docker does. */
@@ -9,11 +17,34 @@ final class ImageIds {
     private static final Pattern FULL = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern HEX_PREFIX = Pattern.compile("(?:sha256:)?[0-9a-f]{1,64}");
 
+    /** Fields in declaration order and maps sorted: the same config always hashes the same. */
+    private static final ObjectMapper CONFIG_JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
     private ImageIds() {
     }
 
     static String of(String hex) {
         return PREFIX + hex;
+    }
+
+    /**
+     * The id of an image with {@code config} over the tarball whose id is {@code tarballId}: the tarball's id when
+     * there is no config (as before images had configs), else the SHA-256 of both, so the same files with another
+     * config are another image, as in Docker.
+     */
+    static String withConfig(String tarballId, ImageConfig config) {
+        if (config.isEmpty()) {
+            return tarballId;
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(tarballId.getBytes(StandardCharsets.UTF_8));
+            sha256.update(CONFIG_JSON.writeValueAsBytes(config));
+            return of(HexFormat.of().formatHex(sha256.digest()));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot compute an image id: " + e.getMessage(), e);
+        }
     }
 
     static boolean isFull(String s) {

@@ -45,7 +45,7 @@ final class ImageLayout {
 
     /** A fresh, empty {@code tmp-*} directory (mode 0700) on the same file system, so the final rename is atomic. */
     Path newTempDir() throws IOException {
-        Files.createDirectories(root);
+        io.holdfast.common.io.Directories.createPrivate(root);
         return Files.createTempDirectory(root, TEMP_PREFIX);
     }
 

@@ -5,6 +5,7 @@ import io.holdfast.common.io.Directories;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.image.ImageConfig;
 import io.holdfast.spi.image.ImageRecord;
 import io.holdfast.spi.image.Images;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public class ImageStore implements Images {
     private synchronized void open(Path dataRoot) throws IOException {
         layout = new ImageLayout(dataRoot);
         importer = new TarballImporter(layout);
-        Files.createDirectories(layout.root());
+        io.holdfast.common.io.Directories.createPrivate(layout.root());
         for (Path leftover : layout.leftovers()) {
             LOG.info(() -> "removing " + leftover + ", left by an interrupted import or removal");
             Directories.deleteTree(leftover);
@@ -97,19 +98,25 @@ public class ImageStore implements Images {
 
     @Override
     public ImageRecord importTarball(InputStream tar, String reference) {
+        return importTarball(tar, reference, ImageConfig.NONE);
+    }
+
+    @Override
+    public ImageRecord importTarball(InputStream tar, String reference, ImageConfig config) {
         ImageReference tag = ImageReference.parse(reference);
         if (tar == null) {
             throw new EngineException(Kind.INVALID, "no tarball to import");
         }
-        return commit(importer.extract(tar), tag);
+        return commit(importer.extract(tar), tag, config == null ? ImageConfig.NONE : config);
     }
 
     /** Renames a finished extraction into place (or drops it when the image exists already) and tags it. */
-    private synchronized ImageRecord commit(TarballImporter.Extracted extracted, ImageReference tag) {
-        String id = extracted.id();
+    private synchronized ImageRecord commit(TarballImporter.Extracted extracted, ImageReference tag,
+                                            ImageConfig config) {
+        String id = ImageIds.withConfig(extracted.id(), config);
         try {
             if (!images.containsKey(id)) {
-                ImageMetadata metadata = new ImageMetadata(id, Instant.now(), extracted.size());
+                ImageMetadata metadata = new ImageMetadata(id, Instant.now(), extracted.size(), config);
                 JsonFiles.write(extracted.tempDir().resolve("image.json"), metadata);
                 if (Files.exists(layout.imageDir(id), LinkOption.NOFOLLOW_LINKS)) {
                     LOG.warning(() -> "replacing the unreadable image directory " + layout.imageDir(id));
@@ -212,6 +219,6 @@ public class ImageStore implements Images {
     private ImageRecord record(String id) {
         ImageMetadata metadata = images.get(id);
         return new ImageRecord(id, repositories.tagsOf(id), metadata.created(), metadata.size(),
-                layout.rootfs(id).toString());
+                layout.rootfs(id).toString(), metadata.config());
     }
 }

@@ -42,9 +42,16 @@ public class EngineLogFile {
 
     @Activate
     void activate() throws IOException {
-        Path dir = Files.createDirectories(Path.of(config.dataRoot()));
+        Path dir = io.holdfast.common.io.Directories.createPrivate(Path.of(config.dataRoot()));
         handler = new FileHandler(dir.resolve("engine.log").toString().replace("%", "%%") + ".%g", LIMIT_BYTES,
                 FILES, true);
+        // FileHandler creates with the umask's mode; the data root (0700) keeps a rotated file private too
+        for (int i = 0; i < FILES; i++) {
+            io.holdfast.common.io.FileModes.set(dir.resolve("engine.log." + i),
+                    io.holdfast.common.io.FileModes.PRIVATE_FILE);
+        }
+        io.holdfast.common.io.FileModes.set(dir.resolve("engine.log.0.lck"),
+                io.holdfast.common.io.FileModes.PRIVATE_FILE);
         handler.setFormatter(new SimpleFormatter());
         handler.setLevel(Level.ALL);
         ROOT.addHandler(handler);

@@ -80,9 +80,10 @@ final class EventFile implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        Files.createDirectories(file.getParent());
+        io.holdfast.common.io.Directories.createPrivate(file.getParent());
         endUnterminatedLine();
         out = new FileOutputStream(file.toFile(), true);
+        io.holdfast.common.io.FileModes.set(file, io.holdfast.common.io.FileModes.PRIVATE_FILE);
         size = Files.size(file);
     }
 
@@ -103,6 +104,7 @@ final class EventFile implements AutoCloseable {
         out.close();
         Files.move(file, rotated, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         out = new FileOutputStream(file.toFile(), true);
+        io.holdfast.common.io.FileModes.set(file, io.holdfast.common.io.FileModes.PRIVATE_FILE);
         size = 0;
     }
 

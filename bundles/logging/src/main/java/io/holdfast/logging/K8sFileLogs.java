@@ -1,14 +1,12 @@
 package io.holdfast.logging;
 
 import io.holdfast.spi.logs.ContainerLogs;
-import io.holdfast.spi.logs.LogEntry;
 import io.holdfast.spi.logs.LogQuery;
 import io.holdfast.spi.logs.LogSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.service.component.annotations.Component;
@@ -28,40 +26,36 @@ public class K8sFileLogs implements ContainerLogs {
             if (!query.follow()) {
                 return;
             }
-            Files.createDirectories(logFile.getParent());
+            io.holdfast.common.io.Directories.createPrivate(logFile.getParent());
             Files.write(logFile, new byte[0], java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
+            io.holdfast.common.io.FileModes.set(logFile, io.holdfast.common.io.FileModes.PRIVATE_FILE);
         }
         try (LogFileCursor cursor = new LogFileCursor(logFile)) {
             if (query.tail() >= 0) {
-                ArrayDeque<LogEntry> last = new ArrayDeque<>();
-                LogAssembler keepLast = new LogAssembler(entry -> {
-                    last.addLast(entry);
-                    if (last.size() > query.tail()) {
-                        last.removeFirst();
-                    }
-                });
+                LastLines last = new LastLines(query.tail());
+                LogPieces keepLast = LogPieces.of(query.asWritten(), last::add);
                 cursor.readAvailable(keepLast::accept);
                 if (!query.follow()) {
                     keepLast.flush(); // the log's unfinished last line counts among the last ones
                 }
-                last.forEach(sink);
+                last.entries().forEach(sink);
             }
-            LogAssembler assembler = new LogAssembler(sink);
+            LogPieces pieces = LogPieces.of(query.asWritten(), sink);
             if (query.tail() < 0) {
-                cursor.readAvailable(assembler::accept);
+                cursor.readAvailable(pieces::accept);
                 if (!query.follow()) {
-                    assembler.flush();
+                    pieces.flush();
                 }
             }
             sink.caughtUp();
             if (query.follow()) {
-                follow(cursor, assembler, until, sink);
+                follow(cursor, pieces, until, sink);
             }
         }
     }
 
-    private static void follow(LogFileCursor cursor, LogAssembler assembler, CompletionStage<?> until, LogSink sink)
+    private static void follow(LogFileCursor cursor, LogPieces assembler, CompletionStage<?> until, LogSink sink)
             throws IOException {
         AtomicBoolean ended = new AtomicBoolean(until == null);
         if (until != null) {

@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * Joins partial k8s-file lines back into the lines the container wrote, per stream. A line still unfinished when
- * the reading ends (output without a final newline, {@code printf abc}) is handed on by {@link #flush}.
+ * the reading ends (output without a final newline, {@code printf abc}) is handed on by {@link #flush}, marked
+ * {@link LogEntry#partial() partial}: no newline was written after it, and none is added (as Docker's json-file).
  */
-final class LogAssembler {
+final class LogAssembler implements LogPieces {
     private final Map<String, StringBuilder> pending = new HashMap<>();
     private final Map<String, java.time.Instant> pendingSince = new HashMap<>();
     private final Consumer<LogEntry> sink;
@@ -18,7 +19,8 @@ final class LogAssembler {
         this.sink = sink;
     }
 
-    void accept(K8sFileLine line) {
+    @Override
+    public void accept(K8sFileLine line) {
         StringBuilder partial = pending.get(line.stream());
         if (!line.last()) {
             pending.computeIfAbsent(line.stream(), s -> new StringBuilder()).append(line.content());
@@ -34,9 +36,10 @@ final class LogAssembler {
     }
 
     /** Hands on what is pending of unfinished lines, as lines: the reader has reached the end for good. */
-    void flush() {
+    @Override
+    public void flush() {
         for (String stream : java.util.List.copyOf(pending.keySet())) {
-            sink.accept(new LogEntry(pendingSince.remove(stream), stream, pending.remove(stream).toString()));
+            sink.accept(new LogEntry(pendingSince.remove(stream), stream, pending.remove(stream).toString(), true));
         }
     }
 }

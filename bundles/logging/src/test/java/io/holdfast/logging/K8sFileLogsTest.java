@@ -69,6 +69,8 @@ class K8sFileLogsTest {
         Files.writeString(file, line(1, "stdout", 'F', "whole") + line(2, "stdout", 'P', "abc"));
         assertEquals(List.of("whole", "abc"), read(file, LogQuery.ALL).stream().map(LogEntry::line).toList());
         assertEquals(List.of("abc"), read(file, new LogQuery(1, false)).stream().map(LogEntry::line).toList());
+        assertEquals(List.of(false, true), read(file, LogQuery.ALL).stream().map(LogEntry::partial).toList(),
+                "no newline was written after the unfinished line, and a reader is told so");
 
         CompletableFuture<Integer> exited = new CompletableFuture<>();
         List<String> seen = new CopyOnWriteArrayList<>();
@@ -158,5 +160,24 @@ class K8sFileLogsTest {
             }
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void asWrittenHandsOnEachPieceMarkedPartialOrNot() throws Exception {
+        Path file = dir.resolve("tty.log");
+        Files.writeString(file, line(1, "stdout", 'P', "/ # ") + line(2, "stdout", 'P', "ec")
+                + line(3, "stdout", 'F', "ho hi\r") + line(4, "stdout", 'F', "hi\r") + line(5, "stdout", 'P', "/ # "));
+        List<LogEntry> entries = read(file, new LogQuery(-1, false, true));
+        assertEquals(List.of("/ # ", "ec", "ho hi\r", "hi\r", "/ # "), entries.stream().map(LogEntry::line).toList());
+        assertEquals(List.of(true, true, false, false, true), entries.stream().map(LogEntry::partial).toList());
+    }
+
+    @Test
+    void asWrittenTailCountsLinesNotPieces() throws Exception {
+        Path file = dir.resolve("tty.log");
+        Files.writeString(file, line(1, "stdout", 'F', "one\r") + line(2, "stdout", 'P', "t")
+                + line(3, "stdout", 'P', "w") + line(4, "stdout", 'F', "o\r") + line(5, "stdout", 'P', "/ # "));
+        List<LogEntry> entries = read(file, new LogQuery(2, false, true));
+        assertEquals(List.of("t", "w", "o\r", "/ # "), entries.stream().map(LogEntry::line).toList());
     }
 }

@@ -104,6 +104,21 @@ class RestoreStepTest {
                 }
 
                 @Override
+                public void resizeTerminal(String containerId, int height, int width) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void resizeExecTerminal(String execId, int height, int width) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public java.io.OutputStream openExecStdin(String execId) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
                 public io.holdfast.spi.monitor.ExecStatus exec(io.holdfast.spi.monitor.ExecLaunch launch) {
                     throw new UnsupportedOperationException("a restore starts nothing");
                 }

@@ -1,5 +1,6 @@
 package io.holdfast.shim;
 
+import io.holdfast.common.io.Directories;
 import io.holdfast.common.process.Command;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorLaunch;
@@ -34,6 +35,7 @@ final class ConmonLauncher {
         MonitorRecord record = MonitorRecord.launching(id, launch.runtime(), launch.bundleDir(), launch.logPath());
         try {
             prepareDirectories(id, launch.runtime().name());
+            createPrivateLog(Path.of(launch.logPath()));
             records.write(record); // first, so a crash from here on leaves a trace recovery can clean up
             runtime.deleteIfPresent(id);
             Command.Result conmonRun = Command.run(conmonArgv(launch, runtime), CREATE_TIMEOUT);
@@ -42,6 +44,7 @@ final class ConmonLauncher {
             }
             long pid = awaitContainerPid(id);
             long monitorPid = readPid(layout.monitorPidFile(id));
+            makePrivate(layout.pidFile(id), layout.monitorPidFile(id), layout.runtimeLog(id));
             runtime.start(id);
             MonitorRecord started = record.started(Instant.now(), pid, ProcessProbe.startTime(pid), monitorPid,
                     ProcessProbe.startTime(monitorPid));
@@ -68,11 +71,28 @@ final class ConmonLauncher {
         }
     }
 
+    /** conmon opens the log with mode 0640 when it creates it; one that exists keeps its own mode (0600). */
+    private static void createPrivateLog(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            Files.newByteChannel(log, java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE), java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(io.holdfast.common.io.FileModes.PRIVATE_FILE)).close();
+        }
+        io.holdfast.common.io.FileModes.set(log, io.holdfast.common.io.FileModes.PRIVATE_FILE);
+    }
+
+    /** conmon and the runtime write their pid files and log with the umask's mode (0644): the directory is 0700. */
+    static void makePrivate(Path... files) throws IOException {
+        for (Path file : files) {
+            io.holdfast.common.io.FileModes.set(file, io.holdfast.common.io.FileModes.PRIVATE_FILE);
+        }
+    }
+
     private void prepareDirectories(String id, String runtimeName) throws IOException {
-        Files.createDirectories(layout.dir(id));
-        Files.createDirectories(layout.exitsDir());
-        Files.createDirectories(layout.socketDir());
-        Files.createDirectories(layout.runtimeRoot(runtimeName));
+        Directories.createPrivate(layout.dir(id));
+        Directories.createPrivate(layout.exitsDir());
+        Directories.createPrivate(layout.socketDir());
+        Directories.createPrivate(layout.runtimeRoot(runtimeName));
         Files.deleteIfExists(layout.exitFile(id));
         Files.deleteIfExists(layout.pidFile(id));
         Files.deleteIfExists(layout.monitorPidFile(id));
@@ -88,10 +108,15 @@ final class ConmonLauncher {
                 "--exit-dir", layout.exitsDir().toString(),
                 "--socket-dir-path", layout.socketDir().toString(),
                 "--log-level", "warn"));
+        if (launch.terminal()) {
+            argv.add("--terminal"); // conmon takes the terminal's master side from the runtime's console socket
+        }
         if (launch.stdin()) {
             // conmon holds the stdin pipe and takes clients on the attach socket in the bundle (StdinRelay)
             argv.add("--stdin");
-            if (launch.leaveStdinOpen()) {
+            // a terminal's stdin is its master side: closing it when a client leaves would leave nothing to write to
+            // for the next one (Docker never closes a TTY container's stdin on detach either)
+            if (launch.leaveStdinOpen() || launch.terminal()) {
                 argv.add("--leave-stdin-open");
             }
         }

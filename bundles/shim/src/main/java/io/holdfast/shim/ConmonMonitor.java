@@ -87,9 +87,22 @@ public class ConmonMonitor implements ContainerMonitor {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConcurrentMap<String, Object> handOffStore;
 
+    /** Monitor records, pid files and runtime logs an older engine left readable by others are made private. */
+    private static void tightenExecRoot(MonitorLayout layout) {
+        try {
+            for (Path dir : layout.privateDirs()) {
+                io.holdfast.common.io.StateModes.tightenTree(dir)
+                        .forEach(line -> LOG.info(() -> "exec-root: tightened " + line));
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "exec-root " + layout.execRoot() + ": cannot tighten its modes: " + e);
+        }
+    }
+
     @Activate
     void activate() throws IOException {
         layout = new MonitorLayout(Path.of(config.execRoot()));
+        tightenExecRoot(layout);
         MonitorRecords records = new MonitorRecords(layout);
         Path conmon = findConmon();
         launcher = new ConmonLauncher(conmon, layout, records);
@@ -219,7 +232,7 @@ public class ConmonMonitor implements ContainerMonitor {
         if (container == null || !container.running()) {
             throw new MonitorException("container " + containerId + " is not running");
         }
-        return StdinRelay.open(Path.of(container.record().bundleDir()), containerId);
+        return StdinRelay.open(Path.of(container.record().bundleDir()), "container " + containerId);
     }
 
     @Override
@@ -370,6 +383,33 @@ public class ConmonMonitor implements ContainerMonitor {
             execMonitors.release(execId);
         } finally {
             calls.leave();
+        }
+    }
+
+    @Override
+    public void resizeTerminal(String containerId, int height, int width) throws MonitorException {
+        HeldContainer container = held.get(containerId);
+        if (container == null || !container.running()) {
+            throw new MonitorException("container " + containerId + " is not running");
+        }
+        TerminalControl.resize(Path.of(container.record().bundleDir()), "container " + containerId, height, width);
+    }
+
+    @Override
+    public void resizeExecTerminal(String execId, int height, int width) throws MonitorException {
+        requireRunningExec(execId);
+        TerminalControl.resize(layout.execDir(execId), "exec " + execId, height, width);
+    }
+
+    @Override
+    public OutputStream openExecStdin(String execId) throws MonitorException {
+        requireRunningExec(execId);
+        return StdinRelay.open(layout.execDir(execId), "exec " + execId);
+    }
+
+    private void requireRunningExec(String execId) throws MonitorException {
+        if (!execMonitors.status(execId).map(ExecStatus::running).orElse(false)) {
+            throw new MonitorException("exec " + execId + " is not running");
         }
     }
 

@@ -36,8 +36,8 @@ final class ExecLauncher {
         ExecMonitorRecord record = ExecMonitorRecord.launching(id, launch.containerId(), launch.runtime(),
                 launch.logPath());
         try {
-            Files.createDirectories(layout.execExitsDir(id));
-            Files.createDirectories(layout.socketDir());
+            io.holdfast.common.io.Directories.createPrivate(layout.execExitsDir(id));
+            io.holdfast.common.io.Directories.createPrivate(layout.socketDir());
             records.write(record); // first, so a crash from here on leaves a trace recovery can clean up
             Command.Result conmonRun = Command.run(conmonArgv(launch), LAUNCH_TIMEOUT);
             if (!conmonRun.ok()) {
@@ -45,6 +45,8 @@ final class ExecLauncher {
             }
             long pid = awaitPid(id);
             long monitorPid = ConmonLauncher.readPidIfPresent(layout.execMonitorPidFile(id));
+            ConmonLauncher.makePrivate(layout.execPidFile(id), layout.execMonitorPidFile(id),
+                    layout.execRuntimeLog(id));
             ExecMonitorRecord started = record.started(Instant.now(), pid, ProcessProbe.startTime(pid), monitorPid,
                     ProcessProbe.startTime(monitorPid));
             records.write(started);
@@ -69,6 +71,15 @@ final class ExecLauncher {
                 "--socket-dir-path", layout.socketDir().toString(),
                 "--exec", "--exec-process-spec", launch.processSpec(),
                 "--log-level", "warn"));
+        if (launch.terminal()) {
+            argv.add("--terminal");
+        }
+        if (launch.stdin()) {
+            argv.add("--stdin"); // closed when the attached client's input ends, as Docker closes an exec's stdin
+            if (launch.terminal()) {
+                argv.add("--leave-stdin-open"); // the master side stays writable (see ConmonLauncher)
+            }
+        }
         if (launch.logSizeMax() > 0) {
             argv.addAll(List.of("--log-size-max", Long.toString(launch.logSizeMax())));
         }

@@ -35,7 +35,7 @@ final class ExitWatcher implements AutoCloseable {
     private final Map<WatchKey, Runnable> execDirs = new ConcurrentHashMap<>();
 
     ExitWatcher(Path exitsDir, Consumer<String> onExitFile, Runnable sweep) throws IOException {
-        Files.createDirectories(exitsDir);
+        io.holdfast.common.io.Directories.createPrivate(exitsDir);
         this.onExitFile = onExitFile;
         this.sweep = sweep;
         this.watcher = FileSystems.getDefault().newWatchService();

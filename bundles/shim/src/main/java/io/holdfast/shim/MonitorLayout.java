@@ -8,6 +8,11 @@ import java.nio.file.Path;
  */
 record MonitorLayout(Path execRoot) {
 
+    /** The directories of the shim's own state, each 0700 (conmon and the runtime run as root, like the engine). */
+    java.util.List<Path> privateDirs() {
+        return java.util.List.of(monitorsDir(), execsDir(), exitsDir(), socketDir());
+    }
+
     Path monitorsDir() {
         return execRoot.resolve("monitors");
     }

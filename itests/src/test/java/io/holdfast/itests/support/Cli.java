@@ -29,13 +29,20 @@ public final class Cli {
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput(new byte[0], args);
+    }
+
+    /** Runs a command with {@code input} as its standard input (a pipe, not a terminal). */
+    public Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
         Thread.sleep(SLOW_MILLIS);
         List<String> argv = new ArrayList<>(List.of(Engine.HOME.resolve("bin/holdfast").toString(), "-H", host));
         argv.addAll(List.of(args));
         Path err = Files.createTempFile("hf-cli", ".err");
         try {
             Process p = new ProcessBuilder(argv).redirectError(err.toFile()).start();
-            p.getOutputStream().close();
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input);
+            }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

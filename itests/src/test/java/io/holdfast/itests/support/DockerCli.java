@@ -85,6 +85,13 @@ public final class DockerCli {
         return new Result(outcome.exitCode(), outcome.out(), outcome.err());
     }
 
+    /** Runs another program (a terminal driver) with this client's environment: {@code argv[0]} is not docker. */
+    Result runProcess(List<String> argv) throws Exception {
+        ClientProcess.Outcome outcome = ClientProcess.run(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG",
+                new byte[0], timeout);
+        return new Result(outcome.exitCode(), outcome.out(), outcome.err());
+    }
+
     /**
      * Starts a call that runs on while the test goes on ({@code logs -f}, {@code events}); the test ends it with
      * {@link Background#await} or {@link Background#close} (which kills it).

@@ -21,10 +21,12 @@ import io.holdfast.cli.commands.RenameCommand;
 import io.holdfast.cli.commands.RestartCommand;
 import io.holdfast.cli.commands.RmCommand;
 import io.holdfast.cli.commands.RunCommand;
+import io.holdfast.cli.commands.ShellCommand;
 import io.holdfast.cli.commands.StartCommand;
 import io.holdfast.cli.commands.StatsCommand;
 import io.holdfast.cli.commands.StopCommand;
 import io.holdfast.cli.commands.SystemCommand;
+import io.holdfast.cli.commands.DiffCommand;
 import io.holdfast.cli.commands.TopCommand;
 import io.holdfast.cli.commands.UnpauseCommand;
 import io.holdfast.cli.commands.VersionCommand;
@@ -52,9 +54,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class, ExecCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class,
             KillCommand.class, RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class,
-            UnpauseCommand.class, TopCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
+            UnpauseCommand.class, TopCommand.class, DiffCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
             ExportCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
-            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class})
+            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, SystemCommand.class,
+            ShellCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 
     /** Appended to every usage error, which is kept to one line instead of picocli's full usage dump. */

@@ -29,7 +29,8 @@ public final class HoldfastDaemon implements Callable<Integer> {
             description = "API socket; repeatable (default unix:///run/holdfast.sock)")
     List<String> hosts = new ArrayList<>();
 
-    @Option(names = "--console", description = "also open an interactive Gogo shell on this terminal")
+    @Option(names = "--console", description = "also open the engine's shell on this terminal (what `holdfast shell`"
+            + " opens over the socket)")
     boolean console;
 
     public static void main(String[] args) {
@@ -73,7 +74,10 @@ public final class HoldfastDaemon implements Callable<Integer> {
         if (!hosts.isEmpty()) {
             props.put("holdfast.hosts", String.join(",", hosts));
         }
-        props.put("gosh.args", console ? "" : "--nointeractive");
+        // The console is the API bundle's (the same sessions and completion as `holdfast shell`); Gogo's own shell
+        // bundle stays for its commands (echo, grep, ...), never for a console of its own.
+        props.put("holdfast.console", Boolean.toString(console));
+        props.put("gosh.args", "--nointeractive");
         return props;
     }
 

@@ -2,6 +2,8 @@ package io.holdfast.routes.create;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.DeviceMapping;
+import io.holdfast.spi.container.HostAccess;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.NamingOptions;
@@ -42,7 +44,7 @@ public final class CreateRequest {
                     (int) config.number("StopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS),
                     process(config, host), naming(config, host), MountRequests.of(host), resources(host),
                     security(host), config.stringMap("Labels"),
-                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")));
+                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host));
         } catch (IllegalArgumentException invalid) {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }
@@ -54,7 +56,16 @@ public final class CreateRequest {
             ulimits.add(new Ulimit(limit.string("Name"), limit.number("Soft", 0), limit.number("Hard", 0)));
         }
         return new ProcessOptions(config.strings("Entrypoint"), config.string("WorkingDir"), config.string("User"),
-                config.string("StopSignal"), host.bool("Init"), ulimits);
+                config.string("StopSignal"), host.bool("Init"), ulimits, config.bool("Tty"));
+    }
+
+    private static HostAccess hostAccess(JsonFields host) {
+        List<DeviceMapping> devices = new ArrayList<>();
+        for (JsonFields device : host.objects("Devices")) {
+            devices.add(new DeviceMapping(device.string("PathOnHost"), device.string("PathInContainer"),
+                    device.string("CgroupPermissions")));
+        }
+        return new HostAccess(host.bool("Privileged"), devices);
     }
 
     private static NamingOptions naming(JsonFields config, JsonFields host) {
@@ -71,21 +82,51 @@ public final class CreateRequest {
 
     private static SecurityOptions security(JsonFields host) {
         boolean noNewPrivileges = false;
+        String seccomp = SecurityOptions.SECCOMP_DEFAULT;
         for (String option : host.strings("SecurityOpt")) {
             String[] keyValue = option.split("[:=]", 2);
-            if (!keyValue[0].equals("no-new-privileges")) {
-                throw JsonFields.refused(host.path("SecurityOpt"), "\"" + option + "\" is not supported (only"
-                        + " no-new-privileges[:true|false]" + (option.startsWith("seccomp") ? "; seccomp profiles"
-                        + " are not supported yet" : "") + ")");
+            switch (keyValue[0]) {
+                case "no-new-privileges" -> {
+                    if (keyValue.length == 2 && !keyValue[1].equals("true") && !keyValue[1].equals("false")) {
+                        throw JsonFields.refused(host.path("SecurityOpt"), "\"" + option
+                                + "\": invalid --security-opt 2: expected no-new-privileges:true or :false");
+                    }
+                    noNewPrivileges = keyValue.length == 1 || keyValue[1].equals("true");
+                }
+                case "seccomp" -> seccomp = seccomp(host, option, keyValue);
+                default -> throw JsonFields.refused(host.path("SecurityOpt"), "\"" + abbreviated(option)
+                        + "\" is not supported (only no-new-privileges[:true|false] and seccomp=unconfined|builtin"
+                        + "|<profile JSON>)");
             }
-            if (keyValue.length == 2 && !keyValue[1].equals("true") && !keyValue[1].equals("false")) {
-                throw JsonFields.refused(host.path("SecurityOpt"), "\"" + option
-                        + "\": invalid --security-opt 2: expected no-new-privileges:true or :false");
-            }
-            noNewPrivileges = keyValue.length == 1 || keyValue[1].equals("true");
         }
         return new SecurityOptions(host.strings("CapAdd"), host.strings("CapDrop"), host.bool("ReadonlyRootfs"),
-                noNewPrivileges);
+                noNewPrivileges, seccomp);
+    }
+
+    /**
+     * Docker's {@code seccomp=unconfined}, {@code seccomp=builtin} (the default profile) or
+     * {@code seccomp=<profile JSON>}: the docker CLI reads the file named on its command line and sends its content.
+     * The engine checks the profile itself at create.
+     */
+    private static String seccomp(JsonFields host, String option, String[] keyValue) {
+        String value = keyValue.length == 2 ? keyValue[1].strip() : "";
+        if (value.equals(SecurityOptions.SECCOMP_UNCONFINED)) {
+            return SecurityOptions.SECCOMP_UNCONFINED;
+        }
+        if (value.equals("builtin")) {
+            return SecurityOptions.SECCOMP_DEFAULT;
+        }
+        if (!value.startsWith("{")) {
+            throw JsonFields.refused(host.path("SecurityOpt"), "\"" + abbreviated(option) + "\": expected "
+                    + "seccomp=unconfined, seccomp=builtin or seccomp= followed by the profile's JSON content (a client"
+                    + " reads the profile file and sends its content; the engine does not open files named by clients)");
+        }
+        return value;
+    }
+
+    /** A profile's JSON can be long: name the option by its start. */
+    private static String abbreviated(String option) {
+        return option.length() > 60 ? option.substring(0, 60) + "..." : option;
     }
 
     private static String emptyToNull(String value) {

@@ -12,13 +12,13 @@ import java.util.Set;
  */
 final class SupportedFields {
     static final Set<String> CONFIG = Set.of("Image", "Cmd", "Env", "Entrypoint", "WorkingDir", "User", "Hostname",
-            "Domainname", "Labels", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "HostConfig", "NetworkingConfig",
+            "Domainname", "Labels", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "Tty", "HostConfig", "NetworkingConfig",
             // the client's own attach wishes: they change nothing about the container
             "AttachStdin", "AttachStdout", "AttachStderr");
     static final Set<String> HOST_CONFIG = Set.of("Binds", "Mounts", "Tmpfs", "ReadonlyRootfs", "CapAdd", "CapDrop",
             "Memory", "MemorySwap", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod", "PidsLimit", "Ulimits", "Init",
             "ExtraHosts", "Dns", "DnsSearch", "DnsOptions", "SecurityOpt", "RestartPolicy", "AutoRemove",
-            "NetworkMode", "Runtime",
+            "NetworkMode", "Runtime", "Privileged", "Devices",
             // client-side only: the CLI writes the id file itself
             "ContainerIDFile");
 
@@ -40,13 +40,9 @@ final class SupportedFields {
             Map.entry("Volumes", "volumes are not supported yet; bind a host directory instead"),
             Map.entry("HostConfig.VolumesFrom", "volumes are not supported yet"),
             Map.entry("HostConfig.VolumeDriver", "volumes are not supported yet"),
-            Map.entry("HostConfig.Privileged", "privileged containers are not supported: Holdfast does not give a"
-                    + " container every capability and every device of the host; add the capabilities it needs"),
-            Map.entry("HostConfig.Devices", "host devices are not supported"),
             Map.entry("HostConfig.DeviceCgroupRules", "host devices are not supported"),
             Map.entry("HostConfig.DeviceRequests", "host devices are not supported"),
             Map.entry("HostConfig.Links", "legacy links are not supported"),
-            Map.entry("Tty", "TTY containers are not supported yet"),
             Map.entry("Healthcheck", "health checks are not supported yet"),
             Map.entry("HostConfig.LogConfig", "log drivers and log options per container are not supported (json-file with the engine's log-size-max is used)"),
             Map.entry("HostConfig.PidMode", "sharing another PID namespace is not supported"),

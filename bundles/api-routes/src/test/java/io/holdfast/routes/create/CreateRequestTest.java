@@ -79,13 +79,13 @@ class CreateRequestTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080\"}]}} | HostConfig.PortBindings: published ports are not supported yet",
-            "{\"Privileged\": true} | HostConfig.Privileged: privileged containers are not supported",
-            "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\"}]} | HostConfig.Devices: host devices are not supported",
+            "{\"PidMode\": \"host\"} | HostConfig.PidMode: sharing another PID namespace is not supported",
+            "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\", \"CgroupPermissions\": \"rwx\"}]} | device \"/dev/fuse\": invalid permissions \"rwx\"",
             "{\"ShmSize\": 1024} | HostConfig.ShmSize:",
             "{\"BlkioWeight\": 300} | HostConfig.BlkioWeight: not supported by Holdfast",
             "{\"MemorySwappiness\": 10} | HostConfig.MemorySwappiness: not supported by Holdfast",
             "{\"LogConfig\": {\"Type\": \"syslog\", \"Config\": {}}} | HostConfig.LogConfig: log drivers",
-            "{\"SecurityOpt\": [\"seccomp=unconfined\"]} | HostConfig.SecurityOpt: \"seccomp=unconfined\" is not supported",
+            "{\"SecurityOpt\": [\"seccomp=/etc/profile.json\"]} | HostConfig.SecurityOpt: \"seccomp=/etc/profile.json\": expected seccomp=unconfined, seccomp=builtin or seccomp= followed by the profile's JSON content",
             "{\"SecurityOpt\": [\"apparmor=x\"]} | HostConfig.SecurityOpt: \"apparmor=x\" is not supported",
             "{\"SecurityOpt\": [\"label=disable\"]} | HostConfig.SecurityOpt: \"label=disable\" is not supported",
             "{\"Binds\": [\"data:/data\"]} | HostConfig.Binds: \"data:/data\": named volumes are not supported yet",
@@ -111,7 +111,6 @@ class CreateRequestTest {
     @CsvSource(delimiter = '|', value = {
             "{\"ExposedPorts\": {\"80/tcp\": {}}} | ExposedPorts: published ports are not supported yet",
             "{\"Volumes\": {\"/data\": {}}} | Volumes: volumes are not supported yet",
-            "{\"Tty\": true} | Tty: TTY containers are not supported yet",
             "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"]}} | Healthcheck: health checks are not supported yet",
             "{\"MacAddress\": \"02:42:ac:11:00:02\"} | MacAddress: not supported by Holdfast",
             "{\"SomethingNew\": 1} | SomethingNew: not supported by Holdfast",
@@ -133,6 +132,20 @@ class CreateRequestTest {
             assertEquals(entry.getValue(), CreateRequest.translate(null, body).security().noNewPrivileges(),
                     entry.getKey());
         }
+    }
+
+    @Test
+    void seccompTakesDockersSpellingsAndKeepsAProfilesText() throws IOException {
+        String profile = "{\"defaultAction\":\"SCMP_ACT_ALLOW\"}";
+        for (var entry : Map.of("seccomp=unconfined", SecurityOptions.SECCOMP_UNCONFINED,
+                "seccomp:unconfined", SecurityOptions.SECCOMP_UNCONFINED,
+                "seccomp=builtin", SecurityOptions.SECCOMP_DEFAULT,
+                "seccomp=" + profile, profile).entrySet()) {
+            ObjectNode body = plain();
+            ((ObjectNode) body.get("HostConfig")).set("SecurityOpt", JSON.createArrayNode().add(entry.getKey()));
+            assertEquals(entry.getValue(), CreateRequest.translate(null, body).security().seccomp(), entry.getKey());
+        }
+        assertEquals(SecurityOptions.SECCOMP_DEFAULT, CreateRequest.translate(null, plain()).security().seccomp());
     }
 
     @Test

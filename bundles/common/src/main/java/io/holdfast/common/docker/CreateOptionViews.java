@@ -38,13 +38,27 @@ final class CreateOptionViews {
         return new HostConfig(binds.isEmpty() ? null : binds, log, spec.networkMode(),
                 new HostConfig.RestartPolicy(spec.restartPolicy().name(), spec.restartPolicy().maximumRetryCount()),
                 spec.autoRemove(), spec.runtime(), mounts.isEmpty() ? null : mounts, tmpfs.isEmpty() ? null : tmpfs,
-                s.readonlyRootfs(), nullIfEmpty(s.capAdd()), nullIfEmpty(s.capDrop()), false,
-                s.noNewPrivileges() ? List.of("no-new-privileges") : null, r.memory(), r.memorySwap(), r.nanoCpus(),
+                s.readonlyRootfs(), nullIfEmpty(s.capAdd()), nullIfEmpty(s.capDrop()), spec.hostAccess().privileged(),
+                securityOpt(s), r.memory(), r.memorySwap(), r.nanoCpus(),
                 r.cpuShares(), r.cpuQuota(), r.cpuPeriod(), r.pidsLimit() == 0 ? null : r.pidsLimit(),
                 spec.process().ulimits().isEmpty() ? null : spec.process().ulimits().stream()
                         .map(u -> new HostConfig.Ulimit(u.name(), u.soft(), u.hard())).toList(),
                 spec.process().init() ? Boolean.TRUE : null, nullIfEmpty(spec.naming().extraHosts()),
-                spec.naming().dns(), spec.naming().dnsSearch(), spec.naming().dnsOptions());
+                spec.naming().dns(), spec.naming().dnsSearch(), spec.naming().dnsOptions(),
+                spec.hostAccess().devices().stream().map(d -> new HostConfig.DeviceMapping(d.pathOnHost(),
+                        d.pathInContainer(), d.permissions())).toList());
+    }
+
+    /** Docker's {@code SecurityOpt} as a create sent it; {@code null} (no options) when every one is the default. */
+    static List<String> securityOpt(SecurityOptions s) {
+        List<String> options = new ArrayList<>();
+        if (s.noNewPrivileges()) {
+            options.add("no-new-privileges");
+        }
+        if (!s.seccomp().equals(SecurityOptions.SECCOMP_DEFAULT)) {
+            options.add("seccomp=" + s.seccomp());
+        }
+        return options.isEmpty() ? null : options;
     }
 
     /** Docker's top-level {@code Mounts}: what is mounted where, however it was asked for. */

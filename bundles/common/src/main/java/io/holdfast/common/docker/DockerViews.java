@@ -100,7 +100,7 @@ public final class DockerViews {
         var process = spec.process();
         String hostname = spec.naming().hostname().isEmpty() ? c.shortId() : spec.naming().hostname();
         return new ContainerConfig(hostname, spec.naming().domainname(), process.user(), spec.stdin().open(), true,
-                true, Map.of(), false, spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
+                true, Map.of(), process.tty(), spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
                 process.workingDir(), process.entrypoint().isEmpty() ? null : process.entrypoint(), spec.labels(),
                 process.stopSignal().isEmpty() ? "SIGTERM" : process.stopSignal(), spec.stopTimeoutSeconds());
     }
@@ -136,10 +136,12 @@ public final class DockerViews {
 
     /** An imported image: a root filesystem without a config of its own (so every config field is empty). */
     public static ImageInspect imageInspect(ImageRecord image) {
-        ContainerConfig empty = new ContainerConfig("", "", "", false, false, false, Map.of(), false, false, false,
-                List.of(), null, "", Map.of(), "", null, Map.of(), "", null);
+        var c = image.config();
+        ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, Map.of(), false, false,
+                false, c.env(), c.cmd().isEmpty() ? null : c.cmd(), "", Map.of(), c.workingDir(),
+                c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null);
         return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,
-                image.created().toString(), "", "", empty, architecture(), "linux", image.size(), image.size(),
+                image.created().toString(), "", "", config, architecture(), "linux", image.size(), image.size(),
                 new ImageInspect.RootFs("layers", List.of()));
     }
 

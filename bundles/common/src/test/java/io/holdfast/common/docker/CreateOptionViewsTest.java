@@ -67,6 +67,15 @@ class CreateOptionViewsTest {
     }
 
     @Test
+    void seccompShowsInSecurityOptAsTheCreateSentIt() {
+        assertEquals(List.of("no-new-privileges", "seccomp=unconfined"), CreateOptionViews.securityOpt(
+                new SecurityOptions(List.of(), List.of(), false, true, SecurityOptions.SECCOMP_UNCONFINED)));
+        assertEquals(List.of("seccomp={\"defaultAction\":\"SCMP_ACT_LOG\"}"), CreateOptionViews.securityOpt(
+                new SecurityOptions(List.of(), List.of(), false, false, "{\"defaultAction\":\"SCMP_ACT_LOG\"}")));
+        assertNull(CreateOptionViews.securityOpt(SecurityOptions.DEFAULT), "the default profile shows as Docker's: null");
+    }
+
+    @Test
     void unsetOptionsShowAsDockerShowsThem() {
         HostConfig host = CreateOptionViews.hostConfig(new ContainerSpec(null, "busybox", List.of(), List.of(), null,
                 false, "bridge", "runc", 10), LOG);

@@ -35,7 +35,13 @@ public record HostConfig(
         @JsonProperty("ExtraHosts") List<String> extraHosts,
         @JsonProperty("Dns") List<String> dns,
         @JsonProperty("DnsSearch") List<String> dnsSearch,
-        @JsonProperty("DnsOptions") List<String> dnsOptions) {
+        @JsonProperty("DnsOptions") List<String> dnsOptions,
+        @JsonProperty("Devices") List<DeviceMapping> devices) {
+
+    public record DeviceMapping(@JsonProperty("PathOnHost") String pathOnHost,
+                                @JsonProperty("PathInContainer") String pathInContainer,
+                                @JsonProperty("CgroupPermissions") String cgroupPermissions) {
+    }
 
     public record RestartPolicy(@JsonProperty("Name") String name,
                                 @JsonProperty("MaximumRetryCount") int maximumRetryCount) {

@@ -34,7 +34,8 @@ class ServerToCliRoundTripTest {
                 Map.of("/run", "size=1m"), true, List.of("CAP_NET_ADMIN"), List.of("ALL"), false,
                 List.of("no-new-privileges"), 64L << 20, 128L << 20, 500_000_000L, 0, 0, 0, 50L,
                 List.of(new HostConfig.Ulimit("nofile", 10, 20)), true, List.of("db:10.0.0.5"), List.of("10.0.0.1"),
-                List.of("example.org"), List.of("ndots:2"));
+                List.of("example.org"), List.of("ndots:2"),
+                List.of(new HostConfig.DeviceMapping("/dev/fuse", "/dev/fuse", "rwm")));
         ContainerInspect inspect = new ContainerInspect("id1", "2026-11-30T15:00:00Z", "sh", List.of("-c", "true"),
                 new ContainerState("running", true, false, false, false, false, 42, 0, "", "t0", "t1"), "sha256:1",
                 "/r", "/h", "/hosts", "/log", "/name", 2, "overlay", "linux", "", "", "", null, host,
@@ -58,6 +59,7 @@ class ServerToCliRoundTripTest {
     @Test
     void smallAnswers() throws Exception {
         roundTrips(new CreateResponse("id1", List.of()), CreateResponse.class);
+        roundTrips(new ContainerChange("/tmp/x", 1), ContainerChange.class);
         roundTrips(new WaitResponse(3, null), WaitResponse.class);
         roundTrips(new WaitResponse(0, new WaitResponse.WaitError("gone")), WaitResponse.class);
         roundTrips(new ErrorResponse("No such container: x"), ErrorResponse.class);

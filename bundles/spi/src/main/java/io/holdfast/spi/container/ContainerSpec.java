@@ -24,6 +24,7 @@ import java.util.Map;
  * @param security    capabilities, read-only root file system, no-new-privileges
  * @param labels      the user's metadata, kept and shown, never interpreted
  * @param stdin       whether stdin stays open for attached clients
+ * @param hostAccess  host devices, or everything of the host ({@code --privileged})
  *
  * <p>Records written before the option records existed have none of them; they read as the defaults.
  */
@@ -31,7 +32,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                             RestartPolicy restartPolicy, boolean autoRemove, String networkMode,
                             String runtime, int stopTimeoutSeconds, ProcessOptions process, NamingOptions naming,
                             List<MountSpec> mounts, ResourceLimits resources, SecurityOptions security,
-                            Map<String, String> labels, StdinOptions stdin) {
+                            Map<String, String> labels, StdinOptions stdin, HostAccess hostAccess) {
     public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
     /** A container with every option at its default. */
@@ -39,6 +40,16 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                          boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds) {
         this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, null, null,
                 null, null, null, null, null);
+    }
+
+    /** A container with Docker's default access to the host. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
+                         ProcessOptions process, NamingOptions naming, List<MountSpec> mounts,
+                         ResourceLimits resources, SecurityOptions security, Map<String, String> labels,
+                         StdinOptions stdin) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
+                naming, mounts, resources, security, labels, stdin, null);
     }
 
     /** A container whose stdin is closed. */
@@ -58,6 +69,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
         security = security == null ? SecurityOptions.DEFAULT : security;
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         stdin = stdin == null ? StdinOptions.CLOSED : stdin;
+        hostAccess = hostAccess == null ? HostAccess.NONE : hostAccess;
         java.util.Set<String> targets = new java.util.HashSet<>();
         for (MountSpec mount : mounts) {
             if (!targets.add(mount.target())) {
@@ -86,7 +98,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
     /** The same container with the limits and restart policy of a {@code docker update}. */
     public ContainerSpec updated(ResourceLimits newResources, RestartPolicy newRestartPolicy) {
         return new ContainerSpec(name, image, cmd, env, newRestartPolicy, autoRemove, networkMode, runtime,
-                stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin);
+                stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin, hostAccess);
     }
 
     /** The same request under the name, network and runtime the engine settled on. */
@@ -94,7 +106,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                                  ResourceLimits settledResources) {
         return new ContainerSpec(settledName, image, cmd, env, restartPolicy, autoRemove, settledNetwork,
                 settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels,
-                stdin);
+                stdin, hostAccess);
     }
 
     /** What the process runs: the entrypoint followed by the command. */

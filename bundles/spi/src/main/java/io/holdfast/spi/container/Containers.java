@@ -156,4 +156,26 @@ public interface Containers {
 
     /** Completes with the exec's exit code once it has ended (at once if it has); fails if it was never started. */
     CompletableFuture<Integer> awaitExec(String execId);
+
+    /**
+     * Sets the terminal size of a running container created with {@code tty}; does nothing for one without.
+     * Throws {@code CONFLICT} when it is not running, {@code INVALID} for a size below 1. Never blocks.
+     */
+    void resize(String ref, int height, int width);
+
+    /**
+     * How the container's file system differs from its image's, sorted by path: what a process added, changed or
+     * deleted, without the mount points the runtime made. Blocks on a walk of both trees (milliseconds for a small
+     * image, longer for a large one); works for running and stopped containers alike.
+     */
+    java.util.List<FileChange> changes(String ref);
+
+    /** {@link #resize} for a running exec; does nothing for an exec without a terminal. */
+    void resizeExec(String execId, int height, int width);
+
+    /**
+     * The running exec's stdin, as {@link #openStdin} for containers; throws {@code INVALID} for an exec created
+     * without {@code AttachStdin} and {@code CONFLICT} when it is not running.
+     */
+    OutputStream openExecStdin(String execId);
 }

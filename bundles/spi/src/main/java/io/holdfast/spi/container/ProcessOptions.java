@@ -18,10 +18,18 @@ import java.util.Locale;
  *                   {@code TERM}
  * @param init       run a minimal init (tini) as pid 1 that reaps zombies and forwards signals to the command
  * @param ulimits    resource limits (rlimits) the process starts with
+ * @param tty        the process gets a pseudo-terminal (Docker's {@code Tty}) that its monitor holds: stdout and
+ *                   stderr are one stream, kept in the log as the terminal wrote it, and a client can resize it
  */
 public record ProcessOptions(List<String> entrypoint, String workingDir, String user, String stopSignal, boolean init,
-                             List<Ulimit> ulimits) {
+                             List<Ulimit> ulimits, boolean tty) {
     public static final ProcessOptions DEFAULT = new ProcessOptions(List.of(), "", "", "", false, List.of());
+
+    /** A process without a terminal. */
+    public ProcessOptions(List<String> entrypoint, String workingDir, String user, String stopSignal, boolean init,
+                          List<Ulimit> ulimits) {
+        this(entrypoint, workingDir, user, stopSignal, init, ulimits, false);
+    }
 
     public ProcessOptions {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);

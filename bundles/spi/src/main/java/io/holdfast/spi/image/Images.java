@@ -28,6 +28,12 @@ public interface Images {
     ImageRecord importTarball(InputStream tar, String reference);
 
     /**
+     * {@link #importTarball} with the defaults its containers take ({@code docker import --change}). The same tarball
+     * with another config is another image.
+     */
+    ImageRecord importTarball(InputStream tar, String reference, ImageConfig config);
+
+    /**
      * Points {@code target} ({@code name[:tag]}, {@code :latest} implied) at the image {@code source} names, moving
      * the tag from whichever image had it; the tag is written atomically. Throws {@code NOT_FOUND} for an unknown
      * source and {@code INVALID} for a malformed target.

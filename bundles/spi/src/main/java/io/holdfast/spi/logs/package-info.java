@@ -1,5 +1,5 @@
 /** Reading the container logs that monitors write while the engine is up or down. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.holdfast.spi.logs;
 

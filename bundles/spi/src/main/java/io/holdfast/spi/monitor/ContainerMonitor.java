@@ -121,4 +121,19 @@ public interface ContainerMonitor {
      * (they end with the container) still reach the listeners.
      */
     void releaseExec(String execId) throws MonitorException;
+
+    /**
+     * Sets the size of the running container's terminal, which its process sees at once ({@code SIGWINCH}). Does
+     * nothing for a container started without a terminal. Never blocks (one write to the monitor's control pipe).
+     */
+    void resizeTerminal(String containerId, int height, int width) throws MonitorException;
+
+    /** {@link #resizeTerminal} for a running exec started with a terminal. */
+    void resizeExecTerminal(String execId, int height, int width) throws MonitorException;
+
+    /**
+     * The running exec's stdin, for one client to write to, as {@link #openStdin} for containers; closing it closes
+     * the process's stdin unless the exec has a terminal. Fails for an exec started without {@code stdin}.
+     */
+    OutputStream openExecStdin(String execId) throws MonitorException;
 }

@@ -11,7 +11,15 @@ package io.holdfast.spi.monitor;
  * @param runtime     the OCI runtime the container runs under
  * @param logSizeMax  the most bytes the monitor writes to the log before it starts an empty one, as for containers
  *                    ({@link MonitorLaunch#logSizeMax}); {@code 0} or less means unbounded
+ * @param stdin       the monitor holds the process's stdin open for a client ({@link ContainerMonitor#openExecStdin})
+ * @param terminal    the process gets a pseudo-terminal (the process spec must say {@code terminal: true})
  */
 public record ExecLaunch(String execId, String containerId, String processSpec, String logPath, OciRuntime runtime,
-                         long logSizeMax) {
+                         long logSizeMax, boolean stdin, boolean terminal) {
+
+    /** An exec without stdin or terminal. */
+    public ExecLaunch(String execId, String containerId, String processSpec, String logPath, OciRuntime runtime,
+                      long logSizeMax) {
+        this(execId, containerId, processSpec, logPath, runtime, logSizeMax, false, false);
+    }
 }

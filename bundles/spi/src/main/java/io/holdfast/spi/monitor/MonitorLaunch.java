@@ -12,9 +12,18 @@ package io.holdfast.spi.monitor;
  * @param stdin          the monitor keeps the container's stdin open for clients
  *                       ({@link ContainerMonitor#openStdin}); otherwise the container reads end-of-file
  * @param leaveStdinOpen with {@code stdin}: a client that detaches leaves stdin open for the next one
+ * @param terminal       the monitor gives the container a pseudo-terminal and holds its master side (the bundle's
+ *                       {@code config.json} must say {@code process.terminal: true}); see
+ *                       {@link ContainerMonitor#resizeTerminal}
  */
 public record MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime,
-                            long logSizeMax, boolean stdin, boolean leaveStdinOpen) {
+                            long logSizeMax, boolean stdin, boolean leaveStdinOpen, boolean terminal) {
+
+    /** A launch without a terminal. */
+    public MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime, long logSizeMax,
+                         boolean stdin, boolean leaveStdinOpen) {
+        this(containerId, bundleDir, logPath, runtime, logSizeMax, stdin, leaveStdinOpen, false);
+    }
 
     /** A launch whose container has no stdin. */
     public MonitorLaunch(String containerId, String bundleDir, String logPath, OciRuntime runtime, long logSizeMax) {

@@ -70,6 +70,21 @@ final class BoundMonitor implements ContainerMonitor {
     }
 
     @Override
+    public void resizeTerminal(String containerId, int height, int width) throws MonitorException {
+        monitor().resizeTerminal(containerId, height, width);
+    }
+
+    @Override
+    public void resizeExecTerminal(String execId, int height, int width) throws MonitorException {
+        monitor().resizeExecTerminal(execId, height, width);
+    }
+
+    @Override
+    public OutputStream openExecStdin(String execId) throws MonitorException {
+        return monitor().openExecStdin(execId);
+    }
+
+    @Override
     public void signal(String containerId, String signal) throws MonitorException {
         monitor().signal(containerId, signal);
     }

@@ -13,6 +13,9 @@ import io.holdfast.spi.image.Images;
 import io.holdfast.spi.network.NetworkAttachment;
 import io.holdfast.spi.network.NetworkBridge;
 import io.holdfast.spi.storage.StorageDriver;
+import io.holdfast.supervisor.oci.OciSpec;
+import io.holdfast.supervisor.oci.SeccompFilter;
+import io.holdfast.supervisor.oci.SeccompProfile;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,8 +65,10 @@ final class ContainerFactory {
         String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
                 || requested.networkMode().equals("default") ? plugins.defaultNetwork() : requested.networkMode();
         NetworkBridge network = plugins.network(networkMode);
-        ContainerSpec spec = requested.settled(name, networkMode, runtime, HostLimits.adapt(requested.resources()));
+        ContainerSpec spec = ImageDefaults.apply(requested, image.config()).settled(name, networkMode, runtime,
+                HostLimits.adapt(requested.resources()));
         HostLimits.checkMounts(spec);
+        checkSeccomp(spec);
 
         String id = names.newId();
         Path dir = table.store().dir(id);
@@ -71,6 +76,8 @@ final class ContainerFactory {
         boolean rootfsMade = false;
         boolean attached = false;
         try {
+            // storage/ is private; below it the root file systems keep their images' modes
+            io.holdfast.common.io.Directories.createPrivate(driverHome);
             Path rootfs = driver.create(id, Path.of(image.rootfs()), driverHome);
             rootfsMade = true;
             NetworkAttachment attachment = network.attach(id);
@@ -152,6 +159,18 @@ final class ContainerFactory {
     @FunctionalInterface
     private interface UndoStep {
         void run() throws IOException;
+    }
+
+    /** A custom seccomp profile is read now, so a bad one is a 400 at create rather than a failed start. */
+    private static void checkSeccomp(ContainerSpec spec) {
+        try {
+            SeccompProfile profile = SeccompProfile.of(spec.security());
+            if (profile != null) {
+                SeccompFilter.forHost().oci(profile, OciSpec.capabilities(spec));
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new EngineException(Kind.INVALID, e.getMessage());
+        }
     }
 
     /** File-system exceptions carry only a path as their message; say what happened to it. */

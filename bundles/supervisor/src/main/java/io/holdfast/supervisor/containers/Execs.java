@@ -78,12 +78,6 @@ final class Execs {
         if (spec.cmd().isEmpty()) {
             throw new EngineException(Kind.INVALID, "No exec command specified");
         }
-        if (spec.tty()) {
-            throw new EngineException(Kind.INVALID, "Tty: an exec with a pseudo-terminal is not supported yet");
-        }
-        if (spec.attachStdin()) {
-            throw new EngineException(Kind.INVALID, "AttachStdin: writing to an exec's stdin is not supported yet");
-        }
         if (!spec.workingDir().isEmpty() && !spec.workingDir().startsWith("/")) {
             throw new EngineException(Kind.INVALID, "WorkingDir \"" + spec.workingDir()
                     + "\": must be an absolute path");
@@ -135,7 +129,8 @@ final class Execs {
         }
         ExecLaunch launch = new ExecLaunch(record.id(), container.id(),
                 execs.store().processSpec(container.id(), record.id()).toString(), record.logPath(),
-                config.get().runtime(container.spec().runtime()), config.get().logSizeMax());
+                config.get().runtime(container.spec().runtime()), config.get().logSizeMax(), spec.attachStdin(),
+                spec.tty());
         try {
             ExecStatus started = monitor.exec(launch);
             ExecRecord running = record.startedAs(started.pid(), started.startedAt());

@@ -76,7 +76,7 @@ final class Lifecycle {
             StdinOptions stdin = record.spec().stdin();
             MonitorLaunch launch = new MonitorLaunch(id, record.bundleDir(), record.logPath(),
                     config.get().runtime(record.spec().runtime()), config.get().logSizeMax(), stdin.open(),
-                    !stdin.once());
+                    !stdin.once(), record.spec().process().tty());
             try {
                 writeBundle(record);
             } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.container.ExecRecord;
 import io.holdfast.spi.container.ExecSpec;
+import io.holdfast.spi.container.FileChange;
 import io.holdfast.spi.container.ResourceLimits;
 import io.holdfast.spi.container.RestartPolicy;
 import io.holdfast.spi.image.Images;
@@ -24,11 +25,14 @@ import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.spi.restore.RestoreReport;
 import io.holdfast.spi.restore.RestoreTarget;
 import io.holdfast.spi.storage.StorageDriver;
+import io.holdfast.supervisor.archive.FileChanges;
+import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.state.ContainerStore;
 import io.holdfast.supervisor.state.DataRootLayout;
 import io.holdfast.supervisor.state.ExecStore;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +102,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ContainerFactory factory;
     private Lifecycle lifecycle;
     private Execs execs;
+    private Terminals terminals;
     private ContainerResources resources;
     private Pruner pruner;
     private ScheduledExecutorService restarts;
@@ -196,6 +201,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
+        terminals = new Terminals(table, execs, monitor);
         resources = new ContainerResources(monitor);
         pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
                 .resolve(r.id()), events);
@@ -367,6 +373,19 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         archives(ref).export(out);
     }
 
+    @Override
+    public List<FileChange> changes(String ref) {
+        ContainerRecord record = table.resolve(ref);
+        Path imageRootfs = Path.of(images.resolve(record.imageId()).rootfs());
+        try {
+            return new FileChanges(Path.of(record.rootfs()), imageRootfs,
+                    OciBundle.mountPoints(Path.of(record.bundleDir()))).list();
+        } catch (IOException e) {
+            throw new EngineException(Kind.FAILED, "cannot compare " + record.shortId() + " with its image: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The container's root file system as the host sees it: its storage driver keeps it mounted while it exists. */
     private io.holdfast.supervisor.archive.ContainerArchives archives(String ref) {
         ContainerRecord record = table.resolve(ref);
@@ -416,6 +435,21 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public CompletableFuture<Integer> awaitExec(String execId) {
         return execs.await(execId);
+    }
+
+    @Override
+    public void resize(String ref, int height, int width) {
+        terminals.resizeContainer(ref, height, width);
+    }
+
+    @Override
+    public void resizeExec(String execId, int height, int width) {
+        terminals.resizeExec(execId, height, width);
+    }
+
+    @Override
+    public OutputStream openExecStdin(String execId) {
+        return terminals.openExecStdin(execId);
     }
 
     @Override

@@ -47,12 +47,16 @@ public final class ExecProcess {
     public static ObjectNode build(ObjectNode base, ExecSpec spec, ResolvedUser user,
                                    List<String> allCapabilities) {
         ObjectNode process = base.deepCopy();
-        process.put("terminal", false);
+        process.put("terminal", spec.tty());
         process.remove("consoleSize");
         ArrayNode args = process.putArray("args");
         spec.cmd().forEach(args::add);
         ArrayNode env = process.putArray("env");
-        replaceOrAppend(strings(base.path("env")), spec.env()).forEach(env::add);
+        List<String> baseEnv = new ArrayList<>(strings(base.path("env")));
+        if (spec.tty() && baseEnv.stream().noneMatch(e -> e.startsWith("TERM="))) {
+            baseEnv.add("TERM=xterm"); // as Docker does for an exec with a terminal
+        }
+        replaceOrAppend(baseEnv, spec.env()).forEach(env::add);
         if (!spec.workingDir().isEmpty()) {
             process.put("cwd", spec.workingDir());
         } else if (!process.hasNonNull("cwd")) {

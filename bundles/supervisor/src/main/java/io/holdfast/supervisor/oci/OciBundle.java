@@ -1,6 +1,7 @@
 package io.holdfast.supervisor.oci;
 
 import io.holdfast.common.io.AtomicFile;
+import io.holdfast.common.io.FileModes;
 import io.holdfast.spi.container.ContainerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,27 @@ public final class OciBundle {
                 OciSpec.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(OciSpec.build(input)));
     }
 
+    /**
+     * Where the runtime mounts something in the container, as the bundle's {@code config.json} says; empty for a
+     * container that was never started (it has no bundle yet, and its file system no mount points).
+     */
+    public static java.util.Set<String> mountPoints(Path dir) throws IOException {
+        Path config = dir.resolve("config.json");
+        java.util.Set<String> destinations = new java.util.TreeSet<>();
+        if (!Files.exists(config)) {
+            return destinations;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode mount : OciSpec.JSON.readTree(config.toFile()).path("mounts")) {
+            String destination = mount.path("destination").asText("");
+            if (destination.startsWith("/")) {
+                destinations.add(Path.of(destination).normalize().toString());
+            }
+        }
+        return destinations;
+    }
+
     private static void text(String path, String content) throws IOException {
-        AtomicFile.write(Path.of(path), content.getBytes(StandardCharsets.UTF_8));
+        // bound into the container, whose non-root processes read them; config.json stays 0600 (it holds the env)
+        AtomicFile.write(Path.of(path), content.getBytes(StandardCharsets.UTF_8), FileModes.READABLE_FILE);
     }
 }

@@ -42,8 +42,10 @@ final class OciMounts {
         defaults.add("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k"));
         defaults.add("/dev/pts", "devpts", "devpts",
                 List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5"));
-        defaults.add("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro"));
-        defaults.add("/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid", "noexec", "nodev", "relatime"));
+        String sysAccess = in.spec().hostAccess().privileged() ? "rw" : "ro"; // as Docker's --privileged
+        defaults.add("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", sysAccess));
+        defaults.add("/sys/fs/cgroup", "cgroup", "cgroup", List.of(sysAccess, "nosuid", "noexec", "nodev",
+                "relatime"));
         defaults.add("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev"));
         defaults.add("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k"));
         defaults.add("/etc/hosts", "bind", in.files().hosts(), List.of("rbind", "rprivate"));

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Writes the OCI runtime {@code config.json} for a container with Docker's defaults and the user's options: own PID,
- * mount, IPC, UTS and network namespaces; Docker's default capability set adjusted by CapAdd/CapDrop; the masked and
+ * mount, IPC, UTS, network and (where the kernel has them) cgroup namespaces; Docker's default capability set
+ * adjusted by CapAdd/CapDrop; the seccomp filter of {@link SeccompProfile} unless unconfined; the masked and
  * read-only {@code /proc} paths of runc's default spec; the mounts of {@link OciMounts}; cgroup limits in
  * {@code linux.resources} (cgroup v1 units; runc translates them on a cgroup v2 host).
  *
@@ -32,6 +33,8 @@ public final class OciSpec {
     static final long CPU_PERIOD = 100_000;
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Present when the kernel has cgroup namespaces (4.6 and later), with cgroups v1 or v2. */
+    static final java.nio.file.Path CGROUP_NAMESPACE = java.nio.file.Path.of("/proc/self/ns/cgroup");
 
     /**
      * What varies per container.
@@ -82,7 +85,7 @@ public final class OciSpec {
     private static ObjectNode process(Input in) {
         ContainerSpec spec = in.spec();
         ObjectNode process = JSON.createObjectNode();
-        process.put("terminal", false);
+        process.put("terminal", spec.process().tty());
         ObjectNode user = process.putObject("user");
         user.put("uid", in.user().uid());
         user.put("gid", in.user().gid());
@@ -96,11 +99,14 @@ public final class OciSpec {
             env.add(DEFAULT_PATH);
         }
         env.add("HOSTNAME=" + in.hostname());
+        if (spec.process().tty() && spec.env().stream().noneMatch(e -> e.startsWith("TERM="))) {
+            env.add("TERM=xterm"); // as Docker does for a container with a terminal
+        }
         env.addAll(spec.env());
         strings(process.putArray("env"), env);
         process.put("cwd", spec.process().workingDir().isEmpty() ? "/" : spec.process().workingDir());
         ObjectNode caps = process.putObject("capabilities");
-        List<String> granted = spec.security().effective(DEFAULT_CAPABILITIES);
+        List<String> granted = capabilities(spec);
         for (String set : List.of("bounding", "effective", "permitted")) {
             strings(caps.putArray(set), granted);
         }
@@ -112,6 +118,12 @@ public final class OciSpec {
         }
         process.put("noNewPrivileges", spec.security().noNewPrivileges());
         return process;
+    }
+
+    /** The capabilities the container's process holds. */
+    public static List<String> capabilities(ContainerSpec spec) {
+        return spec.hostAccess().privileged() ? HostCapabilities.all()
+                : spec.security().effective(DEFAULT_CAPABILITIES);
     }
 
     private static ObjectNode linux(Input in) {
@@ -126,16 +138,29 @@ public final class OciSpec {
                 network.put("path", in.netnsPath());
             }
         }
+        if (java.nio.file.Files.exists(CGROUP_NAMESPACE)) {
+            // private even on cgroups v1, where Docker defaults to the host's: see README, Security
+            namespaces.addObject().put("type", "cgroup");
+        }
         if (!in.spec().naming().domainname().isEmpty()) {
             // as a sysctl of the container's UTS namespace, not the spec's "domainname", which runc 1.1 ignores
             linux.putObject("sysctl").put("kernel.domainname", in.spec().naming().domainname());
         }
         linux.put("cgroupsPath", "/holdfast-" + in.id());
         ObjectNode resources = linux.putObject("resources");
-        resources.putArray("devices").addObject().put("allow", false).put("access", "rwm");
+        ArrayNode cgroupRules = resources.putArray("devices");
+        cgroupRules.addObject().put("allow", false).put("access", "rwm");
+        HostDevices.add(linux, cgroupRules, in.spec().hostAccess());
         limits(resources, in.spec().resources());
-        strings(linux.putArray("maskedPaths"), MASKED_PATHS);
-        strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
+        // Docker runs a privileged container without seccomp and masks nothing for it
+        SeccompProfile seccomp = in.spec().hostAccess().privileged() ? null : SeccompProfile.of(in.spec().security());
+        if (seccomp != null) {
+            linux.set("seccomp", SeccompFilter.forHost().oci(seccomp, capabilities(in.spec())));
+        }
+        if (!in.spec().hostAccess().privileged()) {
+            strings(linux.putArray("maskedPaths"), MASKED_PATHS);
+            strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
+        }
         return linux;
     }
 

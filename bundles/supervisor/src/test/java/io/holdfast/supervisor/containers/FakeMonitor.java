@@ -69,6 +69,21 @@ final class FakeMonitor implements ContainerMonitor {
     }
 
     @Override
+    public void resizeTerminal(String containerId, int height, int width) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void resizeExecTerminal(String execId, int height, int width) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.io.OutputStream openExecStdin(String execId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void signal(String containerId, String signal) {
     }
 

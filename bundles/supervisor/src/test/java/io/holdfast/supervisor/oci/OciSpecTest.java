@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.DeviceMapping;
+import io.holdfast.spi.container.HostAccess;
 import io.holdfast.spi.container.MountSpec;
 import io.holdfast.spi.container.NamingOptions;
 import io.holdfast.spi.container.ProcessOptions;
@@ -58,7 +60,9 @@ class OciSpecTest {
     @Test
     void hasDockersIsolationDefaults() {
         JsonNode spec = spec(List.of("sleep", "1"), List.of(), null);
-        assertEquals(List.of("pid", "ipc", "uts", "mount", "network"), texts(spec.path("linux").path("namespaces")));
+        assertEquals(withCgroup("pid", "ipc", "uts", "mount", "network"), texts(spec.path("linux").path("namespaces")));
+        assertEquals("SCMP_ACT_ERRNO", spec.path("linux").path("seccomp").path("defaultAction").asText(),
+                "the default seccomp profile");
         assertFalse(spec.path("linux").path("namespaces").get(4).has("path"), "a new network namespace");
         assertEquals(OciSpec.DEFAULT_CAPABILITIES, texts(spec.path("process").path("capabilities").path("bounding")));
         assertEquals(14, OciSpec.DEFAULT_CAPABILITIES.size());
@@ -72,6 +76,30 @@ class OciSpecTest {
         assertEquals(0, spec.path("process").path("user").path("uid").asInt());
         assertFalse(spec.path("process").has("rlimits"));
         assertEquals(List.of("devices"), List.copyOf(iterable(spec.path("linux").path("resources").fieldNames())));
+    }
+
+    /** A private cgroup namespace wherever the kernel has cgroup namespaces. */
+    private static List<String> withCgroup(String... namespaces) {
+        List<String> expected = new ArrayList<>(List.of(namespaces));
+        if (java.nio.file.Files.exists(OciSpec.CGROUP_NAMESPACE)) {
+            expected.add("cgroup");
+        }
+        return expected;
+    }
+
+    @Test
+    void anUnconfinedContainerHasNoSeccompFilterAndACustomProfileReplacesTheDefault() {
+        JsonNode unconfined = build(with(null, null, null, null,
+                new SecurityOptions(List.of(), List.of(), false, false, SecurityOptions.SECCOMP_UNCONFINED)));
+        assertFalse(unconfined.path("linux").has("seccomp"));
+        JsonNode custom = build(with(null, null, null, null, new SecurityOptions(List.of(), List.of(), false, false,
+                "{\"defaultAction\": \"SCMP_ACT_LOG\"}")));
+        assertEquals("SCMP_ACT_LOG", custom.path("linux").path("seccomp").path("defaultAction").asText());
+        assertEquals(0, custom.path("linux").path("seccomp").path("syscalls").size());
+        JsonNode sysAdmin = build(with(null, null, null, null,
+                new SecurityOptions(List.of("SYS_ADMIN"), List.of(), false, false)));
+        assertTrue(sysAdmin.path("linux").path("seccomp").toString().contains("\"unshare\""),
+                "CAP_SYS_ADMIN re-allows unshare");
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
@@ -100,7 +128,7 @@ class OciSpecTest {
     void hostNetworkMeansNoNetworkNamespace() {
         JsonNode spec = OciSpec.build(new OciSpec.Input(ID, "/rootfs", plain(List.of("true"), List.of()),
                 ResolvedUser.ROOT, null, true, FILES));
-        assertEquals(List.of("pid", "ipc", "uts", "mount"), texts(spec.path("linux").path("namespaces")));
+        assertEquals(withCgroup("pid", "ipc", "uts", "mount"), texts(spec.path("linux").path("namespaces")));
     }
 
     @Test
@@ -204,5 +232,50 @@ class OciSpecTest {
         assertEquals("example.org", oci.path("linux").path("sysctl").path("kernel.domainname").asText(),
                 "a sysctl of its UTS namespace: runc 1.1 ignores the spec's domainname");
         assertTrue(texts(oci.path("process").path("env")).contains("HOSTNAME=web"));
+    }
+
+    private static ContainerSpec withAccess(HostAccess access) {
+        return new ContainerSpec(null, "busybox", List.of("sh"), List.of(), null, false, null, null, 10, null, null,
+                null, null, null, null, null, access);
+    }
+
+    @Test
+    void aHostDeviceBecomesANodeAndACgroupRuleWithItsNumbersReadFromTheHost() {
+        JsonNode spec = build(withAccess(new HostAccess(false,
+                List.of(new DeviceMapping("/dev/null", "/dev/mynull", "rw")))));
+        JsonNode node = spec.path("linux").path("devices").get(0);
+        assertEquals("/dev/mynull c 1 3", node.path("path").asText() + " " + node.path("type").asText() + " "
+                + node.path("major").asInt() + " " + node.path("minor").asInt());
+        JsonNode rules = spec.path("linux").path("resources").path("devices");
+        assertEquals("false rwm", rules.get(0).path("allow").asText() + " " + rules.get(0).path("access").asText(),
+                "everything denied first");
+        assertEquals("true c 1 3 rw", rules.get(1).path("allow").asText() + " " + rules.get(1).path("type").asText()
+                + " " + rules.get(1).path("major").asInt() + " " + rules.get(1).path("minor").asInt() + " "
+                + rules.get(1).path("access").asText());
+        assertTrue(spec.path("linux").has("maskedPaths"));
+    }
+
+    @Test
+    void aMissingHostDeviceIsNamed() {
+        IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> build(withAccess(new HostAccess(false,
+                        List.of(new DeviceMapping("/dev/no-such-device", "", ""))))));
+        assertEquals("device /dev/no-such-device: no such file on the host", missing.getMessage());
+    }
+
+    @Test
+    void privilegedGetsEveryCapabilityEveryDeviceNoMaskedPathsAndAWritableSys() {
+        JsonNode spec = build(withAccess(new HostAccess(true, List.of())));
+        assertEquals(HostCapabilities.all(), texts(spec.path("process").path("capabilities").path("effective")));
+        assertTrue(HostCapabilities.all().containsAll(List.of("CAP_SYS_ADMIN", "CAP_NET_ADMIN")));
+        assertFalse(spec.path("linux").has("maskedPaths"));
+        assertFalse(spec.path("linux").has("readonlyPaths"));
+        assertTrue(HostDevices.paths((com.fasterxml.jackson.databind.node.ArrayNode) spec.path("linux")
+                .path("devices")).contains("/dev/null"));
+        assertFalse(HostDevices.paths((com.fasterxml.jackson.databind.node.ArrayNode) spec.path("linux")
+                .path("devices")).stream().anyMatch(path -> path.startsWith("/dev/pts/")), "the container's own");
+        assertEquals("true rwm", spec.path("linux").path("resources").path("devices").get(1).path("allow").asText()
+                + " " + spec.path("linux").path("resources").path("devices").get(1).path("access").asText());
+        assertTrue(texts(mountAt(spec, "/sys").path("options")).contains("rw"));
     }
 }

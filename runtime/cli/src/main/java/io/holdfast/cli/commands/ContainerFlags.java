@@ -48,8 +48,12 @@ public final class ContainerFlags {
     @Option(names = "--cap-drop", paramLabel = "CAP", description = "Drop a Linux capability (or ALL).")
     List<String> capDrop = new ArrayList<>();
 
-    @Option(names = "--security-opt", paramLabel = "OPT", description = "Security option: no-new-privileges[:true|false].")
+    @Option(names = "--security-opt", paramLabel = "OPT", converter = SecurityOptFlag.class,
+            description = "Security option: no-new-privileges[:true|false], seccomp=unconfined|builtin|PROFILE.json.")
     List<String> securityOpts = new ArrayList<>();
+
+    @Option(names = "--runtime", paramLabel = "NAME", description = "OCI runtime for the container, by its name in daemon.json (runc, crun).")
+    String runtime;
 
     @Option(names = {"-m", "--memory"}, paramLabel = "BYTES", converter = Sizes.Bytes.class,
             description = "Memory limit, e.g. 64m.")
@@ -114,6 +118,7 @@ public final class ContainerFlags {
         putIf(host, "CapAdd", capAdd);
         putIf(host, "CapDrop", capDrop);
         putIf(host, "SecurityOpt", securityOpts);
+        putIf(host, "Runtime", runtime);
         putIf(host, "Memory", memory);
         putIf(host, "NanoCpus", nanoCpus);
         if (pidsLimit != null) {

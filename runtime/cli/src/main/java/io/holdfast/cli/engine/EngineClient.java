@@ -1,6 +1,7 @@
 package io.holdfast.cli.engine;
 
 import io.holdfast.cli.http.ConnectFailedException;
+import io.holdfast.docker.model.ContainerChange;
 import io.holdfast.docker.model.ContainerSummary;
 import io.holdfast.docker.model.CreateResponse;
 import io.holdfast.docker.model.ExecConfig;
@@ -73,6 +74,37 @@ public final class EngineClient {
         }
     }
 
+    /**
+     * Opens a shell session ({@code POST /holdfast/shell/sessions}); the response stays open for as long as the
+     * session lives: its first line is {@code {"Id": ...}}, then a newline now and then. The caller holds it, and
+     * closing it ends the session.
+     */
+    public HttpResponse openShell() throws IOException {
+        return exchange(HttpRequest.post("/holdfast/shell/sessions"));
+    }
+
+    /** Runs one line in the session: {@code Out}, {@code Err} and {@code Status}. */
+    public Map<String, Object> shellExec(String session, String line) throws IOException {
+        return object(HttpRequest.post(shell(session) + "/exec",
+                RequestBody.json(Json.bytes(Map.of("Line", line)))));
+    }
+
+    /** Completions of the word before {@code cursor}: each with {@code Value}, {@code Description}, {@code Complete}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> shellComplete(String session, String line, int cursor) throws IOException {
+        Map<String, Object> body = object(HttpRequest.get(shell(session) + "/complete?line="
+                + UriEncoding.queryValue(line) + "&cursor=" + cursor));
+        return Json.objects((List<Object>) body.getOrDefault("Candidates", List.of()));
+    }
+
+    public void closeShell(String session) throws IOException {
+        discard(HttpRequest.delete(shell(session)));
+    }
+
+    private static String shell(String session) {
+        return "/holdfast/shell/sessions/" + UriEncoding.pathSegment(session);
+    }
+
     /** What a restore would do now ({@code GET /restore/plan}). */
     public Map<String, Object> restorePlan() throws IOException {
         return object(HttpRequest.get("/restore/plan"));
@@ -136,6 +168,11 @@ public final class EngineClient {
     public Map<String, Object> top(String ref, String psArgs) throws IOException {
         return object(HttpRequest.get(container(ref) + "/top"
                 + (psArgs == null ? "" : "?ps_args=" + UriEncoding.queryValue(psArgs))));
+    }
+
+    /** How the container's file system differs from its image's ({@code docker diff}). */
+    public List<ContainerChange> changes(String ref) throws IOException {
+        return list(HttpRequest.get(container(ref) + "/changes"), ContainerChange.class);
     }
 
     /** One stats document with {@code precpu_stats} set (the daemon takes a second to sample twice). */

@@ -63,6 +63,15 @@ class CreateFlagsTest {
     }
 
     @Test
+    void aSeccompProfileFileIsSentAsItsContentAsTheDockerCliDoes(@TempDir Path dir) throws IOException {
+        Path profile = java.nio.file.Files.writeString(dir.resolve("p.json"), "{\"defaultAction\": \"SCMP_ACT_ALLOW\"}\n");
+        Body body = sent("create", "--security-opt", "seccomp=" + profile, "--security-opt", "seccomp=unconfined",
+                "busybox");
+        assertEquals("[\"seccomp={\\\"defaultAction\\\": \\\"SCMP_ACT_ALLOW\\\"}\",\"seccomp=unconfined\"]",
+                body.path("HostConfig").json("SecurityOpt"));
+    }
+
+    @Test
     void everyFlagIsSentInDockersFields() throws IOException {
         Body body = sent("create", "-u", "1000:1000", "-w", "/srv", "--entrypoint", "/bin/sh", "-h", "web",
                 "-l", "tier=web", "-l", "bare", "--stop-signal", "USR1", "-v", "/a:/b:ro",

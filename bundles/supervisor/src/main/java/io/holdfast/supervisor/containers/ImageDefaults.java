@@ -1,0 +1,62 @@
+package io.holdfast.supervisor.containers;
+
+import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.ProcessOptions;
+import io.holdfast.spi.image.ImageConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A create request completed with its image's config, by moby's rules ({@code daemon.merge}): the request's command
+ * wins, else the image's, unless the request set an entrypoint, which drops the image's command and entrypoint both;
+ * the image's environment and labels go under the request's; working directory, user and stop signal come from the
+ * image where the request has none. The container records the result, so a later change of the image's tag changes
+ * nothing about it.
+ */
+final class ImageDefaults {
+    private ImageDefaults() {
+    }
+
+    static ContainerSpec apply(ContainerSpec requested, ImageConfig image) {
+        if (image.isEmpty()) {
+            return requested;
+        }
+        ProcessOptions asked = requested.process();
+        List<String> entrypoint = asked.entrypoint();
+        List<String> cmd = requested.cmd();
+        if (entrypoint.isEmpty()) {
+            entrypoint = image.entrypoint();
+            if (cmd.isEmpty()) {
+                cmd = image.cmd();
+            }
+        }
+        ProcessOptions process = new ProcessOptions(entrypoint, or(asked.workingDir(), image.workingDir()),
+                or(asked.user(), image.user()), or(asked.stopSignal(), image.stopSignal()), asked.init(),
+                asked.ulimits(), asked.tty());
+        Map<String, String> labels = new LinkedHashMap<>(image.labels());
+        labels.putAll(requested.labels());
+        return new ContainerSpec(requested.name(), requested.image(), cmd, env(image.env(), requested.env()),
+                requested.restartPolicy(), requested.autoRemove(), requested.networkMode(), requested.runtime(),
+                requested.stopTimeoutSeconds(), process, requested.naming(), requested.mounts(),
+                requested.resources(), requested.security(), labels, requested.stdin(), requested.hostAccess());
+    }
+
+    /** The image's entries whose key the request does not set, then the request's. */
+    private static List<String> env(List<String> image, List<String> requested) {
+        List<String> merged = new ArrayList<>();
+        for (String entry : image) {
+            String key = entry.split("=", 2)[0];
+            if (requested.stream().noneMatch(own -> own.split("=", 2)[0].equals(key))) {
+                merged.add(entry);
+            }
+        }
+        merged.addAll(requested);
+        return merged;
+    }
+
+    private static String or(String own, String fallback) {
+        return own.isEmpty() ? fallback : own;
+    }
+}
