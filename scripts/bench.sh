@@ -2,7 +2,8 @@
 # Benchmarks: builds what they need, runs the JMH micro-benchmarks and the scenario harness on this machine, prints
 # a markdown table and writes it with the same figures as JSON to itests/target/bench/. Needs root.
 # Options go to the harness: --sizes 10,100,500 (running containers for the restore scenario), --reps 3,
-# --only swap,restore,... , --swap-containers 100 --swaps 50 (the restore-bundle swap scenario).
+# --only swap,restore,... , --swap-containers 100 --swaps 50 (the restore-bundle swap scenario), --held 10000
+# (the long-request scenario: ping, ps and stop timed while that many wait/logs -f/events are held).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh

@@ -15,11 +15,12 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * One API request and its response, with blocking helpers: handlers run on Jetty's worker threads and may block
- * (waiting for an exit, following a log).
+ * One API request and its response, with blocking helpers for short requests; a response that may last long (waiting
+ * for an exit, following events) is {@link #open}ed instead, so that no thread waits with it.
  */
 final class ApiExchange {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -31,11 +32,14 @@ final class ApiExchange {
     private final String path;
     private final Fields query;
     private List<String> pathParams = List.of();
+    private final Callback callback;
     private Runnable onStreaming = () -> { };
+    private OpenResponse open;
 
-    ApiExchange(Request request, Response response, String path) {
+    ApiExchange(Request request, Response response, Callback callback, String path) {
         this.request = request;
         this.response = response;
+        this.callback = callback;
         this.path = path;
         this.query = Request.extractQueryParameters(request);
     }
@@ -139,6 +143,29 @@ final class ApiExchange {
 
     void sendError(int status, String message) throws IOException {
         sendJson(status, Map.of("message", message));
+    }
+
+    /**
+     * Starts a streamed response that completes after the handler returned, without a thread of its own; its
+     * status line and headers go out at once.
+     */
+    OpenResponse open(int status, String contentType) {
+        Runnable streaming = onStreaming;
+        onStreaming = () -> { };
+        streaming.run();
+        open = new OpenResponse(request, response, callback, status, contentType);
+        open.commit();
+        return open;
+    }
+
+    /** Ends the {@link #open}ed response abruptly (its handler failed after opening it). */
+    void failOpen(Throwable failure) {
+        open.fail(failure);
+    }
+
+    /** Whether {@link #open} handed the response to code that completes it later. */
+    boolean isOpen() {
+        return open != null;
     }
 
     /** Starts a streamed response (chunked); the caller writes and closes the stream. */

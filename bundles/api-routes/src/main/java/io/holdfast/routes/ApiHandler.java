@@ -48,6 +48,11 @@ public class ApiHandler {
     private Images images;
     @Reference
     private ContainerLogs logs;
+    /** Live as long as this bundle: long requests move through them to the next supervisor and keep their threads. */
+    @Reference
+    private SupervisorRevisions revisions;
+    @Reference
+    private StreamThreads streamThreads;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EngineEvents events;
@@ -145,6 +150,16 @@ public class ApiHandler {
         @Override
         public Containers containers() {
             return containers;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Containers> containersAfter(Containers previous) {
+            return revisions.after(previous);
+        }
+
+        @Override
+        public StreamThreads streams() {
+            return streamThreads;
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.holdfast.spi.image.Images;
 import io.holdfast.spi.logs.ContainerLogs;
 import io.holdfast.spi.restore.RestoreControl;
 import io.holdfast.spi.restore.RestoreReport;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The SPI services the routes answer with, looked up on each request: a reload may replace any of them meanwhile.
@@ -16,6 +17,15 @@ interface ApiServices {
     DaemonConfig config();
 
     Containers containers();
+
+    /**
+     * The supervisor serving now if it is not {@code previous} (may be null), else the next to arrive: long requests
+     * move to it when {@code previous} stops. Fails when none comes in time.
+     */
+    CompletableFuture<Containers> containersAfter(Containers previous);
+
+    /** The threads of long responses (event streams, removal checks, log follows); outlive a supervisor swap. */
+    StreamThreads streams();
 
     Images images();
 

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** {@code /containers/...}: Docker's container endpoints over {@link Containers}. */
@@ -28,10 +30,16 @@ final class ContainerRoutes {
     private final Supplier<ContainerLogs> logs;
     private final Supplier<Images> images;
 
-    ContainerRoutes(Supplier<Containers> containers, Supplier<ContainerLogs> logs, Supplier<Images> images) {
+    private final Function<Containers, CompletableFuture<Containers>> nextRevision;
+    private final StreamThreads streams;
+
+    ContainerRoutes(Supplier<Containers> containers, Supplier<ContainerLogs> logs, Supplier<Images> images,
+                    Function<Containers, CompletableFuture<Containers>> nextRevision, StreamThreads streams) {
         this.containers = containers;
         this.logs = logs;
         this.images = images;
+        this.nextRevision = nextRevision;
+        this.streams = streams;
     }
 
     void register(Router router) {
@@ -150,17 +158,74 @@ final class ContainerRoutes {
         Instant until = LogWindow.bound("until", e.query("until"), now);
         // following ends at the exit, or once the clock passes until: later lines could not be shown anyway
         boolean follow = e.flag("follow") && record.state().running() && (until == null || until.isAfter(now));
-        CompletableFuture<?> end = !follow ? null : until == null ? c().awaitExit(record.id())
-                : CompletableFuture.anyOf(c().awaitExit(record.id()), CompletableFuture.runAsync(() -> { },
-                        CompletableFuture.delayedExecutor(Duration.between(now, until).toMillis(),
-                                java.util.concurrent.TimeUnit.MILLISECONDS)));
+        if (follow) {
+            follow(e, record, new LogQuery(lines, true, record.spec().process().tty()), since, until, now);
+            return;
+        }
         try (OutputStream out = e.stream(200, "application/vnd.docker.raw-stream")) {
             boolean tty = record.spec().process().tty();
             LogFrames frames = new LogFrames(out, stdout, stderr, e.flag("timestamps"), tty);
-            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, follow, tty), end,
+            logs.get().read(Path.of(record.logPath()), new LogQuery(lines, false, tty), null,
                     new LogWindow(frames, since, until));
             frames.caughtUp();
         }
     }
 
+    /**
+     * {@code logs -f}: read on a follower thread (the reader blocks on the file), not on a request thread; ends at
+     * the exit (asked again of the next supervisor after a swap), at {@code until}, or when the client leaves.
+     */
+    private void follow(ApiExchange e, ContainerRecord record, LogQuery query, Instant since, Instant until,
+                        Instant now) {
+        boolean stdout = e.flag("stdout");
+        boolean stderr = e.flag("stderr");
+        boolean timestamps = e.flag("timestamps");
+        ContainerLogs reader = logs.get();
+        OpenResponse out = streams.track(e.open(200, "application/vnd.docker.raw-stream"));
+        CompletableFuture<Integer> exit = RevisionExit.of(c(), nextRevision, Containers::awaitExit, record.id());
+        out.onEnd(() -> exit.cancel(false));
+        CompletableFuture<?> end = until == null ? exit : CompletableFuture.anyOf(exit,
+                CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
+                        Duration.between(now, until).toMillis(), TimeUnit.MILLISECONDS)));
+        FollowerThread thread = new FollowerThread();
+        out.onEnd(thread::interrupt);
+        streams.logFollowers().execute(() -> {
+            if (!thread.enter()) {
+                return; // the client left while this follow waited for a free thread
+            }
+            try {
+                LogFrames frames = new LogFrames(out.blockingStream(), stdout, stderr, timestamps, query.asWritten());
+                reader.read(Path.of(record.logPath()), query, end, new LogWindow(frames, since, until));
+                frames.caughtUp();
+                out.finish(new byte[0]);
+            } catch (Exception | Error failure) {
+                out.fail(failure);
+            } finally {
+                thread.leave();
+            }
+        });
+    }
+
+    /** The follower thread a {@code logs -f} runs on, to interrupt when its client leaves, and only while it does. */
+    private static final class FollowerThread {
+        private Thread running;
+        private boolean interrupted;
+
+        synchronized boolean enter() {
+            running = Thread.currentThread();
+            return !interrupted;
+        }
+
+        synchronized void leave() {
+            running = null;
+            Thread.interrupted(); // an interrupt meant for this follow must not reach the pool's next task
+        }
+
+        synchronized void interrupt() {
+            interrupted = true;
+            if (running != null) {
+                running.interrupt();
+            }
+        }
+    }
 }

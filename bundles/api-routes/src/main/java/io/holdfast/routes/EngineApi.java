@@ -4,6 +4,7 @@ import io.holdfast.common.concurrent.InFlight;
 import io.holdfast.common.text.ApiPaths;
 import io.holdfast.spi.container.EngineException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Handler;
@@ -27,10 +28,15 @@ import org.eclipse.jetty.util.Callback;
 final class EngineApi extends Handler.Abstract {
     private static final Logger LOG = Logger.getLogger(EngineApi.class.getName());
 
+    /** Holdfast's own: how many requests this revision holds unanswered (streams included). */
+    static final String REQUESTS_PATH = "/system/requests";
+
     private final Router router;
     private final String serverVersion;
     /** Requests this revision answers; streams stop counting once they stream (they may last for hours). */
     private final InFlight inFlight = new InFlight();
+    /** Requests not yet answered in full, open streams included: what a client that leaves must give back. */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     EngineApi(Router router, String serverVersion) {
         this.router = router;
@@ -49,12 +55,18 @@ final class EngineApi extends Handler.Abstract {
                 inFlight.leave();
             }
         };
+        unanswered.incrementAndGet();
         try {
-            route(request, response, callback, leave);
+            route(request, response, new Counted(callback), leave);
         } finally {
             leave.run();
         }
         return true;
+    }
+
+    /** Requests this revision has taken and not yet answered in full (this one included when asked by a route). */
+    int unanswered() {
+        return unanswered.get();
     }
 
     /** Declines new requests and waits up to {@code millis} for the running ones; returns how many still run. */
@@ -63,7 +75,7 @@ final class EngineApi extends Handler.Abstract {
     }
 
     private void route(Request request, Response response, Callback callback, Runnable onStreaming) {
-        ApiExchange exchange = new ApiExchange(request, response,
+        ApiExchange exchange = new ApiExchange(request, response, callback,
                 ApiPaths.withoutVersion(Request.getPathInContext(request)));
         exchange.onStreaming(onStreaming);
         // Docker clients negotiate their API version from these headers; without them they fall back to 1.24
@@ -71,6 +83,12 @@ final class EngineApi extends Handler.Abstract {
         response.getHeaders().put("Ostype", "linux");
         response.getHeaders().put("Server", "Holdfast/" + serverVersion);
         try {
+            if (exchange.method().equals("GET") && exchange.path().equals(REQUESTS_PATH)) {
+                // not counting this one: what a test or an operator wants is how many others are held
+                exchange.sendJson(200, java.util.Map.of("Unanswered", unanswered.get() - 1));
+                callback.succeeded();
+                return;
+            }
             Router.Match match = router.find(exchange.method(), exchange.path());
             if (match == null) {
                 exchange.sendError(404, "page not found: " + exchange.path());
@@ -78,7 +96,9 @@ final class EngineApi extends Handler.Abstract {
                 exchange.pathParams(match.params());
                 match.handler().handle(exchange);
             }
-            callback.succeeded();
+            if (!exchange.isOpen()) {
+                callback.succeeded();
+            }
         } catch (EngineException e) {
             sendError(exchange, callback, status(e.kind()), e.getMessage());
         } catch (RequestTooLarge e) {
@@ -92,11 +112,48 @@ final class EngineApi extends Handler.Abstract {
     }
 
     private static void sendError(ApiExchange exchange, Callback callback, int status, String message) {
+        if (exchange.isOpen()) {
+            exchange.failOpen(new IllegalStateException(message)); // its headers are out: nothing more can be said
+            return;
+        }
         try {
             exchange.sendError(status, message);
             callback.succeeded();
         } catch (Exception e) {
             callback.failed(e); // the response had already started (a stream broke off)
+        }
+    }
+
+    /** Counts the request as answered once Jetty hears it completed, however it ended. */
+    private final class Counted implements Callback {
+        private final Callback target;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Counted(Callback target) {
+            this.target = target;
+        }
+
+        @Override
+        public void succeeded() {
+            leave();
+            target.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            leave();
+            target.failed(failure);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return target.getInvocationType();
+        }
+
+        private void leave() {
+            if (done.compareAndSet(false, true)) {
+                unanswered.decrementAndGet();
+            }
         }
     }
 

@@ -6,75 +6,98 @@ import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
-import io.holdfast.spi.events.EngineEvents;
-import io.holdfast.spi.events.EventSubscription;
-import java.io.OutputStream;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * {@code POST /containers/{id}/wait?condition=not-running|next-exit|removed}. The status line and headers go out at
  * once and the body when the condition is met: the docker CLI waits for the headers before it starts the container
- * it runs, so holding them back would hang {@code docker run} for good.
+ * it runs, so holding them back would hang {@code docker run} for good. No thread waits meanwhile: the body is
+ * written when the supervisor's exit future completes (asked again of the next supervisor after a swap), so any
+ * number of waits leave the API free.
  */
 final class WaitRoutes {
-    private final Supplier<Containers> containers;
-    private final Supplier<EngineEvents> events;
+    private static final Logger LOG = Logger.getLogger(WaitRoutes.class.getName());
+    /** How often a {@code removed} wait looks whether the exited container is gone yet. */
+    private static final long REMOVAL_CHECK_MILLIS = 250;
 
-    WaitRoutes(Supplier<Containers> containers, Supplier<EngineEvents> events) {
+    private final Supplier<Containers> containers;
+    private final Function<Containers, CompletableFuture<Containers>> nextRevision;
+    private final StreamThreads streams;
+
+    WaitRoutes(Supplier<Containers> containers, Function<Containers, CompletableFuture<Containers>> nextRevision,
+               StreamThreads streams) {
         this.containers = containers;
-        this.events = events;
+        this.nextRevision = nextRevision;
+        this.streams = streams;
     }
 
     void register(Router router) {
         router.add("POST", "/containers/{id}/wait", this::await);
     }
 
-    private void await(ApiExchange e) throws Exception {
+    private void await(ApiExchange e) {
         String condition = e.query("condition");
         condition = condition == null || condition.isEmpty() ? "not-running" : condition;
         if (!condition.equals("not-running") && !condition.equals("next-exit") && !condition.equals("removed")) {
             throw new EngineException(Kind.INVALID, "wait condition \"" + condition
                     + "\": expected not-running, next-exit or removed");
         }
-        ContainerRecord record = containers.get().get(e.pathParam(0)); // a 404 still has its own status line
+        Containers revision = containers.get();
+        ContainerRecord record = revision.get(e.pathParam(0)); // a 404 still has its own status line
+        boolean nextExit = condition.equals("next-exit")
+                || condition.equals("removed") && record.state().status() == ContainerStatus.CREATED;
+        OpenResponse out = streams.track(e.open(200, "application/json"));
+        CompletableFuture<Integer> exit = RevisionExit.of(revision, nextRevision,
+                nextExit ? Containers::awaitNextExit : Containers::awaitExit, record.id());
+        out.onEnd(() -> exit.cancel(false));
         boolean removed = condition.equals("removed");
-        EngineEvents journal = events.get();
-        try (EventSubscription removals = removed && journal != null ? journal.subscribe(null) : null;
-             OutputStream out = e.stream(200, "application/json")) {
-            out.flush();
-            int code = exit(record, condition).get();
-            if (removed) {
-                awaitRemoval(record.id(), removals);
-            }
-            out.write(ApiExchange.JSON.writeValueAsBytes(new WaitResponse(code, null)));
-        }
-    }
-
-    private CompletableFuture<Integer> exit(ContainerRecord record, String condition) {
-        Containers lifecycle = containers.get();
-        ContainerStatus status = record.state().status();
-        if (condition.equals("next-exit") || condition.equals("removed") && status == ContainerStatus.CREATED) {
-            return lifecycle.awaitNextExit(record.id());
-        }
-        return lifecycle.awaitExit(record.id());
-    }
-
-    /** Until the container is gone; events only wake the check up, so a dropped subscription merely slows it. */
-    private void awaitRemoval(String id, EventSubscription removals) throws InterruptedException {
-        while (exists(id)) {
-            if (removals != null && removals.isOpen()) {
-                removals.next(Duration.ofSeconds(1));
+        exit.whenComplete((code, failure) -> {
+            if (failure != null) {
+                if (!out.ended()) {
+                    LOG.warning("wait for " + record.id() + " ended without an exit code: " + RevisionExit.unwrap(failure));
+                }
+                out.fail(RevisionExit.unwrap(failure));
+            } else if (removed) {
+                awaitRemoval(record.id(), code, out);
             } else {
-                Thread.sleep(200); // no event journal to wake us: look again shortly
+                answer(out, code);
             }
+        });
+    }
+
+    /** Looks again every {@value #REMOVAL_CHECK_MILLIS} ms, on the shared timer, until the container is gone. */
+    private void awaitRemoval(String id, int code, OpenResponse out) {
+        if (out.ended()) {
+            return;
+        }
+        nextRevision.apply(null).thenAccept(revision -> {
+            if (exists(revision, id)) {
+                streams.timer().schedule(() -> awaitRemoval(id, code, out), REMOVAL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                answer(out, code);
+            }
+        }).exceptionally(failure -> {
+            LOG.warning("wait for the removal of " + id + " failed: " + failure);
+            out.fail(failure);
+            return null;
+        });
+    }
+
+    private static void answer(OpenResponse out, int code) {
+        try {
+            out.finish(ApiExchange.JSON.writeValueAsBytes(new WaitResponse(code, null)));
+        } catch (java.io.IOException e) {
+            out.fail(e);
         }
     }
 
-    private boolean exists(String id) {
+    private static boolean exists(Containers revision, String id) {
         try {
-            containers.get().get(id);
+            revision.get(id);
             return true;
         } catch (EngineException e) {
             if (e.kind() == Kind.NOT_FOUND) {

@@ -22,6 +22,8 @@ final class FakeServices implements ApiServices {
     final HeldService<RestoreControl> restoreBundle;
     /** The last thread that asked for the restore bundle: a test waits until it is waiting. */
     volatile Thread askedForRestore;
+    /** Daemon threads, shared by every test: nothing to close. */
+    private static final StreamThreads STREAMS = new StreamThreads();
 
     FakeServices(Duration restorePatience) {
         restoreBundle = new HeldService<>("the restore bundle", restorePatience);
@@ -35,6 +37,16 @@ final class FakeServices implements ApiServices {
     @Override
     public Containers containers() {
         return new NoContainers();
+    }
+
+    @Override
+    public CompletableFuture<Containers> containersAfter(Containers previous) {
+        return CompletableFuture.completedFuture(containers());
+    }
+
+    @Override
+    public StreamThreads streams() {
+        return STREAMS;
     }
 
     @Override

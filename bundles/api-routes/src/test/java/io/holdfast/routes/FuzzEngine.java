@@ -57,6 +57,8 @@ final class FuzzEngine implements ApiServices {
     static final String IMAGE_ID = "sha256:" + "ab".repeat(32);
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
 
+    /** Shared, as FakeServices shares its own: the threads of long responses. */
+    private static final StreamThreads STREAMS = new StreamThreads();
     private final List<String> changes = new ArrayList<>();
     private final EngineContainers containers = new EngineContainers();
 
@@ -85,6 +87,16 @@ final class FuzzEngine implements ApiServices {
     @Override
     public Containers containers() {
         return containers;
+    }
+
+    @Override
+    public CompletableFuture<Containers> containersAfter(Containers previous) {
+        return CompletableFuture.completedFuture(containers);
+    }
+
+    @Override
+    public StreamThreads streams() {
+        return STREAMS;
     }
 
     @Override

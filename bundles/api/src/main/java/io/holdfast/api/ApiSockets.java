@@ -4,6 +4,7 @@ import io.holdfast.api.shell.ShellHost;
 import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.reload.Reloader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -76,6 +77,7 @@ public class ApiSockets {
 
     @Deactivate
     synchronized void deactivate() throws Exception {
+        dispatcher.close();
         if (server != null) {
             server.stop();
             UnixSockets.remove(hosts);
@@ -86,6 +88,7 @@ public class ApiSockets {
         if (server != null || context == null) {
             return;
         }
+        List<Path> staged = new java.util.ArrayList<>();
         try {
             UnixSockets.claim(hosts);
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -93,17 +96,28 @@ public class ApiSockets {
             threads.setDaemon(true);
             server = new Server(threads);
             for (String host : hosts) {
+                Path socket = UnixSockets.staged(host);
+                staged.add(socket);
                 UnixDomainServerConnector connector = new DockerClientConnector(server);
-                connector.setUnixDomainPath(UnixSockets.path(host));
+                connector.setUnixDomainPath(socket);
                 server.addConnector(connector);
             }
             server.setHandler(dispatcher);
             server.setErrorHandler(new JsonErrorHandler());
             server.start();
-            UnixSockets.restrict(hosts);
+            for (int i = 0; i < hosts.size(); i++) {
+                UnixSockets.publish(staged.get(i), hosts.get(i));
+            }
             LOG.info(() -> "API listening on " + String.join(", ", hosts));
         } catch (Exception e) {
             server = null;
+            for (Path socket : staged) {
+                try {
+                    UnixSockets.discard(socket);
+                } catch (java.io.IOException leftOver) {
+                    e.addSuppressed(leftOver);
+                }
+            }
             FatalError.report(context, "cannot serve the API: " + e.getMessage());
         }
     }

@@ -38,6 +38,7 @@ final class Dispatcher extends Handler.Abstract {
     private final Supplier<Reloader> reloader;
     private final Supplier<ShellHost> shell;
     private final Awaited<Handler> slot = new Awaited<>();
+    private final PeerWatch peers = new PeerWatch();
 
     Dispatcher(Duration patience, Supplier<Reloader> reloader, Supplier<ShellHost> shell) {
         this.patience = patience;
@@ -57,6 +58,11 @@ final class Dispatcher extends Handler.Abstract {
         return slot.present();
     }
 
+    /** Stops watching for clients that hang up (the sockets are closing). */
+    void close() {
+        peers.close();
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (ReloadEndpoint.matches(request)) {
@@ -67,6 +73,7 @@ final class Dispatcher extends Handler.Abstract {
             ShellEndpoint.serve(shell.get(), request, response, callback);
             return true;
         }
+        peers.track(request);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Handler handler = slot.await(patience);
             if (handler == null) {

@@ -12,6 +12,7 @@ import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -38,22 +39,83 @@ final class DockerClientConnector extends UnixDomainServerConnector {
         };
     }
 
-    private static final class RepairingEndPoint extends SocketChannelEndPoint {
+    /**
+     * Mends the first request head, and can tell whether the client hung up while a long response is under way
+     * ({@link #peerClosed}): Jetty reads a connection only when it wants the next request, so without this a client
+     * that leaves a quiet {@code wait} or {@code events} stream would go unnoticed until the next write. Bytes that the
+     * check reads (a client that sent its next request early) are kept and handed to Jetty's next fill.
+     */
+    static final class RepairingEndPoint extends SocketChannelEndPoint {
+        private static final int EARLY_LIMIT = 64 * 1024;
         private final BlankHostRepair repair = new BlankHostRepair();
+        private final SocketChannel channel;
+        /** Read by {@link #peerClosed} before Jetty asked for it; in fill mode. */
+        private ByteBuffer early = ByteBuffer.allocate(0);
 
         RepairingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
             super(channel, selector, key, scheduler);
+            this.channel = channel;
         }
 
         /** Jetty's buffers are in flush mode: what a fill reads is appended after the limit. */
         @Override
         public int fill(ByteBuffer buffer) throws IOException {
             int from = buffer.limit();
-            int read = super.fill(buffer);
+            int read = fillAfterEarly(buffer);
             if (read > 0 && !repair.done()) {
                 repair.repair(buffer, from, buffer.limit());
             }
             return read;
+        }
+
+        private int fillAfterEarly(ByteBuffer buffer) throws IOException {
+            synchronized (this) {
+                if (early.position() > 0) {
+                    int pos = BufferUtil.flipToFill(buffer);
+                    early.flip();
+                    int n = Math.min(early.remaining(), buffer.remaining());
+                    buffer.put(early.slice(early.position(), n));
+                    early.position(early.position() + n);
+                    early.compact();
+                    BufferUtil.flipToFlush(buffer, pos);
+                    return n;
+                }
+                return super.fill(buffer);
+            }
+        }
+
+        /** Bytes read early must wake Jetty at once: the selector will not report them again. */
+        @Override
+        protected void needsFillInterest() {
+            boolean waiting;
+            synchronized (this) {
+                waiting = early.position() > 0;
+            }
+            if (waiting) {
+                getFillInterest().fillable();
+            } else {
+                super.needsFillInterest();
+            }
+        }
+
+        /**
+         * Whether the client has closed its end; reads (without blocking) what it sent meanwhile and keeps it for
+         * Jetty. Call only while a response is under way and the request body has been read.
+         */
+        boolean peerClosed() {
+            synchronized (this) {
+                try {
+                    if (early.remaining() < 4096) {
+                        if (early.capacity() >= EARLY_LIMIT) {
+                            return false; // a client that floods us is read by Jetty once this response ends
+                        }
+                        early = ByteBuffer.allocate(early.capacity() + 4096).put(early.flip());
+                    }
+                    return channel.read(early) < 0;
+                } catch (IOException e) {
+                    return true;
+                }
+            }
         }
     }
 }

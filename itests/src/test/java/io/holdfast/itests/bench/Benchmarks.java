@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <pre>{@code scripts/bench.sh                 # N = 10, 100, 500; 3 repetitions
  * scripts/bench.sh --sizes 10,50 --reps 3 --only restore,logging
- * scripts/bench.sh --only swap --swap-containers 100 --swaps 50   # the defaults}</pre>
+ * scripts/bench.sh --only swap --swap-containers 100 --swaps 50   # the defaults
+ * scripts/bench.sh --only held --held 10000   # ping, ps and stop while 10,000 long requests are held}</pre>
  */
 public final class Benchmarks {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,7 +35,7 @@ public final class Benchmarks {
         Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
 
-        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,swap,jmh").split(","));
+        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,swap,held,jmh").split(","));
         List<Figure> figures = new ArrayList<>();
         if (only.contains("cold-start")) {
             figures.addAll(ColdStartBench.run(Math.max(reps, 5)));
@@ -53,6 +54,9 @@ public final class Benchmarks {
         if (only.contains("swap")) {
             figures.addAll(SwapBench.run(Integer.parseInt(options.getOrDefault("swap-containers", "100")),
                     Integer.parseInt(options.getOrDefault("swaps", "50"))));
+        }
+        if (only.contains("held")) {
+            figures.addAll(HeldRequestsBench.run(Integer.parseInt(options.getOrDefault("held", "10000"))));
         }
         if (only.contains("jmh")) {
             figures.addAll(Jmh.figures(out));

@@ -116,7 +116,11 @@ public interface Containers {
     /** Removes a container that is not running; with {@code force} it is killed first. */
     void remove(String ref, boolean force);
 
-    /** Completes with the exit code once the container is not running (at once if it is not running now). */
+    /**
+     * Completes with the exit code once the container is not running (at once if it is not running now). Never
+     * blocks. Is cancelled when this service stops (a supervisor swap): the caller asks the next one. A caller that
+     * no longer needs it may cancel it.
+     */
     CompletableFuture<Integer> awaitExit(String ref);
 
     /**
@@ -127,7 +131,10 @@ public interface Containers {
      */
     OutputStream openStdin(String ref);
 
-    /** Completes with the exit code the next time the container exits, even if it has not been started yet. */
+    /**
+     * Completes with the exit code the next time the container exits, even if it has not been started yet; cancelled
+     * when this service stops, as {@link #awaitExit}.
+     */
     CompletableFuture<Integer> awaitNextExit(String ref);
 
     /**

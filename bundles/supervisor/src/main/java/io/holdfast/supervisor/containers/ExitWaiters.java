@@ -13,6 +13,11 @@ final class ExitWaiters {
     CompletableFuture<Integer> next(String id) {
         CompletableFuture<Integer> future = new CompletableFuture<>();
         waiting.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(future);
+        future.whenComplete((code, failure) -> {
+            if (future.isCancelled()) {
+                forget(id, future); // its waiter went away (an API client that hung up): nothing to hold on to
+            }
+        });
         return future;
     }
 
@@ -28,6 +33,19 @@ final class ExitWaiters {
         List<CompletableFuture<Integer>> futures = waiting.remove(id);
         if (futures != null) {
             futures.forEach(f -> f.complete(code));
+        }
+    }
+
+    /**
+     * Cancels every future: this supervisor revision is stopping and will hear no more exits; the API asks the next
+     * revision instead of waiting for good.
+     */
+    void cancelAll() {
+        for (String id : List.copyOf(waiting.keySet())) {
+            List<CompletableFuture<Integer>> futures = waiting.remove(id);
+            if (futures != null) {
+                futures.forEach(f -> f.cancel(false));
+            }
         }
     }
 

@@ -235,6 +235,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         }
         restarts.shutdownNow();
         restarts.awaitTermination(5, TimeUnit.SECONDS);
+        waiters.cancelAll(); // waits of this revision move to the next (the API asks it again)
     }
 
     /** live-restore off: stop every container as Docker does (SIGTERM, SIGKILL after the timeout), in parallel. */
