@@ -33,6 +33,7 @@ public class K8sFileLogs implements ContainerLogs {
         }
         try (LogFileCursor cursor = new LogFileCursor(logFile)) {
             if (query.tail() >= 0) {
+                cursor.startNearLastLines(query.tail());
                 LastLines last = new LastLines(query.tail());
                 LogPieces keepLast = LogPieces.of(query.asWritten(), last::add);
                 cursor.readAvailable(keepLast::accept);

@@ -11,6 +11,13 @@ import java.util.function.Consumer;
  * {@link LogEntry#partial() partial}: no newline was written after it, and none is added (as Docker's json-file).
  */
 final class LogAssembler implements LogPieces {
+    /**
+     * The most of one line held in memory: past it the line is handed on in pieces marked partial, as Docker's
+     * json-file splits lines at 16 KiB, so a container writing a gigabyte without a newline cannot fill the heap.
+     * The stream a client reads is the same bytes either way.
+     */
+    static final int MAX_HELD = 16 * 1024;
+
     private final Map<String, StringBuilder> pending = new HashMap<>();
     private final Map<String, java.time.Instant> pendingSince = new HashMap<>();
     private final Consumer<LogEntry> sink;
@@ -23,8 +30,13 @@ final class LogAssembler implements LogPieces {
     public void accept(K8sFileLine line) {
         StringBuilder partial = pending.get(line.stream());
         if (!line.last()) {
-            pending.computeIfAbsent(line.stream(), s -> new StringBuilder()).append(line.content());
+            StringBuilder held = pending.computeIfAbsent(line.stream(), s -> new StringBuilder());
+            held.append(line.content());
             pendingSince.putIfAbsent(line.stream(), line.time());
+            if (held.length() >= MAX_HELD) {
+                sink.accept(new LogEntry(pendingSince.remove(line.stream()), line.stream(), held.toString(), true));
+                pending.remove(line.stream());
+            }
             return;
         }
         if (partial == null) {

@@ -43,6 +43,58 @@ final class LogFileCursor implements Closeable {
         channel = opened;
     }
 
+    /**
+     * Moves the start of reading close to the end, to the first record of the last {@code lines} whole lines (or
+     * a little before: the reader keeps only the last ones), so {@code logs --tail N} reads the end of a large log,
+     * not all of it. Scans backwards from the end for record ends, and reads only the few bytes of each record that
+     * carry its tag ({@code F} ends a line, {@code P} is a piece of one).
+     */
+    void startNearLastLines(int lines) throws IOException {
+        long end = channel.size();
+        long recordEnd = end; // one past the newline of the record found last
+        int whole = 0;
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        long position = end;
+        while (position > 0) {
+            long from = Math.max(0, position - chunk.capacity());
+            chunk.clear().limit((int) (position - from));
+            while (chunk.hasRemaining() && channel.read(chunk, from + chunk.position()) > 0) {
+                // fill the chunk
+            }
+            for (int i = chunk.position() - 1; i >= 0; i--) {
+                if (chunk.get(i) != '\n') {
+                    continue;
+                }
+                long start = from + i + 1; // the record after this newline
+                if (start < recordEnd && endsALine(start) && ++whole > lines) {
+                    channel.position(recordEnd);
+                    return;
+                }
+                recordEnd = start;
+            }
+            position = from;
+        }
+        channel.position(0);
+    }
+
+    /** Where the next read starts, in bytes from the file's start. */
+    long position() throws IOException {
+        return channel.position();
+    }
+
+    /** Whether the record at {@code start} has the tag {@code F}: {@code <time> <stream> F <text>}. */
+    private boolean endsALine(long start) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(96);
+        channel.read(head, start);
+        int spaces = 0;
+        for (int i = 0; i < head.position(); i++) {
+            if (head.get(i) == ' ' && ++spaces == 2) {
+                return i + 1 < head.position() && head.get(i + 1) == 'F';
+            }
+        }
+        return false;
+    }
+
     void readAvailable(Consumer<K8sFileLine> sink) throws IOException {
         drain(sink);
         if (replaced()) {

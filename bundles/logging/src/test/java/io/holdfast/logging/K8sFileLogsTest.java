@@ -1,6 +1,7 @@
 package io.holdfast.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.spi.logs.LogEntry;
 import io.holdfast.spi.logs.LogQuery;
@@ -179,5 +180,43 @@ class K8sFileLogsTest {
                 + line(3, "stdout", 'P', "w") + line(4, "stdout", 'F', "o\r") + line(5, "stdout", 'P', "/ # "));
         List<LogEntry> entries = read(file, new LogQuery(2, false, true));
         assertEquals(List.of("t", "w", "o\r", "/ # "), entries.stream().map(LogEntry::line).toList());
+    }
+
+    @Test
+    void tailStartsReadingNearTheEndOfALargeLog() throws Exception {
+        Path file = dir.resolve("big.log");
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            content.append(line(i % 40, "stdout", 'F', "line " + i));
+        }
+        content.append(line(1, "stdout", 'P', "last ")).append(line(2, "stdout", 'F', "one"));
+        content.append(line(3, "stderr", 'P', "unfinished"));
+        Files.writeString(file, content);
+        try (LogFileCursor cursor = new LogFileCursor(file)) {
+            cursor.startNearLastLines(2);
+            assertTrue(cursor.position() > Files.size(file) - 400, "only the end is read: " + cursor.position());
+        }
+        assertEquals(List.of("line 19999", "last one", "unfinished"),
+                read(file, new LogQuery(3, false)).stream().map(LogEntry::line).toList());
+        assertEquals(List.of("last one", "unfinished"),
+                read(file, new LogQuery(2, false)).stream().map(LogEntry::line).toList());
+        assertEquals(List.of(), read(file, new LogQuery(0, false)));
+        assertEquals(20_002, read(file, new LogQuery(50_000, false)).size(), "more than there are: all of them");
+    }
+
+    @Test
+    void aHugeLineIsHandedOnInPiecesNotHeldWhole() throws Exception {
+        Path file = dir.resolve("huge.log");
+        StringBuilder content = new StringBuilder();
+        String piece = "x".repeat(8192);
+        for (int i = 0; i < 10; i++) {
+            content.append(line(1, "stdout", 'P', piece));
+        }
+        content.append(line(2, "stdout", 'F', "end"));
+        Files.writeString(file, content);
+        List<LogEntry> entries = read(file, LogQuery.ALL);
+        assertEquals(81_923, entries.stream().mapToInt(e -> e.line().length()).sum(), "every byte, once");
+        assertTrue(entries.stream().allMatch(e -> e.line().length() <= LogAssembler.MAX_HELD), "none held whole");
+        assertEquals(List.of(true, true, true, true, true, false), entries.stream().map(LogEntry::partial).toList());
     }
 }
