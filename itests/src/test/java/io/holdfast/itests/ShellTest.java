@@ -182,8 +182,19 @@ class ShellTest {
     void aUserOutsideTheSocketsGroupIsRefused(@EngineSetup(busybox = false) Engine engine) throws Exception {
         // the socket's own mode (0660, root's group) is what refuses, not the test's private directory
         Files.setPosixFilePermissions(engine.root(), PosixFilePermissions.fromString("rwx--x--x"));
+        // a copy of the client that nobody can read: the distribution may sit under root's own 0700 home
+        Path client = engine.root().resolve("client");
+        Files.createDirectories(client.resolve("bin"));
+        Files.copy(Engine.HOME.resolve("bin/holdfast"), client.resolve("bin/holdfast"));
+        Path libCli = Files.createDirectories(client.resolve("lib/cli"));
+        try (var jars = Files.list(Engine.HOME.resolve("lib/cli"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, libCli.resolve(jar.getFileName()));
+            }
+        }
+        assertEquals(0, new ProcessBuilder("chmod", "-R", "a+rX", client.toString()).start().waitFor());
         Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                Engine.HOME.resolve("bin/holdfast").toString(), "-H", engine.host(), "shell", "-c", "lb")
+                client.resolve("bin/holdfast").toString(), "-H", engine.host(), "shell", "-c", "lb")
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
