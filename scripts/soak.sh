@@ -233,7 +233,8 @@ for id in $(cat "$root/ids"); do
   [ -e "/run/netns/holdfast-${id:0:12}" ] && leaked_netns=$((leaked_netns + 1))
   [ -d "/sys/fs/cgroup/holdfast-$id" ] && leaked_cgroups=$((leaked_cgroups + 1))
 done
-leaked_mounts=$(awk -v r="$root/data/" 'index($5, r) == 1' /proc/self/mountinfo | wc -l)
+mounts=$(awk -v r="$root/data/" 'index($5, r) == 1' /proc/self/mountinfo | wc -l)
+existing=$(ls "$root/data/containers" | wc -l) # a failed round can leave its container, mounted
 read -r rounds rounds_ok <"$root/churn"
 read -r reloads_done reloads_ok <"$root/reloads"
 
@@ -244,7 +245,7 @@ sed 's/\t/ | /g; s/^/| /; s/$/ |/' "$root/samples"
 echo
 echo "parameters: $containers containers, $minutes min, reload every $reload_every s ($([ "$plain_reload" = 1 ] && echo plain || echo restore bundle swapped)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "churn: $rounds_ok of $rounds rounds ok (each: run+wait+logs+rm, run+stop+rm, exec); reloads: $reloads_ok of $reloads_done ok"
-echo "long-lived containers with another pid or gone: $changed of $containers; removed containers' netns left: $leaked_netns, cgroups left: $leaked_cgroups; mounts under the data root: $leaked_mounts (expected $containers)"
+echo "long-lived containers with another pid or gone: $changed of $containers; removed containers' netns left: $leaked_netns, cgroups left: $leaked_cgroups; mounts under the data root: $mounts (containers left: $existing)"
 if [ -s "$root/errors" ]; then echo "first errors:"; head -20 "$root/errors"; fi
 
 read -r _ _ t0 f0 h0 r0 m0 < <(head -1 "$root/samples")
@@ -256,7 +257,8 @@ growth=''
 summary="threads $t0->$t1, fds $f0->$f1, heap after GC ${h0}->${h1} KB, RSS ${r0}->${r1} KB, monitors $m0->$m1"
 status=0
 if [ "$rounds_ok" != "$rounds" ] || [ "$reloads_ok" != "$reloads_done" ] || [ "$changed" -ne 0 ] ||
-  [ "$leaked_netns" -ne 0 ] || [ "$leaked_cgroups" -ne 0 ] || [ "$m1" -ne "$containers" ]; then
+  [ "$leaked_netns" -ne 0 ] || [ "$leaked_cgroups" -ne 0 ] || [ "$mounts" -gt "$existing" ] ||
+  [ "$m1" -ne "$containers" ]; then
   echo "verdict: FAILED operations or leaks (above); $summary"
   status=1
 elif [ -n "$growth" ]; then
