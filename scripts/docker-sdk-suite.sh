@@ -128,7 +128,6 @@ cleanup() {
   [ -e "/sys/class/net/$bridge" ] && ip link delete "$bridge"
   awk -v r="$root/" 'index($5, r) == 1 {print length($5), $5}' /proc/self/mountinfo | sort -rn | cut -d' ' -f2- \
     | while read -r point; do umount "$point" 2>/dev/null || umount -l "$point"; done
-  [ -n "$engine_pid" ] && rm -rf "/tmp/holdfast-felix-$engine_pid"
   rm -rf "$root"
 }
 trap cleanup EXIT

@@ -42,6 +42,20 @@ class TerminalTest {
         docker.ok("rm", "tty-run");
     }
 
+    /** The 28.x client sends the window's size in the create ({@code HostConfig.ConsoleSize}), even at API 1.41. */
+    @Test
+    void theNewerClientsConsoleSizeIsTheTerminalsSizeFromTheStart(Engine engine) throws Exception {
+        java.util.Optional<DockerCli> found = DockerCli.of(engine).newer();
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), DockerCli.NEWER + " (a 28.x client) is not"
+                + " installed on this machine; Debian ships only 20.10");
+        DockerCli newer = found.get();
+        TerminalSession.Transcript session = new TerminalSession()
+                .send("echo size=$(stty size)\r").expect("size=24 80")
+                .send("exit 6\r").end()
+                .run(newer, "run", "-it", "--rm", "busybox", "sh");
+        assertEquals(6, session.exitCode(), session.screen());
+    }
+
     @Test
     void detachKeysLeaveTheContainerRunningAndAttachWorksAgainAfterTheEngineWasKilled(Engine engine, Api api)
             throws Exception {

@@ -24,6 +24,8 @@ import org.eclipse.jetty.util.Fields;
  */
 final class ApiExchange {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Docker's create and exec bodies are a few KiB; anything near this is not a request a client meant. */
+    static final int JSON_BODY_BYTES = 1024 * 1024;
 
     private final Request request;
     private final Response response;
@@ -95,13 +97,30 @@ final class ApiExchange {
         return Content.Source.asInputStream(request);
     }
 
+    /**
+     * The body as JSON, read into memory, so at most {@link #JSON_BODY_BYTES}: a larger one is refused (413) before
+     * it is read when its Content-Length says so, else as soon as the limit is passed.
+     */
     JsonNode jsonBody() {
+        long declared = request.getLength();
+        if (declared > JSON_BODY_BYTES) {
+            throw tooLarge(declared + " bytes");
+        }
         try {
-            JsonNode node = JSON.readTree(body());
-            return node == null ? JSON.createObjectNode() : node;
+            byte[] bytes = body().readNBytes(JSON_BODY_BYTES + 1);
+            if (bytes.length > JSON_BODY_BYTES) {
+                throw tooLarge("over " + JSON_BODY_BYTES + " bytes");
+            }
+            JsonNode node = JSON.readTree(bytes);
+            return node == null || node.isMissingNode() ? JSON.createObjectNode() : node;
         } catch (IOException e) {
             throw new EngineException(Kind.INVALID, "invalid JSON in the request body: " + e.getMessage());
         }
+    }
+
+    private static RequestTooLarge tooLarge(String size) {
+        return new RequestTooLarge("request body too large: " + size + "; a JSON body may take at most "
+                + JSON_BODY_BYTES / (1024 * 1024) + " MiB");
     }
 
     void sendJson(int status, Object value) throws IOException {

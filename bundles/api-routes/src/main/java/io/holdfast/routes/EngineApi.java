@@ -101,6 +101,8 @@ final class EngineApi extends Handler.Abstract {
             }
         } catch (EngineException e) {
             sendError(exchange, callback, status(e.kind()), e.getMessage());
+        } catch (RequestTooLarge e) {
+            sendError(exchange, callback, 413, e.getMessage());
         } catch (IllegalArgumentException e) {
             sendError(exchange, callback, 400, e.getMessage());
         } catch (Exception e) {

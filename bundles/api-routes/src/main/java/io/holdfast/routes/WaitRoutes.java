@@ -50,17 +50,24 @@ final class WaitRoutes {
         ContainerRecord record = revision.get(e.pathParam(0)); // a 404 still has its own status line
         boolean nextExit = condition.equals("next-exit")
                 || condition.equals("removed") && record.state().status() == ContainerStatus.CREATED;
-        OpenResponse out = streams.track(e.open(200, "application/json"));
         CompletableFuture<Integer> exit = RevisionExit.of(revision, nextRevision,
                 nextExit ? Containers::awaitNextExit : Containers::awaitExit, record.id());
+        // refused at once (removed since it was looked up: an --rm container): a status line of its own, before
+        // the 200 goes out, so a client tells "gone" from an answer it cannot read
+        Throwable refused = exit.handle((code, failure) -> failure).getNow(null);
+        if (refused != null && RevisionExit.unwrap(refused) instanceof EngineException engine) {
+            throw engine;
+        }
+        OpenResponse out = streams.track(e.open(200, "application/json"));
         out.onEnd(() -> exit.cancel(false));
         boolean removed = condition.equals("removed");
         exit.whenComplete((code, failure) -> {
             if (failure != null) {
-                if (!out.ended()) {
-                    LOG.warning("wait for " + record.id() + " ended without an exit code: " + RevisionExit.unwrap(failure));
+                if (!out.ended()) { // the headers are out: the failure goes in Docker's Error field, never an empty body
+                    Throwable why = RevisionExit.unwrap(failure);
+                    LOG.warning("wait for " + record.id() + " ended without an exit code: " + why);
+                    answer(out, new WaitResponse(-1, new WaitResponse.WaitError(String.valueOf(why.getMessage()))));
                 }
-                out.fail(RevisionExit.unwrap(failure));
             } else if (removed) {
                 awaitRemoval(record.id(), code, out);
             } else {
@@ -88,8 +95,12 @@ final class WaitRoutes {
     }
 
     private static void answer(OpenResponse out, int code) {
+        answer(out, new WaitResponse(code, null));
+    }
+
+    private static void answer(OpenResponse out, WaitResponse response) {
         try {
-            out.finish(ApiExchange.JSON.writeValueAsBytes(new WaitResponse(code, null)));
+            out.finish(ApiExchange.JSON.writeValueAsBytes(response));
         } catch (java.io.IOException e) {
             out.fail(e);
         }

@@ -22,6 +22,15 @@ final class LocalServer implements AutoCloseable {
         return HttpTester.parseResponse(connector.getResponse(raw, 30, TimeUnit.SECONDS));
     }
 
+    /** Sends a whole request as given; null when no complete answer came within 10 s. */
+    HttpTester.Response send(java.nio.ByteBuffer request, boolean head) throws Exception {
+        java.nio.ByteBuffer answer = connector.getResponse(request, 10, TimeUnit.SECONDS);
+        if (answer == null) {
+            return null;
+        }
+        return head ? HttpTester.parseHeadResponse(answer) : HttpTester.parseResponse(answer);
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

@@ -103,6 +103,7 @@ public class ApiSockets {
                 server.addConnector(connector);
             }
             server.setHandler(dispatcher);
+            server.setErrorHandler(new JsonErrorHandler());
             server.start();
             for (int i = 0; i < hosts.size(); i++) {
                 UnixSockets.publish(staged.get(i), hosts.get(i));

@@ -15,11 +15,15 @@ import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.thread.Scheduler;
 
-/** Jetty's Unix-socket connector, with each connection's first request head mended by {@link BlankHostRepair}. */
+/**
+ * Jetty's Unix-socket connector, with each connection's first request head mended by {@link BlankHostRepair} and
+ * request heads capped ({@link RequestLimits}).
+ */
 final class DockerClientConnector extends UnixDomainServerConnector {
 
     DockerClientConnector(Server server) {
         super(server);
+        RequestLimits.apply(this);
     }
 
     @Override

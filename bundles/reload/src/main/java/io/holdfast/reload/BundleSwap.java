@@ -29,16 +29,18 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 final class BundleSwap {
     private static final Logger LOG = Logger.getLogger(BundleSwap.class.getName());
-    private static final long REFRESH_TIMEOUT_SECONDS = 60;
 
     private final BundleContext context;
     private final Revisions revisions;
     private final ComponentHealth health;
+    /** Every start, stop, update and uninstall runs under it: a blocking activator fails the reload, not hangs it. */
+    private final StepDeadline deadline;
 
-    BundleSwap(BundleContext context, Revisions revisions, ComponentHealth health) {
+    BundleSwap(BundleContext context, Revisions revisions, ComponentHealth health, StepDeadline deadline) {
         this.context = context;
         this.revisions = revisions;
         this.health = health;
+        this.deadline = deadline;
     }
 
     /** What one apply changed, so that it can be put back. */
@@ -48,8 +50,13 @@ final class BundleSwap {
         private final Map<String, byte[]> removed = new LinkedHashMap<>();
         private final List<Bundle> uninstalled = new ArrayList<>();
 
-        /** Puts every touched bundle back as it was; logs, never throws: it runs when something already failed. */
-        void undo() {
+        /**
+         * Puts every touched bundle back as it was; logs, never throws: it runs when something already failed.
+         *
+         * @return the steps not done yet, each still waiting for a bundle whose activator blocks (done once it returns)
+         */
+        List<String> undo() {
+            List<String> pending = new ArrayList<>();
             boolean interrupted = Thread.interrupted(); // a stopping engine must still get its old revisions back
             List<Bundle> back = new ArrayList<>(previous.keySet());
             for (Map.Entry<String, byte[]> entry : removed.entrySet()) {
@@ -63,19 +70,24 @@ final class BundleSwap {
             }
             for (Map.Entry<Bundle, byte[]> entry : previous.entrySet()) {
                 try {
-                    entry.getKey().stop(Bundle.STOP_TRANSIENT);
-                    entry.getKey().update(new ByteArrayInputStream(entry.getValue()));
+                    Bundle bundle = entry.getKey();
+                    deadline.runToCompletion("put back " + bundle.getSymbolicName(), () -> {
+                        bundle.stop(Bundle.STOP_TRANSIENT);
+                        bundle.update(new ByteArrayInputStream(entry.getValue()));
+                    });
                     revisions.remember(entry.getKey(), entry.getValue());
-                } catch (BundleException | RuntimeException e) {
+                } catch (ReloadFailure | RuntimeException e) {
+                    pending.add("put back " + entry.getKey().getSymbolicName());
                     LOG.log(Level.SEVERE, "cannot put back " + entry.getKey().getSymbolicName(), e);
                 }
             }
             List<Bundle> refreshed = new ArrayList<>(back);
             for (Bundle bundle : installed) {
                 try {
-                    bundle.uninstall();
+                    deadline.runToCompletion("uninstall " + bundle.getSymbolicName(), bundle::uninstall);
                     refreshed.add(bundle);
-                } catch (BundleException | RuntimeException e) {
+                } catch (ReloadFailure | RuntimeException e) {
+                    pending.add("uninstall " + bundle.getSymbolicName());
                     LOG.log(Level.SEVERE, "cannot uninstall " + bundle.getSymbolicName(), e);
                 }
             }
@@ -90,6 +102,7 @@ final class BundleSwap {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            return pending;
         }
     }
 
@@ -108,7 +121,7 @@ final class BundleSwap {
                 if (step.uninstall()) {
                     Bundle bundle = bundle(step);
                     applied.removed.put(bundle.getLocation(), revisions.bytes(bundle));
-                    bundle.uninstall();
+                    deadline.run("uninstall " + bundle.getSymbolicName(), bundle::uninstall);
                     applied.uninstalled.add(bundle);
                 } else if (step.bundle() == null) {
                     applied.installed.add(context.installBundle(step.jar().file().toUri().toString(),
@@ -118,8 +131,9 @@ final class BundleSwap {
                     applied.previous.put(bundle, revisions.bytes(bundle));
                     // stopped first, so the update does not start it only for the refresh to restart it: one
                     // restart per swap (the restore bundle would otherwise run its restore twice)
-                    bundle.stop(Bundle.STOP_TRANSIENT);
-                    bundle.update(new ByteArrayInputStream(step.jar().bytes()));
+                    deadline.run("stop " + bundle.getSymbolicName(), () -> bundle.stop(Bundle.STOP_TRANSIENT));
+                    deadline.run("update " + bundle.getSymbolicName(),
+                            () -> bundle.update(new ByteArrayInputStream(step.jar().bytes())));
                 }
             }
             List<Bundle> touched = new ArrayList<>(applied.previous.keySet());
@@ -144,8 +158,9 @@ final class BundleSwap {
         } catch (BundleException | IOException | ReloadFailure | RuntimeException e) {
             String why = e.getMessage();
             LOG.log(Level.WARNING, "reload failed, putting the previous revisions back: " + why, e);
-            applied.undo();
-            throw new ReloadFailure(why + "; the previous revisions were put back", e);
+            List<String> pending = applied.undo();
+            throw new ReloadFailure(why + "; the previous revisions were put back" + (pending.isEmpty() ? ""
+                    : " except: " + String.join(", ", pending) + " (done once the blocked activator returns)"), e);
         }
     }
 
@@ -158,9 +173,10 @@ final class BundleSwap {
             }
         });
         try {
-            if (!done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new ReloadFailure("the framework did not finish refreshing within " + REFRESH_TIMEOUT_SECONDS
-                        + " s", null);
+            // a refresh stops and starts every bundle wired to the touched ones: twice one step's time
+            long seconds = Math.max(1, deadline.limit().multipliedBy(2).toSeconds());
+            if (!done.await(seconds, TimeUnit.SECONDS)) {
+                throw new ReloadFailure("the framework did not finish refreshing within " + seconds + " s", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -186,19 +202,19 @@ final class BundleSwap {
         throw new ReloadFailure(String.join("; ", unresolved), null);
     }
 
-    private static void start(List<Bundle> bundles) throws BundleException {
+    private void start(List<Bundle> bundles) throws ReloadFailure {
         for (Bundle bundle : bundles) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null && bundle.getState() != Bundle.ACTIVE) {
-                bundle.start();
+                deadline.run("start " + bundle.getSymbolicName() + " " + bundle.getVersion(), bundle::start);
             }
         }
     }
 
     /** Starts one bundle of a rollback; one that fails must not keep the others down. */
-    private static void startLogged(Bundle bundle) {
+    private void startLogged(Bundle bundle) {
         try {
             start(List.of(bundle));
-        } catch (BundleException | RuntimeException e) {
+        } catch (ReloadFailure | RuntimeException e) {
             LOG.log(Level.SEVERE, "the previous revision of " + bundle.getSymbolicName() + " does not start", e);
         }
     }

@@ -7,6 +7,7 @@ import io.holdfast.spi.reload.ReloadReport;
 import io.holdfast.spi.reload.Reloader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -50,6 +51,11 @@ public class EngineReloader implements Reloader {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime componentRuntime;
 
+    static final String STEP_TIMEOUT_PROPERTY = "holdfast.reload.step-timeout";
+    /** Far above a healthy bundle start (well under a second), far below "hangs for good". */
+    private static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(30);
+
+    private StepDeadline deadline;
     private ScheduledExecutorService thread;
     private ReloadRun run;
     private DeployDirectory deploy;
@@ -62,8 +68,9 @@ public class EngineReloader implements Reloader {
         String deployDir = context.getProperty("holdfast.deploy");
         deploy = new DeployDirectory(deployDir == null ? Path.of("deploy") : Path.of(deployDir));
         Revisions revisions = new Revisions();
+        deadline = new StepDeadline(stepTimeout(context));
         run = new ReloadRun(() -> configSource, deploy, new BundlePlanner(context, revisions, deploy),
-                new BundleSwap(context, revisions, new ComponentHealth(() -> componentRuntime)));
+                new BundleSwap(context, revisions, new ComponentHealth(() -> componentRuntime), deadline));
         thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-reload"));
         // fingerprinting every installed jar (megabytes) is the reload thread's first job, not the engine start's;
         // every reload runs after it on the same thread
@@ -85,6 +92,19 @@ public class EngineReloader implements Reloader {
             }
         }
         thread.awaitTermination(30, TimeUnit.SECONDS);
+        deadline.close();
+    }
+
+    /** {@code holdfast.reload.step-timeout} (seconds, a framework property), 30 s by default. */
+    private static Duration stepTimeout(BundleContext context) {
+        String seconds = context.getProperty(STEP_TIMEOUT_PROPERTY);
+        try {
+            return seconds == null ? DEFAULT_STEP_TIMEOUT : Duration.ofSeconds(Long.parseLong(seconds.trim()));
+        } catch (NumberFormatException e) {
+            LOG.warning(() -> STEP_TIMEOUT_PROPERTY + "=" + seconds + " is not a number of seconds; using "
+                    + DEFAULT_STEP_TIMEOUT.toSeconds());
+            return DEFAULT_STEP_TIMEOUT;
+        }
     }
 
     @Override

@@ -49,7 +49,8 @@ final class JarPlanner {
         scan.jars().forEach(jar -> deployed.add(jar.symbolicName()));
         for (InstalledBundle bundle : installed) {
             if (bundle.id() != 0 && bundle.symbolicName() != null && !deployed.contains(bundle.symbolicName())
-                    && !ResidentBundles.isResident(bundle.symbolicName()) && bundle.from() != null) {
+                    && !ResidentBundles.isResident(bundle.symbolicName()) && bundle.from() != null
+                    && !scan.holds(bundle.symbolicName())) {
                 withdrawn(bundle, deployDir, decisions);
             }
         }

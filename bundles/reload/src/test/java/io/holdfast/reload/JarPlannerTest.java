@@ -108,6 +108,20 @@ class JarPlannerTest {
         assertEquals("not an OSGi bundle (no Bundle-SymbolicName)", failure.getMessage());
     }
 
+    @Test
+    void aBundleWhoseJarIsRefusedAsUntrustedIsLeftAsItRunsNotWithdrawn() throws IOException {
+        InstalledBundle fromDeploy = new InstalledBundle(9, "io.holdfast.extra", "1.0.0",
+                new InstalledFrom(DEPLOY.resolve("extra.jar"), false, null, null), false, null);
+        InstalledBundle updated = updatedByReload(7, RESTORE, "0.2.0", "applied");
+        List<String> refused = List.of("deploy/restore.jar: owned by uid 1000, not root; not applied");
+        JarPlanner.Decisions oneHeld = JarPlanner.plan(new DeployDirectory.Scan(List.of(), refused,
+                java.util.Set.of(RESTORE), false), List.of(updated), DEPLOY);
+        assertEquals(List.of("refused " + refused.get(0)), lines(oneHeld));
+        JarPlanner.Decisions allHeld = JarPlanner.plan(new DeployDirectory.Scan(List.of(), List.of(),
+                java.util.Set.of(), true), List.of(fromDeploy, updated), DEPLOY);
+        assertEquals(List.of(), lines(allHeld));
+    }
+
     private static Arguments row(String rule, Scenario scenario, String... expected) {
         return Arguments.of(named(rule, scenario), List.of(expected));
     }

@@ -233,12 +233,7 @@ public final class Engine implements AutoCloseable {
         }
         HostCleanup.removeEverythingUnder(root, bridge());
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        for (long pid : launched) { // a killed engine cannot remove its own
-            try {
-                io.holdfast.common.io.Directories.deleteTree(tmp.resolve("holdfast-felix-" + pid));
-            } catch (java.nio.file.NoSuchFileException e) {
-                // any holdfastd starting meanwhile (another test run on this host) removes dead engines' caches too
-            }
+        for (long pid : launched) {
             // the output files of a command the kill interrupted before they lost their names
             try (var leftovers = Files.newDirectoryStream(tmp,
                     io.holdfast.common.process.Command.outputPrefix(pid) + "*")) {

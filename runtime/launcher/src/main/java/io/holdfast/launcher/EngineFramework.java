@@ -38,15 +38,18 @@ final class EngineFramework {
     private final Distribution dist;
     private final Map<String, String> properties;
     private final AtomicReference<String> fatal = new AtomicReference<>();
+    /** Where Felix's cache goes ({@link FrameworkCache}). */
+    private final Path execRoot;
 
-    EngineFramework(Distribution dist, Map<String, String> properties) {
+    EngineFramework(Distribution dist, Map<String, String> properties, Path execRoot) {
         this.dist = dist;
         this.properties = properties;
+        this.execRoot = execRoot;
     }
 
     int runUntilStopped() throws Exception {
         StartupClock clock = new StartupClock();
-        Path cache = FrameworkCache.create();
+        Path cache = FrameworkCache.create(execRoot);
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
                 .newFramework(config(cache));
         // SIGTERM and SIGINT stop the framework and let main return 0, as dockerd exits 0 on SIGTERM; the hook

@@ -4,36 +4,36 @@ import io.holdfast.common.io.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A per-process Felix cache under the temp directory, named after the pid. Caches of engines that were killed are
- * removed at the next start, when their pid is gone.
+ * Felix's bundle cache: {@code <exec-root>/felix-cache}, mode 0700, made afresh at each start. It lives under the
+ * engine's own root-owned runtime directory, not under {@code /tmp}, where a predictable name could be planted or
+ * swapped by another user before the engine loads bundle code from it (and where root's tmp cleaners remove it).
+ * One engine per exec-root (its containers' monitors live there too), so one cache per engine.
+ *
+ * <pre>{@code
+ * Path cache = FrameworkCache.create(Path.of("/run/holdfast"));   // /run/holdfast/felix-cache, drwx------
+ * }</pre>
  */
 final class FrameworkCache {
-    private static final String PREFIX = "holdfast-felix-";
+    static final String NAME = "felix-cache";
 
     private FrameworkCache() {
     }
 
-    static Path create() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (Stream<Path> old = Files.list(tmp)) {
-            for (Path dir : old.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
-                String pid = dir.getFileName().toString().substring(PREFIX.length());
-                if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-                    delete(dir);
-                }
-            }
-        }
-        Path cache = tmp.resolve(PREFIX + ProcessHandle.current().pid());
-        delete(cache);
-        return Files.createDirectories(cache);
+    static Path create(Path execRoot) throws IOException {
+        Files.createDirectories(execRoot);
+        Path cache = execRoot.resolve(NAME);
+        delete(cache); // a killed engine's; Felix would otherwise reuse whatever is there
+        // created with its mode (no moment with a wider one), and failing if anything got there meanwhile
+        return Files.createDirectory(cache, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
     }
 
     static void delete(Path dir) {
         try {
-            Directories.deleteTree(dir);
+            Directories.deleteTree(dir); // a symbolic link is removed itself, never followed
         } catch (IOException e) {
             System.err.println("holdfastd: cannot remove the framework cache " + dir + ": " + e.getMessage());
         }

@@ -56,7 +56,8 @@ public final class HoldfastDaemon implements Callable<Integer> {
             }
         }
         LogFormat.install();
-        EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties());
+        EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties(),
+                LauncherExecRoot.of(execRoot, config));
         return engine.runUntilStopped();
     }
 

@@ -56,7 +56,8 @@ public final class CreateRequest {
             ulimits.add(new Ulimit(limit.string("Name"), limit.number("Soft", 0), limit.number("Hard", 0)));
         }
         return new ProcessOptions(config.strings("Entrypoint"), config.string("WorkingDir"), config.string("User"),
-                config.string("StopSignal"), host.bool("Init"), ulimits, config.bool("Tty"));
+                config.string("StopSignal"), host.bool("Init"), ulimits, config.bool("Tty"),
+                host.numbers("ConsoleSize"));
     }
 
     private static HostAccess hostAccess(JsonFields host) {

@@ -66,6 +66,25 @@ final class JsonFields {
         return value.longValue();
     }
 
+    /** An array of small non-negative integers ({@code ConsoleSize: [24, 80]}). */
+    List<Integer> numbers(String field) {
+        JsonNode value = node(field);
+        List<Integer> values = new ArrayList<>();
+        if (value == null) {
+            return values;
+        }
+        if (!value.isArray()) {
+            throw invalid(path(field), "expected an array of integers", value);
+        }
+        for (JsonNode item : value) {
+            if (!item.isIntegralNumber() || !item.canConvertToInt() || item.intValue() < 0) {
+                throw invalid(path(field), "expected an array of non-negative integers", value);
+            }
+            values.add(item.intValue());
+        }
+        return values;
+    }
+
     /** Docker's {@code StrSlice}: an array of strings, or one string. */
     List<String> strings(String field) {
         JsonNode value = node(field);

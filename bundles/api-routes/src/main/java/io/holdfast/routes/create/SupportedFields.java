@@ -18,7 +18,7 @@ final class SupportedFields {
     static final Set<String> HOST_CONFIG = Set.of("Binds", "Mounts", "Tmpfs", "ReadonlyRootfs", "CapAdd", "CapDrop",
             "Memory", "MemorySwap", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod", "PidsLimit", "Ulimits", "Init",
             "ExtraHosts", "Dns", "DnsSearch", "DnsOptions", "SecurityOpt", "RestartPolicy", "AutoRemove",
-            "NetworkMode", "Runtime", "Privileged", "Devices",
+            "NetworkMode", "Runtime", "Privileged", "Devices", "ConsoleSize",
             // client-side only: the CLI writes the id file itself
             "ContainerIDFile");
 

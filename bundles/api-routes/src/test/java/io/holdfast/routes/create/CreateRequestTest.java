@@ -41,6 +41,18 @@ class CreateRequestTest {
         return assertThrows(EngineException.class, () -> CreateRequest.translate(null, body)).getMessage();
     }
 
+    @Test
+    void aTerminalsConsoleSizeIsKeptAndZeroMeansNone() throws IOException {
+        ObjectNode body = plain();
+        body.put("Tty", true);
+        ((ObjectNode) body.get("HostConfig")).putArray("ConsoleSize").add(24).add(80);
+        assertEquals(List.of(24, 80), CreateRequest.translate(null, body).process().consoleSize());
+        ((ObjectNode) body.get("HostConfig")).putArray("ConsoleSize").add(0).add(0);
+        assertEquals(List.of(), CreateRequest.translate(null, body).process().consoleSize());
+        ((ObjectNode) body.get("HostConfig")).putArray("ConsoleSize").add(-1).add(80);
+        assertTrue(refusal(body).startsWith("HostConfig.ConsoleSize"), refusal(body));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"cli-20.10-plain.json", "cli-28.2-plain.json"})
     void theCliDefaultsOfAPlainCreateAreAccepted(String file) throws IOException {

@@ -20,9 +20,11 @@ import java.util.Locale;
  * @param ulimits    resource limits (rlimits) the process starts with
  * @param tty        the process gets a pseudo-terminal (Docker's {@code Tty}) that its monitor holds: stdout and
  *                   stderr are one stream, kept in the log as the terminal wrote it, and a client can resize it
+ * @param consoleSize with {@code tty}: the terminal's size when the process starts, {@code [height, width]}
+ *                   (Docker's {@code HostConfig.ConsoleSize}); empty: the runtime's default until a client resizes
  */
 public record ProcessOptions(List<String> entrypoint, String workingDir, String user, String stopSignal, boolean init,
-                             List<Ulimit> ulimits, boolean tty) {
+                             List<Ulimit> ulimits, boolean tty, List<Integer> consoleSize) {
     public static final ProcessOptions DEFAULT = new ProcessOptions(List.of(), "", "", "", false, List.of());
 
     /** A process without a terminal. */
@@ -31,12 +33,23 @@ public record ProcessOptions(List<String> entrypoint, String workingDir, String 
         this(entrypoint, workingDir, user, stopSignal, init, ulimits, false);
     }
 
+    /** A process whose terminal, if any, starts at the runtime's default size. */
+    public ProcessOptions(List<String> entrypoint, String workingDir, String user, String stopSignal, boolean init,
+                          List<Ulimit> ulimits, boolean tty) {
+        this(entrypoint, workingDir, user, stopSignal, init, ulimits, tty, List.of());
+    }
+
     public ProcessOptions {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         workingDir = workingDir == null ? "" : workingDir;
         user = user == null ? "" : user;
         stopSignal = stopSignal == null ? "" : stopSignal.toUpperCase(Locale.ROOT);
         ulimits = ulimits == null ? List.of() : List.copyOf(ulimits);
+        consoleSize = consoleSize == null || consoleSize.stream().allMatch(n -> n == null || n == 0) ? List.of()
+                : List.copyOf(consoleSize);
+        if (!consoleSize.isEmpty() && (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0))) {
+            throw new IllegalArgumentException("console size " + consoleSize + ": expected [height, width]");
+        }
         if (!workingDir.isEmpty() && !workingDir.startsWith("/")) {
             throw new IllegalArgumentException("working directory \"" + workingDir
                     + "\" is invalid: it needs to be an absolute path");

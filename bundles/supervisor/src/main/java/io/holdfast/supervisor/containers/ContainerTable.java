@@ -40,6 +40,11 @@ final class ContainerTable {
         return record;
     }
 
+    /** The record of {@code id} if there is one, without a lock: a snapshot that may be outdated at once. */
+    java.util.Optional<ContainerRecord> find(String id) {
+        return java.util.Optional.ofNullable(records.get(id));
+    }
+
     boolean contains(String id) {
         return records.containsKey(id);
     }

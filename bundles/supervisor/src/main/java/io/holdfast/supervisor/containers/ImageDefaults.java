@@ -34,7 +34,7 @@ final class ImageDefaults {
         }
         ProcessOptions process = new ProcessOptions(entrypoint, or(asked.workingDir(), image.workingDir()),
                 or(asked.user(), image.user()), or(asked.stopSignal(), image.stopSignal()), asked.init(),
-                asked.ulimits(), asked.tty());
+                asked.ulimits(), asked.tty(), asked.consoleSize());
         Map<String, String> labels = new LinkedHashMap<>(image.labels());
         labels.putAll(requested.labels());
         return new ContainerSpec(requested.name(), requested.image(), cmd, env(image.env(), requested.env()),

@@ -342,10 +342,10 @@ final class Lifecycle {
                     : stopped;
             table.put(next);
             events.container("die", stopped, Map.of("exitCode", Integer.toString(exit.code())));
-            releaseQuietly(id);
             LOG.info(() -> record.shortId() + " (" + record.name() + ") exited with " + exit.code()
                     + (whileDown ? " while the engine was down" : ""));
             if (record.spec().autoRemove()) {
+                releaseQuietly(id);
                 waiters.exited(id, exit.code()); // before the removal, which would answer them with 0
                 destroy(stopped);
                 return RestoreOutcome.REMOVED;
@@ -353,8 +353,12 @@ final class Lifecycle {
             if (restart) {
                 scheduleRestart(id, whileDown ? Duration.ZERO : backoff(next.restartCount()));
             }
-            // waiters (stop, wait) learn of the exit once what follows it is decided
+            // waiters (stop, wait) learn of the exit once what follows it is decided (recorded above), and before
+            // the monitor is released: the release is a runtime call (runc delete), a process spawn that costs tens
+            // to hundreds of ms when the engine holds thousands of descriptors (one per held client), and nothing a
+            // waiter does next can see it unfinished, since start, rm and restart take this container's lock first
             waiters.exited(id, exit.code());
+            releaseQuietly(id);
             return restart ? RestoreOutcome.RESTARTED : RestoreOutcome.EXITED_WHILE_DOWN;
         });
     }
@@ -422,12 +426,16 @@ final class Lifecycle {
         try {
             monitor.signal(id, signal);
             events.container("kill", table.byId(id), Map.of("signal", EventPublisher.signalNumber(signal)));
-            locked(id, () -> {
-                if (table.contains(id)) {
-                    thawIfPaused(id); // Docker unpauses a paused container it stops, after the signal
-                }
-                return null;
-            });
+            // Docker unpauses a paused container it stops, after the signal. Only a paused one takes the lock: the
+            // exit the signal caused may hold it (releasing the monitor) and stop need not wait for that
+            if (table.find(id).map(r -> r.state().paused()).orElse(false)) {
+                locked(id, () -> {
+                    if (table.contains(id)) {
+                        thawIfPaused(id);
+                    }
+                    return null;
+                });
+            }
         } catch (MonitorException e) {
             LOG.fine(() -> "signal " + signal + " to " + id + ": " + e.getMessage()); // it may have just exited
         }

@@ -86,6 +86,10 @@ public final class OciSpec {
         ContainerSpec spec = in.spec();
         ObjectNode process = JSON.createObjectNode();
         process.put("terminal", spec.process().tty());
+        if (spec.process().tty() && !spec.process().consoleSize().isEmpty()) {
+            process.putObject("consoleSize").put("height", spec.process().consoleSize().get(0))
+                    .put("width", spec.process().consoleSize().get(1));
+        }
         ObjectNode user = process.putObject("user");
         user.put("uid", in.user().uid());
         user.put("gid", in.user().gid());

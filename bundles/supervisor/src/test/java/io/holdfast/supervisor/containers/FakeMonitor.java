@@ -117,8 +117,19 @@ final class FakeMonitor implements ContainerMonitor {
         return status(containerId).map(s -> java.util.List.of(s.pid())).orElse(java.util.List.of());
     }
 
+    /** When set, a release waits for it to open, as a slow runtime call ({@code runc delete}) would keep it. */
+    volatile java.util.concurrent.CountDownLatch releaseGate;
+
     @Override
     public void release(String containerId, boolean force) {
+        java.util.concurrent.CountDownLatch gate = releaseGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         MonitorStatus run = held.get(containerId);
         if (run != null && run.running() && !force) {
             throw new IllegalStateException("released a running container: " + containerId);

@@ -177,4 +177,33 @@ class LifecycleExitTest {
         assertEquals(ContainerStatus.EXITED, seenByWaiter.join().state().status());
         assertEquals(1, table.byId(id).restartCount());
     }
+
+    @Test
+    void stopAnswersOnceTheExitIsRecordedWithoutWaitingForTheMonitorsRelease() throws Exception {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        // the shim reports the exit on a thread of its own; its release (runc delete) is held up until the gate opens
+        java.util.concurrent.ExecutorService shim = Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        try {
+            monitor.releaseGate = gate;
+            java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+            monitor.onSignal = cid -> {
+                if (reported.compareAndSet(false, true)) {
+                    shim.execute(() -> lifecycle.exited(monitor.end(cid, 137), false));
+                }
+            };
+            var stopped = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> lifecycle.stop(id, java.time.Duration.ZERO, true));
+            // a bound against a hang, not a timing: the old order answered only after the release
+            ContainerRecord record = stopped.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(ContainerStatus.EXITED, record.state().status());
+            assertTrue(monitor.status(id).isPresent(), "the release was still held up when stop answered");
+        } finally {
+            gate.countDown();
+            shim.shutdown();
+            assertTrue(shim.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertTrue(monitor.status(id).isEmpty(), "the monitor is released once the runtime answers");
+    }
 }

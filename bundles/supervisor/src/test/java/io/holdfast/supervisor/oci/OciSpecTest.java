@@ -278,4 +278,14 @@ class OciSpecTest {
                 + " " + spec.path("linux").path("resources").path("devices").get(1).path("access").asText());
         assertTrue(texts(mountAt(spec, "/sys").path("options")).contains("rw"));
     }
+
+    @Test
+    void aTerminalStartsAtItsConsoleSize() {
+        ProcessOptions tty = new ProcessOptions(List.of(), "", "", "", false, List.of(), true, List.of(30, 100));
+        JsonNode process = build(with(tty, null, null, null, null)).path("process");
+        assertTrue(process.path("terminal").asBoolean());
+        assertEquals(30, process.path("consoleSize").path("height").asInt());
+        assertEquals(100, process.path("consoleSize").path("width").asInt());
+        assertFalse(build(plain(List.of("sh"), List.of())).path("process").has("consoleSize"));
+    }
 }
