@@ -16,11 +16,17 @@ import java.util.List;
 final class HostCapabilities {
     private static final Path STATUS = Path.of("/proc/self/status");
 
+    /** The engine's bounding set does not change while it runs: read once, not at every container start. */
+    private static final List<String> ALL = fromBoundingSet(boundingSet());
+
     private HostCapabilities() {
     }
 
     static List<String> all() {
-        long bounding = boundingSet();
+        return ALL;
+    }
+
+    private static List<String> fromBoundingSet(long bounding) {
         List<String> granted = new ArrayList<>();
         List<String> known = SecurityOptions.KNOWN_CAPABILITIES; // in kernel number order: index = bit
         for (int bit = 0; bit < known.size(); bit++) {
@@ -28,7 +34,7 @@ final class HostCapabilities {
                 granted.add(known.get(bit));
             }
         }
-        return granted;
+        return List.copyOf(granted);
     }
 
     private static long boundingSet() {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,11 +99,5 @@ final class HostDevices {
                     .put("access", permissions);
         }
         return true;
-    }
-
-    /** For tests: the devices {@link #add} would give, by container path. */
-    static List<String> paths(ArrayNode nodes) {
-        return java.util.stream.StreamSupport.stream(nodes.spliterator(), false)
-                .map(node -> node.path("path").asText()).toList();
     }
 }
