@@ -3,6 +3,7 @@ package io.holdfast.api;
 import io.holdfast.api.shell.ShellHost;
 import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.metrics.MetricSource;
 import io.holdfast.spi.reload.Reloader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,12 +57,14 @@ public class ApiSockets {
     /** The hosts this engine binds itself: all but the one a service manager handed over. */
     private List<String> bound = List.of();
     private Server server;
+    private org.osgi.framework.ServiceRegistration<MetricSource> timings;
 
     @Activate
     void activate(BundleContext bundleContext) {
         hosts = config.hosts();
         synchronized (this) {
             context = bundleContext;
+            timings = bundleContext.registerService(MetricSource.class, dispatcher.timings(), null);
         }
         if (dispatcher.hasHandler()) {
             openOnce(); // the handler was bound before activation
@@ -81,6 +84,7 @@ public class ApiSockets {
 
     @Deactivate
     synchronized void deactivate() throws Exception {
+        timings.unregister();
         dispatcher.close();
         if (server != null) {
             server.stop();
