@@ -65,6 +65,8 @@ class SocketActivationTest {
                 pid = held.startEngine();
                 assertEquals(200, beforeFirstStart.status(START), engine.log());
             }
+            // Type=notify: READY=1 once the API accepts, sent on the engine's behalf (its pid as the sender)
+            assertEquals("READY=1 MAINPID=" + pid, held.notification(pid).strip());
             BusyboxImage.importInto(engine);
             String id = engine.api().runDetached(List.of("sleep", "1000"));
             long containerPid = engine.api().pid(id);

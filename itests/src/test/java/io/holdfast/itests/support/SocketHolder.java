@@ -60,6 +60,11 @@ public final class SocketHolder implements AutoCloseable {
         return Long.parseLong(expect("started ").substring("started ".length()).trim());
     }
 
+    /** Waits for the next sd_notify message the engine {@code pid} sent (as its sender) and returns it. */
+    public String notification(long pid) throws IOException {
+        return expect("notify " + pid + " ").substring(("notify " + pid + " ").length());
+    }
+
     /** SIGKILLs the engine the holder started as {@code pid}, and waits until the holder saw it end. */
     public void kill9(long pid) throws IOException {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
