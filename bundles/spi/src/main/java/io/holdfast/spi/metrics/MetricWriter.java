@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <pre>{@code
  * out.gauge("holdfast_monitors", "Container monitors (conmon) the engine holds", Map.of(), monitors.size());
  * out.histogram("holdfast_api_request_duration_seconds", "API request latency, by route",
- *         Map.of("route", "GET /containers/{id}/json"), Histogram.snapshot(...));
+ *         Map.of("route", "GET /_ping"), List.of(0.01, 0.1, 1.0), List.of(7L, 9L, 10L), 0.42, 10);
  * }</pre>
  *
  * <p>Threading: used by one thread during one {@link MetricSource#collect} call, and not kept afterwards.
