@@ -165,6 +165,9 @@ final class HealthChecks {
                 return; // stopped or restarted while probed: Docker drops such a result too
             }
             ContainerRecord current = table.byId(id);
+            if (current.state().paused()) {
+                return; // frozen mid-probe: its timeout says nothing about the container's health
+            }
             HealthState before = HealthSchedule.current(current.health(), run);
             HealthState after = before.after(probe, config);
             table.put(current.withHealth(after));
