@@ -107,7 +107,8 @@ class HealthCheckTest {
                 "300ms", "--health-interval", "200ms", "--health-retries", "1", "busybox", "sleep", "1000");
         String image = "hc-image-" + Long.toHexString(System.nanoTime());
         docker.ok("import", "--change", "HEALTHCHECK --interval=300ms CMD true",
-                BusyboxImage.tarball(engine.root()).toString(), image);
+                BusyboxImage.tarball(java.nio.file.Files.createDirectories(engine.root().resolve("hc-image"))).toString(),
+                image);
         String fromImage = docker.ok("run", "-d", "--name", "hc-from-image", image, "sleep", "1000");
         String none = docker.ok("run", "-d", "--name", "hc-none", "--no-healthcheck", image, "sleep", "1000");
         try {
