@@ -136,6 +136,12 @@ class HealthCheckTest {
                     "inspect", "--format", "{{.State.Health.Status}}", fromImage).equals("healthy"));
             assertEquals("null", docker.ok("inspect", "--format", "{{json .State.Health}}", none),
                     "--no-healthcheck turns the image's check off");
+            assertEquals("{\"Test\":[\"NONE\"]}", docker.ok("inspect", "--format", "{{json .Config.Healthcheck}}",
+                    none));
+            assertEquals("{\"Test\":[\"CMD-SHELL\",\"echo up\"],\"Interval\":300000000}", docker.ok("inspect",
+                    "--format", "{{json .Config.Healthcheck}}", "hc-docker"));
+            assertEquals("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":300000000}", docker.ok("image",
+                    "inspect", "--format", "{{json .Config.Healthcheck}}", image));
 
             List<String> actions = new ArrayList<>();
             for (JsonNode event : events(api, since, Instant.now(), up)) {

@@ -91,7 +91,8 @@ public final class DockerViews {
                 c.storageDriver(), "linux", "", "", "", null,
                 CreateOptionViews.hostConfig(spec, new HostConfig.LogConfig(LOG_DRIVER, Map.of())),
                 new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), sizeRw,
-                sizeRootFs, CreateOptionViews.mountPoints(spec), config(c), networkSettings(c));
+                sizeRootFs, CreateOptionViews.mountPoints(spec),
+                config(c).withHealthcheck(HealthViews.config(spec.healthcheck())), networkSettings(c));
     }
 
     private static ContainerState state(ContainerRecord c) {
@@ -146,7 +147,8 @@ public final class DockerViews {
         var c = image.config();
         ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, Map.of(), false, false,
                 false, c.env(), c.cmd().isEmpty() ? null : c.cmd(), "", Map.of(), c.workingDir(),
-                c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null);
+                c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null)
+                .withHealthcheck(HealthViews.config(c.healthcheck()));
         return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,
                 image.created().toString(), "", "", config, architecture(), "linux", image.size(), image.size(),
                 new ImageInspect.RootFs("layers", List.of()));

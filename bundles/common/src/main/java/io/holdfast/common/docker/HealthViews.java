@@ -42,6 +42,16 @@ public final class HealthViews {
                 probe.output());
     }
 
+    /** Docker's {@code Config.Healthcheck}, or {@code null} for none. */
+    public static io.holdfast.docker.model.HealthcheckConfig config(HealthConfig check) {
+        if (check == null) {
+            return null;
+        }
+        return new io.holdfast.docker.model.HealthcheckConfig(check.test().isEmpty() ? null : check.test(),
+                check.interval().toNanos(), check.timeout().toNanos(), check.startPeriod().toNanos(),
+                check.startInterval().toNanos(), check.retries());
+    }
+
     /** {@code " (healthy)"}, {@code " (unhealthy)"}, {@code " (health: starting)"}, or empty. */
     public static String psSuffix(ContainerRecord c) {
         HealthState health = shown(c);
