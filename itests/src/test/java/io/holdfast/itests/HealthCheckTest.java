@@ -136,8 +136,8 @@ class HealthCheckTest {
                     "inspect", "--format", "{{.State.Health.Status}}", fromImage).equals("healthy"));
             assertEquals("null", docker.ok("inspect", "--format", "{{json .State.Health}}", none),
                     "--no-healthcheck turns the image's check off");
-            assertEquals("{\"Test\":[\"NONE\"]}", docker.ok("inspect", "--format", "{{json .Config.Healthcheck}}",
-                    none));
+            // moby's merge: NONE over the image's check, whose other fields stay (and mean nothing)
+            assertEquals("[\"NONE\"]", docker.ok("inspect", "--format", "{{json .Config.Healthcheck.Test}}", none));
             assertEquals("{\"Test\":[\"CMD-SHELL\",\"echo up\"],\"Interval\":300000000}", docker.ok("inspect",
                     "--format", "{{json .Config.Healthcheck}}", "hc-docker"));
             assertEquals("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":300000000}", docker.ok("image",
