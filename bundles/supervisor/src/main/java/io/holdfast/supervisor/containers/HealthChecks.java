@@ -131,6 +131,7 @@ final class HealthChecks {
         try {
             exec = execs.start(exec.id());
         } catch (EngineException e) {
+            execs.forgetEnded(exec.id()); // recorded as ended with the failure: nothing else will ask for it
             // Docker: a probe that cannot run counts as failed, with the runtime's message
             return stillRunning(id, run) ? Optional.of(new HealthProbe(start, clock.instant(), -1, e.getMessage()))
                     : Optional.empty();
