@@ -87,6 +87,11 @@ final class HealthChecks {
     }
 
     private void tick() {
+        tick(probes);
+    }
+
+    /** One round: every container whose probe is due and not already running gets one, on {@code runner}. */
+    void tick(java.util.concurrent.Executor runner) {
         try {
             Instant now = clock.instant();
             for (ContainerRecord record : table.all()) {
@@ -97,7 +102,7 @@ final class HealthChecks {
                     continue;
                 }
                 if (!now.isBefore(HealthSchedule.nextDue(config, record.health(), run)) && probing.add(record.id())) {
-                    probes.execute(() -> probe(record.id(), run, config));
+                    runner.execute(() -> probe(record.id(), run, config));
                 }
             }
         } catch (RuntimeException e) {
