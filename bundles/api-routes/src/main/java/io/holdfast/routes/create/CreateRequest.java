@@ -44,7 +44,8 @@ public final class CreateRequest {
                     (int) config.number("StopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS),
                     process(config, host), naming(config, host), MountRequests.of(host), resources(host),
                     security(host), config.stringMap("Labels"),
-                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host));
+                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host))
+                    .withHealthcheck(HealthcheckRequest.of(config));
         } catch (IllegalArgumentException invalid) {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }

@@ -104,6 +104,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private RestoreSteps restoreSteps;
     private Execs execs;
     private Terminals terminals;
+    private HealthChecks healthChecks;
     private ContainerResources resources;
     private Pruner pruner;
     private ScheduledExecutorService restarts;
@@ -206,6 +207,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
         terminals = new Terminals(table, execs, monitor);
+        healthChecks = new HealthChecks(table, execs, events, java.time.Clock.systemUTC());
         resources = new ContainerResources(monitor);
         pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
                 .resolve(r.id()), events);
@@ -233,6 +235,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         if (report != null) {
             report.unregister();
         }
+        healthChecks.stop();
         restarts.shutdownNow();
         restarts.awaitTermination(5, TimeUnit.SECONDS);
         waiters.cancelAll(); // waits of this revision move to the next (the API asks it again)
@@ -545,6 +548,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         lastReport = restoreReport;
         restored = true;
         execs.reconcile();
+        healthChecks.start(); // probes resume on the saved schedule once the records are current
         for (MonitorStatus ended; (ended = heldExits.poll()) != null; ) {
             lifecycle.exited(ended, false); // runs the restore already applied are recognised and skipped
         }

@@ -37,6 +37,9 @@ public final class ContainerOptions {
     @Mixin
     ContainerFlags flags = new ContainerFlags();
 
+    @Mixin
+    HealthFlags health = new HealthFlags();
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "Image to create the container from.")
     String image;
 
@@ -53,7 +56,7 @@ public final class ContainerOptions {
             }
         }
         return new ContainerSpec(image, List.copyOf(command), resolvedEnv, restartPolicy, autoRemove, network,
-                flags.config(), flags.hostConfig());
+                health.addTo(flags.config()), flags.hostConfig());
     }
 
     /** Creates the container, printing any daemon warnings to stderr as Docker does, and returns its id. */
