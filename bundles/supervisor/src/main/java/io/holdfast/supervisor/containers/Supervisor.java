@@ -275,7 +275,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public ContainerRecord create(ContainerSpec spec) {
-        return factory.create(spec);
+        ContainerRecord created = factory.create(spec);
+        new PeerHosts(table).refreshNetworkOf(created); // running containers of its network learn its name
+        return created;
     }
 
     @Override
@@ -317,7 +319,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public ContainerRecord rename(String ref, String newName) {
-        return factory.rename(table.resolve(ref).id(), newName);
+        ContainerRecord renamed = factory.rename(table.resolve(ref).id(), newName);
+        new PeerHosts(table).refreshNetworkOf(renamed);
+        return renamed;
     }
 
     @Override
