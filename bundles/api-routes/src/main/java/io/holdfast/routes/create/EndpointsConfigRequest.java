@@ -19,24 +19,29 @@ final class EndpointsConfigRequest {
     private EndpointsConfigRequest() {
     }
 
+    /** Networks every engine has: no network-scoped aliases there, as in Docker. */
+    private static final Set<String> PREDEFINED = Set.of("default", "bridge", "host", "none");
+
     /** The aliases asked for on {@code networkMode}; empty when none. */
     static List<String> aliases(JsonFields networking, String networkMode) {
         SupportedFields.refuseUnsupported(networking, Set.of("EndpointsConfig"), "NetworkingConfig.");
         JsonFields endpoints = networking.object("EndpointsConfig");
+        String mode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
         List<String> aliases = List.of();
         for (String network : endpoints.fieldNames()) {
             JsonFields endpoint = endpoints.object(network);
             String prefix = "NetworkingConfig.EndpointsConfig." + network + ".";
             SupportedFields.refuseUnsupported(endpoint, SUPPORTED, prefix);
             List<String> asked = endpoint.strings("Aliases");
-            boolean sameNetwork = network.equals(networkMode)
-                    || (networkMode == null || networkMode.isEmpty()) && network.equals("default");
-            if (!sameNetwork) {
-                if (SupportedFields.isDefault(prefix, endpoints.node(network))) {
-                    continue;
-                }
-                throw new EngineException(Kind.INVALID, "NetworkingConfig.EndpointsConfig: container joins network \""
-                        + (networkMode == null || networkMode.isEmpty() ? "default" : networkMode)
+            if (asked.isEmpty()) {
+                continue;
+            }
+            if (PREDEFINED.contains(mode) || PREDEFINED.contains(network)) {
+                throw new EngineException(Kind.INVALID, prefix + "Aliases: network-scoped alias is supported only "
+                        + "for containers in user defined networks");
+            }
+            if (!network.equals(mode)) {
+                throw new EngineException(Kind.INVALID, prefix + "Aliases: the container joins network \"" + mode
                         + "\", not \"" + network + "\"; a container is on one network only");
             }
             aliases = asked;
