@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
+import io.holdfast.itests.support.Cli;
+import io.holdfast.itests.support.DockerSdk;
 import io.holdfast.itests.support.DockerCli;
 import io.holdfast.itests.support.Engine;
 import io.holdfast.itests.support.EngineExtension;
@@ -143,5 +145,46 @@ class UserNetworksTest {
         assertFalse(Files.exists(Path.of("/sys/class/net", usedBridge)));
         assertEquals("", docker.ok("network", "ls", "-q"));
         assertNotEquals(0, docker.run("network", "inspect", "used").exitCode());
+    }
+
+    @Test
+    void dockerSdkNetworksSurviveSigkill(Engine engine) throws Exception {
+        DockerSdk sdk = DockerSdk.of(engine);
+        sdk.ok("networks.py", "before", "sdknet");
+        engine.kill9();
+        engine.start();
+        sdk.ok("networks.py", "after", "sdknet");
+    }
+
+    @Test
+    void holdfastCliNetworkVerbsAndAliases(Engine engine, Cli cli) throws Exception {
+        String id = cli.ok("network", "create", "--subnet", "10.216.9.0/28", "--label", "a=b", "-o",
+                "com.docker.network.bridge.name=hfcli" + Long.toHexString(System.nanoTime() & 0xfffff), "clinet");
+        assertEquals(64, id.length(), id);
+        assertTrue(cli.ok("network", "ls").contains("clinet"));
+        assertEquals(id.substring(0, 12), cli.ok("network", "ls", "-q", "--filter", "label=a=b"));
+        JsonNode inspected = JSON.readTree(cli.ok("network", "inspect", "clinet")).get(0);
+        String bridge = inspected.path("Options").path("com.docker.network.bridge.name").asText();
+        assertTrue(bridge.startsWith("hfcli") && Files.exists(Path.of("/sys/class/net", bridge)), bridge);
+        cli.ok("run", "-d", "--name", "srv", "--network", "clinet", "--network-alias", "api", "busybox",
+                "sleep", "1000");
+        String client = cli.ok("run", "-d", "--name", "cl", "--network", "clinet", "busybox", "sleep", "1000");
+        assertTrue(cli.ok("exec", client, "cat", "/etc/hosts").contains("srv api"));
+        Cli.Result again = cli.run("network", "connect", "clinet", "cl");
+        assertTrue(again.exitCode() != 0 && again.err().contains("already exists in network clinet"), again.err());
+        cli.ok("network", "create", "--subnet", "10.216.9.16/28", "clnet2");
+        Cli.Result connect = cli.run("network", "connect", "clnet2", "cl");
+        assertNotEquals(0, connect.exitCode());
+        assertTrue(connect.err().contains("not supported yet"), connect.err());
+        assertEquals("Deleted Networks:\nclnet2", cli.ok("network", "prune", "-f"));
+
+        engine.kill9();
+        engine.start();
+
+        cli.ok("exec", client, "ping", "-c", "1", "-W", "5", "api"); // ok: fails the test unless ping succeeds
+        cli.ok("rm", "-f", "srv", "cl");
+        assertEquals("clinet", cli.ok("network", "rm", "clinet"));
+        assertFalse(Files.exists(Path.of("/sys/class/net", bridge)), "its bridge is gone");
+        assertEquals("", cli.ok("network", "ls", "-q"));
     }
 }

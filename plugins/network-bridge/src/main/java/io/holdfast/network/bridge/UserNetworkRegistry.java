@@ -27,6 +27,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The user-defined networks: loads their records at activation, makes sure each one's Linux bridge exists (an
@@ -43,11 +45,16 @@ public class UserNetworkRegistry implements UserNetworks {
     static final String BRIDGE_NAME_OPTION = "com.docker.network.bridge.name";
     static final String BRIDGE_PREFIX = "hfbr";
 
-    @Reference
-    private DaemonConfig config;
-    /** The bridge network's keys: default-address-pools, mtu, and the default bridge's bip to stay clear of. */
-    @Reference(target = "(" + ConfigKeys.OWNER + "=" + LinuxBridgeNetwork.NAME + ")")
-    private ComponentConfig bridgeConfig;
+    /** Dynamic: a reload replaces the configuration service without taking the networks' services away. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DaemonConfig config;
+    /**
+     * The bridge network's keys: default-address-pools, mtu, and the default bridge's bip to stay clear of. All wait
+     * for a restart, so they are read once, at activation.
+     */
+    @Reference(target = "(" + ConfigKeys.OWNER + "=" + LinuxBridgeNetwork.NAME + ")",
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ComponentConfig bridgeConfig;
 
     private final IpCommands ip = new IpCommands();
     private final Map<String, Served> networks = new TreeMap<>();
