@@ -35,24 +35,49 @@ final class PeerHosts {
         this.table = table;
     }
 
-    /** Rewrites the hosts file of every container on {@code record}'s network, if that is a user network. */
+    /**
+     * Rewrites the hosts file of every container on {@code record}'s network, if that is a user network. The
+     * records are read under the same lock as the files are written, so two refreshes racing cannot leave the
+     * older view in a file.
+     */
     void refreshNetworkOf(ContainerRecord record) {
         if (networkId(record) == null) {
             return;
         }
-        List<ContainerRecord> all = table.all();
-        for (ContainerRecord member : all) {
-            if (record.spec().networkMode().equals(member.spec().networkMode()) && networkId(member) != null) {
-                Path hosts = Path.of(member.bundleDir()).resolve("hosts");
-                if (Files.exists(hosts)) { // one never started gets its file at its start
-                    try {
-                        writeInPlace(hosts, text(member, all));
-                    } catch (IOException e) {
-                        LOG.warning(() -> "cannot update " + hosts + " of container " + member.name() + ": "
-                                + e.getMessage());
-                    }
+        synchronized (WRITING) {
+            List<ContainerRecord> all = table.all();
+            for (ContainerRecord member : all) {
+                if (record.spec().networkMode().equals(member.spec().networkMode()) && networkId(member) != null) {
+                    write(member, all);
                 }
             }
+        }
+    }
+
+    /**
+     * Rewrites every user-network container's hosts file: after a restore, so a container created or removed just
+     * before the engine was killed, before its network's files were rewritten, is listed (or not) as it should be.
+     */
+    void refreshAll() {
+        synchronized (WRITING) {
+            List<ContainerRecord> all = table.all();
+            for (ContainerRecord member : all) {
+                if (networkId(member) != null) {
+                    write(member, all);
+                }
+            }
+        }
+    }
+
+    private static void write(ContainerRecord member, List<ContainerRecord> all) {
+        Path hosts = Path.of(member.bundleDir()).resolve("hosts");
+        if (!Files.exists(hosts)) { // one never started gets its file at its start
+            return;
+        }
+        try {
+            writeInPlace(hosts, text(member, all));
+        } catch (IOException e) {
+            LOG.warning(() -> "cannot update " + hosts + " of container " + member.name() + ": " + e.getMessage());
         }
     }
 
@@ -86,16 +111,17 @@ final class PeerHosts {
 
     private static void writeInPlace(Path file, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        synchronized (WRITING) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                long position = 0;
-                while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
-                }
-                channel.truncate(bytes.length);
-                channel.force(true);
+        if (java.util.Arrays.equals(bytes, Files.readAllBytes(file))) {
+            return; // unchanged: a restore rewrites nothing
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long position = 0;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
             }
+            channel.truncate(bytes.length);
+            channel.force(true);
         }
     }
 }

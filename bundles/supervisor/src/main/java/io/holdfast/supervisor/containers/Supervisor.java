@@ -496,7 +496,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<PluginCheck> restorePlugins() {
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config));
+            List<PluginCheck> checks = plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config));
+            new PeerHosts(table).refreshAll();
+            return checks;
         }
     }
 
