@@ -113,7 +113,8 @@ class UserNetworksTest {
     @Test
     void removeIsRefusedWhileAttachedAndPruneRemovesOnlyUnusedNetworks(Engine engine) throws Exception {
         DockerCli docker = DockerCli.of(engine);
-        docker.ok("network", "create", "--subnet", "10.215.77.0/24", "--gateway", "10.215.77.254", "used");
+        docker.ok("network", "create", "--internal", "--subnet", "10.215.77.0/24", "--gateway", "10.215.77.254",
+                "used");
         docker.ok("network", "create", "idle");
         JsonNode used = networkInspect(docker, "used");
         assertEquals("10.215.77.254", used.path("IPAM").path("Config").get(0).path("Gateway").asText());
@@ -123,6 +124,9 @@ class UserNetworksTest {
         String id = docker.ok("run", "-d", "--network", "used", "busybox", "sleep", "1000");
         assertTrue(docker.ok("inspect", "-f", "{{.NetworkSettings.Networks.used.IPAddress}}", id)
                 .startsWith("10.215.77."));
+        assertTrue(used.path("Internal").asBoolean());
+        assertFalse(docker.ok("exec", id, "ip", "route").contains("default"), "an internal network has no default "
+                + "route");
 
         engine.kill9();
         engine.start();
