@@ -131,6 +131,15 @@ class UserNetworksTest {
         engine.kill9();
         engine.start();
 
+        if (docker.newer().isPresent()) { // the 28.x client, where this machine has one, reads the same answers
+            DockerCli newer = docker.newer().get();
+            assertTrue(newer.ok("network", "ls").contains("used"));
+            assertEquals("10.215.77.254", newer.ok("network", "inspect", "-f", "{{(index .IPAM.Config 0).Gateway}}",
+                    "used"));
+            String made = newer.ok("network", "create", "--label", "by=newer", "newer-net");
+            assertEquals(made, newer.ok("network", "inspect", "-f", "{{.Id}}", "newer-net"));
+            newer.ok("network", "rm", "newer-net");
+        }
         DockerCli.Result refused = docker.run("network", "rm", "used");
         assertNotEquals(0, refused.exitCode());
         assertTrue(refused.err().contains("active endpoints"), refused.toString());
