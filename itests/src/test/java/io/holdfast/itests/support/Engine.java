@@ -64,6 +64,8 @@ public final class Engine implements AutoCloseable {
         int subnet = 1 + Math.floorMod(root.getFileName().toString().hashCode(), 250);
         json.put("bridge", "hf" + Integer.toHexString(root.getFileName().toString().hashCode() & 0xfffffff));
         json.put("bip", "10.213." + subnet + ".1/24");
+        // user-defined networks take /28s of a /24 of the engine's own (a network in use on the host is skipped)
+        json.put("default-address-pools", List.of(Map.of("base", "10.214." + subnet + ".0/24", "size", 28)));
         json.putAll(settings);
         new ObjectMapper().writeValue(config.toFile(), json);
     }

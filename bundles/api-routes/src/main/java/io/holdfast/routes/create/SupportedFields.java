@@ -51,7 +51,7 @@ final class SupportedFields {
             Map.entry("HostConfig.UsernsMode", "user namespaces are not supported"),
             Map.entry("HostConfig.CgroupnsMode", "cgroup namespace modes are not supported"),
             Map.entry("HostConfig.ShmSize", "a /dev/shm size is not supported; mount a tmpfs on /dev/shm instead"),
-            Map.entry("NetworkingConfig", "endpoint settings (aliases, addresses, links) are not supported"));
+            Map.entry("NetworkingConfig", "only EndpointsConfig.<network>.Aliases is supported"));
 
     private SupportedFields() {
     }

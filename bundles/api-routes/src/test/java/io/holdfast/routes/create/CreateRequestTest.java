@@ -130,7 +130,11 @@ class CreateRequestTest {
             "{\"MacAddress\": \"02:42:ac:11:00:02\"} | MacAddress: not supported by Holdfast",
             "{\"SomethingNew\": 1} | SomethingNew: not supported by Holdfast",
             "{\"WorkingDir\": \"srv\"} | working directory \"srv\" is invalid: it needs to be an absolute path",
-            "{\"NetworkingConfig\": {\"EndpointsConfig\": {\"bridge\": {\"Aliases\": [\"web\"]}}}} | NetworkingConfig.EndpointsConfig: endpoint settings"})
+            "{\"NetworkingConfig\": {\"EndpointsConfig\": {\"bridge\": {\"Aliases\": [\"web\"]}}}} | NetworkingConfig.EndpointsConfig.bridge.Aliases: network-scoped alias is supported only",
+            "{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": {\"EndpointsConfig\": {\"backend\": "
+                    + "{\"IPAMConfig\": {\"IPv4Address\": \"10.1.0.9\"}}}}} | NetworkingConfig.EndpointsConfig.backend.IPAMConfig",
+            "{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": {\"EndpointsConfig\": {\"front\": "
+                    + "{\"Aliases\": [\"x\"]}}}} | a container is on one network only"})
     void unsupportedOrInvalidConfigIsRefusedByName(String config, String expected) throws IOException {
         ObjectNode body = plain();
         body.setAll((ObjectNode) JSON.readTree(config));
@@ -149,6 +153,17 @@ class CreateRequestTest {
         assertEquals(java.time.Duration.ofMillis(500), check.timeout());
         assertEquals(2, check.retries());
         assertEquals(null, CreateRequest.translate("c", plain()).healthcheck(), "none given: the image's applies");
+    }
+
+    @Test
+    void networkAliasesOnAUserNetworkReachTheSpec() throws IOException {
+        ObjectNode body = plain();
+        body.setAll((ObjectNode) JSON.readTree("{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": "
+                + "{\"EndpointsConfig\": {\"backend\": {\"Aliases\": [\"db\", \"cache\"], \"IPAMConfig\": null, "
+                + "\"Links\": null, \"MacAddress\": \"\"}}}}"));
+        ContainerSpec spec = CreateRequest.translate(null, body);
+        assertEquals(List.of("db", "cache"), spec.naming().networkAliases());
+        assertEquals("backend", spec.networkMode());
     }
 
     @Test

@@ -123,8 +123,14 @@ public final class DockerViews {
 
     private static EndpointSettings endpoint(ContainerRecord c) {
         Map<String, String> reported = c.network() == null ? Map.of() : c.network().settings();
+        String networkId = reported.get("NetworkID"); // set by user-defined networks only
+        List<String> aliases = null;
+        if (networkId != null) {
+            aliases = new java.util.ArrayList<>(c.spec().naming().networkAliases());
+            aliases.add(c.shortId()); // as Docker: the short id is an alias too
+        }
         return new EndpointSettings(reported.getOrDefault("IPAddress", ""), prefixLength(reported.get("IPPrefixLen")),
-                reported.getOrDefault("Gateway", ""), reported.getOrDefault("MacAddress", ""));
+                reported.getOrDefault("Gateway", ""), reported.getOrDefault("MacAddress", ""), networkId, aliases);
     }
 
     /** Docker prints a number; a bridge that reported none, or something else, shows 0. */

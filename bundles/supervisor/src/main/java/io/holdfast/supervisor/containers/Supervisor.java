@@ -278,7 +278,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public ContainerRecord create(ContainerSpec spec) {
-        return factory.create(spec);
+        ContainerRecord created = factory.create(spec);
+        new PeerHosts(table).refreshNetworkOf(created); // running containers of its network learn its name
+        return created;
     }
 
     @Override
@@ -320,7 +322,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public ContainerRecord rename(String ref, String newName) {
-        return factory.rename(table.resolve(ref).id(), newName);
+        ContainerRecord renamed = factory.rename(table.resolve(ref).id(), newName);
+        new PeerHosts(table).refreshNetworkOf(renamed);
+        return renamed;
     }
 
     @Override
@@ -495,7 +499,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<PluginCheck> restorePlugins() {
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config));
+            List<PluginCheck> checks = plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config));
+            new PeerHosts(table).refreshAll();
+            return checks;
         }
     }
 

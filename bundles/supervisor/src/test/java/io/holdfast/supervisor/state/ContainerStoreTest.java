@@ -108,7 +108,7 @@ public class ContainerStoreTest {
                 new ProcessOptions(List.of("/bin/sh", "-c"), "/srv", "app:staff", "USR1", true,
                         List.of(new Ulimit("nofile", 10, 20))),
                 new NamingOptions("web", "example.org", List.of("db:10.0.0.5"), List.of("10.0.0.1"),
-                        List.of("example.org"), List.of("ndots:2")),
+                        List.of("example.org"), List.of("ndots:2"), List.of("api", "db")),
                 List.of(new MountSpec(MountSpec.Type.BIND, "/srv/x", "/x", true, List.of("rshared")),
                         new MountSpec(MountSpec.Type.TMPFS, "", "/run", false, List.of("size=1m"))),
                 new ResourceLimits(64L << 20, -1, 500_000_000L, 512, 0, 0, 50),
