@@ -25,6 +25,7 @@ import java.util.Map;
  * @param labels      the user's metadata, kept and shown, never interpreted
  * @param stdin       whether stdin stays open for attached clients
  * @param hostAccess  host devices, or everything of the host ({@code --privileged})
+ * @param ports       published and exposed ports ({@code -p}, {@code -P}, {@code --expose})
  *
  * <p>Records written before the option records existed have none of them; they read as the defaults.
  */
@@ -32,8 +33,19 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                             RestartPolicy restartPolicy, boolean autoRemove, String networkMode,
                             String runtime, int stopTimeoutSeconds, ProcessOptions process, NamingOptions naming,
                             List<MountSpec> mounts, ResourceLimits resources, SecurityOptions security,
-                            Map<String, String> labels, StdinOptions stdin, HostAccess hostAccess) {
+                            Map<String, String> labels, StdinOptions stdin, HostAccess hostAccess,
+                            PortOptions ports) {
     public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
+
+    /** A container that publishes no port. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
+                         ProcessOptions process, NamingOptions naming, List<MountSpec> mounts,
+                         ResourceLimits resources, SecurityOptions security, Map<String, String> labels,
+                         StdinOptions stdin, HostAccess hostAccess) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
+                naming, mounts, resources, security, labels, stdin, hostAccess, null);
+    }
 
     /** A container with every option at its default. */
     public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
@@ -70,6 +82,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         stdin = stdin == null ? StdinOptions.CLOSED : stdin;
         hostAccess = hostAccess == null ? HostAccess.NONE : hostAccess;
+        ports = ports == null ? PortOptions.NONE : ports;
         java.util.Set<String> targets = new java.util.HashSet<>();
         for (MountSpec mount : mounts) {
             if (!targets.add(mount.target())) {
@@ -98,7 +111,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
     /** The same container with the limits and restart policy of a {@code docker update}. */
     public ContainerSpec updated(ResourceLimits newResources, RestartPolicy newRestartPolicy) {
         return new ContainerSpec(name, image, cmd, env, newRestartPolicy, autoRemove, networkMode, runtime,
-                stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin, hostAccess);
+                stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin, hostAccess, ports);
     }
 
     /** The same request under the name, network and runtime the engine settled on. */
@@ -106,7 +119,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                                  ResourceLimits settledResources) {
         return new ContainerSpec(settledName, image, cmd, env, restartPolicy, autoRemove, settledNetwork,
                 settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels,
-                stdin, hostAccess);
+                stdin, hostAccess, ports);
     }
 
     /** What the process runs: the entrypoint followed by the command. */

@@ -40,7 +40,8 @@ final class ImageDefaults {
         return new ContainerSpec(requested.name(), requested.image(), cmd, env(image.env(), requested.env()),
                 requested.restartPolicy(), requested.autoRemove(), requested.networkMode(), requested.runtime(),
                 requested.stopTimeoutSeconds(), process, requested.naming(), requested.mounts(),
-                requested.resources(), requested.security(), labels, requested.stdin(), requested.hostAccess());
+                requested.resources(), requested.security(), labels, requested.stdin(), requested.hostAccess(),
+                requested.ports());
     }
 
     /** The image's entries whose key the request does not set, then the request's. */

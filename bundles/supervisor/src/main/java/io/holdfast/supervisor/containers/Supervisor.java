@@ -202,7 +202,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         table = new ContainerTable(store, loaded.records());
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
-        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
+        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events,
+                new io.holdfast.supervisor.ports.PortForwarders(DataRootLayout.of(config).ports()));
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
         terminals = new Terminals(table, execs, monitor);
@@ -403,6 +404,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public List<io.holdfast.spi.container.PortBinding> publishedPorts(String ref) {
+        return lifecycle.publishedPorts(table.resolve(ref).id());
+    }
+
+    @Override
     public CompletableFuture<Integer> awaitExit(String ref) {
         ContainerRecord record = table.resolve(ref);
         CompletableFuture<Integer> next = waiters.next(record.id());
@@ -572,6 +578,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         for (MonitorStatus ended; (ended = heldExits.poll()) != null; ) {
             lifecycle.exited(ended, false); // runs the restore already applied are recognised and skipped
         }
+        lifecycle.reconcilePorts(); // after the exits: a container that ended while down loses its forwarders
         for (ContainerRecord record : table.all()) {
             if (record.state().status() == io.holdfast.spi.container.ContainerStatus.RESTARTING) {
                 lifecycle.scheduleRestart(record.id(), Duration.ZERO); // a restart the last engine had pending

@@ -27,6 +27,11 @@ public record DataRootLayout(Path root) {
         return root.resolve("containers");
     }
 
+    /** The published ports' forwarder records, one file per container ({@code supervisor.ports.ForwarderFiles}). */
+    public Path ports() {
+        return root.resolve("ports");
+    }
+
     /** The storage drivers' homes, one directory each; a restore hands each driver its own. */
     public Path storage() {
         return root.resolve("storage");
