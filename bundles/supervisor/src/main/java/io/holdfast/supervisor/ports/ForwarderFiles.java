@@ -62,13 +62,14 @@ final class ForwarderFiles {
         return ids;
     }
 
-    /** Where the forwarders of a container write their diagnostics. */
-    Path log(String containerId) {
+    /** Where the forwarders of a container write their diagnostics; the directory exists once this returns. */
+    Path log(String containerId) throws IOException {
+        Directories.createPrivate(dir);
         return dir.resolve(containerId + ".log");
     }
 
     void deleteLog(String containerId) throws IOException {
-        Files.deleteIfExists(log(containerId));
+        Files.deleteIfExists(dir.resolve(containerId + ".log"));
     }
 
     private Path file(String containerId) {
