@@ -49,7 +49,7 @@ final class SocatLauncher {
         long ticks = ProcessStart.ticks(process.pid());
         Forwarder forwarder = new Forwarder(binding, containerIp, process.pid(), ticks);
         long deadline = System.nanoTime() + READY.toNanos();
-        while (!BoundSockets.bound(binding)) {
+        while (!BoundSockets.boundBy(process.pid(), binding)) {
             if (!process.isAlive() || ticks < 0) {
                 throw new IOException("the forwarder for " + binding + " ended before it listened (exit code "
                         + (process.isAlive() ? "unknown" : process.exitValue()) + "); see " + log);
