@@ -207,7 +207,18 @@ class PublishedPortsTest {
         engine.kill9();
         engine.start();
         assertEquals("0.0.0.0:" + picked, docker.ok("port", all, "80/tcp").strip(), "the same port after restore");
-        docker.ok("rm", "-f", ranged, all);
+
+        // an image's EXPOSE (docker import --change) is what -P publishes when the run exposes nothing itself
+        Path tarball = Files.createDirectories(engine.root().resolve("ports-import")).resolve("busybox.tar");
+        docker.ok("export", "-o", tarball.toString(), ranged);
+        docker.ok("import", "--change", "EXPOSE 8080/tcp", tarball.toString(), "exposing:v1");
+        assertEquals("map[8080/tcp:{}]", docker.ok("image", "inspect", "-f", "{{.Config.ExposedPorts}}",
+                "exposing:v1"));
+        String fromImage = docker.ok("run", "-d", "-P", "exposing:v1", "sleep", "1000");
+        String line = docker.ok("port", fromImage);
+        assertTrue(line.matches("8080/tcp -> 0\\.0\\.0\\.0:[0-9]+"), line);
+        docker.ok("rm", "-f", ranged, all, fromImage);
+        docker.ok("rmi", "exposing:v1");
         assertTrue(bindable(picked));
     }
 }

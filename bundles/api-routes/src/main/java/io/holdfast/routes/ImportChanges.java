@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The Dockerfile instructions {@code docker import --change} applies to the imported image's config: {@code CMD},
  * {@code ENTRYPOINT} (JSON array, or shell form run by {@code /bin/sh -c}), {@code ENV} ({@code K=V ...} or
- * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}. Any other instruction (EXPOSE,
- * VOLUME, HEALTHCHECK, ONBUILD) is refused naming it: Holdfast would not honour it, and never drops a request.
+ * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}, {@code EXPOSE} ({@code 80 53/udp}). Any
+ * other instruction (VOLUME, HEALTHCHECK, ONBUILD) is refused naming it: Holdfast would not honour it, and never drops a request.
  *
  * <pre>{@code ImportChanges.parse(List.of("CMD [\"httpd\", \"-f\"]", "ENV PORT=80"))}</pre>
  */
@@ -31,6 +31,7 @@ final class ImportChanges {
         String user = "";
         String stopSignal = "";
         Map<String, String> labels = new LinkedHashMap<>();
+        List<String> exposed = new ArrayList<>();
         for (String change : changes) {
             String line = change.strip();
             if (line.isEmpty()) {
@@ -55,11 +56,21 @@ final class ImportChanges {
                 }
                 case "USER" -> user = argument;
                 case "STOPSIGNAL" -> stopSignal = argument;
+                case "EXPOSE" -> exposed.addAll(exposedPorts(change, argument));
                 default -> throw invalid(change, instruction + " is not supported by docker import on Holdfast"
-                        + " (supported: CMD, ENTRYPOINT, ENV, LABEL, STOPSIGNAL, USER, WORKDIR)");
+                        + " (supported: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, WORKDIR)");
             }
         }
-        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels);
+        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels, exposed);
+    }
+
+    /** {@code 80 53/udp} as {@code 80/tcp}, {@code 53/udp}, checked as a create's {@code ExposedPorts}. */
+    private static List<String> exposedPorts(String change, String argument) {
+        try {
+            return new io.holdfast.spi.container.PortOptions(null, List.of(argument.split("\\s+")), false).exposed();
+        } catch (IllegalArgumentException e) {
+            throw invalid(change, e.getMessage());
+        }
     }
 
     /** JSON form {@code ["a", "b"]} as it is; shell form through {@code /bin/sh -c}, as Docker. */

@@ -152,7 +152,9 @@ public final class DockerViews {
     /** An imported image: a root filesystem without a config of its own (so every config field is empty). */
     public static ImageInspect imageInspect(ImageRecord image) {
         var c = image.config();
-        ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, Map.of(), false, false,
+        Map<String, Object> exposed = new java.util.LinkedHashMap<>();
+        c.exposedPorts().forEach(port -> exposed.put(port, Map.of()));
+        ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, exposed, false, false,
                 false, c.env(), c.cmd().isEmpty() ? null : c.cmd(), "", Map.of(), c.workingDir(),
                 c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null);
         return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,
