@@ -86,7 +86,10 @@ public final class PublishFlag implements ITypeConverter<PublishFlag.Spec> {
             @SuppressWarnings("unchecked")
             List<Map<String, String>> sides = (List<Map<String, String>>) bindings.computeIfAbsent(e.portKey(),
                     k -> new ArrayList<Map<String, String>>());
-            sides.add(Map.of("HostIp", e.hostIp(), "HostPort", e.hostPort()));
+            Map<String, String> side = new LinkedHashMap<>(); // in Docker's order, whatever the JVM's hash seed
+            side.put("HostIp", e.hostIp());
+            side.put("HostPort", e.hostPort());
+            sides.add(side);
         }
         return bindings;
     }
