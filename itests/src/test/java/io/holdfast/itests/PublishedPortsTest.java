@@ -112,6 +112,7 @@ class PublishedPortsTest {
         assertEquals(String.valueOf(port), api.inspect(id).path("NetworkSettings").path("Ports").path("80/tcp")
                 .get(0).path("HostPort").asText());
         assertTrue(api.request("GET", "/containers/json").body().contains("\"PublicPort\":" + port));
+        assertTrue(cli.ok("ps").contains("127.0.0.1:" + port + "->80/tcp"), "holdfast ps shows the port");
 
         cli.ok("rm", "-f", id);
         assertFalse(Await.alive(pid), "rm ended the forwarder");
