@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * is spelled out only there: {@code images/} ({@code ImageLayout}, images), {@code events.log} and
  * {@code engine.log.N} (logging), {@code engine-id} (api-routes), {@code holdfastd.pid} (config),
  * {@code network/<plugin>/} (each network plugin). The exec root is the shim's ({@code MonitorLayout}).
+ * {@code ports/} is the supervisor's own, written by {@code supervisor.ports.ForwarderFiles}.
  *
  * <pre>{@code
  * DataRootLayout layout = DataRootLayout.of(config);
