@@ -11,6 +11,7 @@ import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.DockerCli;
+import io.holdfast.itests.support.DockerSdk;
 import io.holdfast.itests.support.Engine;
 import io.holdfast.itests.support.EngineExtension;
 import java.io.IOException;
@@ -221,5 +222,12 @@ class PublishedPortsTest {
         docker.ok("rm", "-f", ranged, all, fromImage);
         docker.ok("rmi", "exposing:v1");
         assertTrue(bindable(picked));
+    }
+
+    @Test
+    void theDockerSdkPublishesAPortAndReadsItBack(Engine engine) throws Exception {
+        int port = freePort();
+        DockerSdk.of(engine).ok("ports.py", "sdk-ports", Integer.toString(port));
+        assertTrue(bindable(port), "the port is free after the SDK removed the container");
     }
 }
