@@ -275,8 +275,8 @@ class CreateOptionsTest {
         Api.Response exposed = api.post("/containers/create", Map.of("Image", "busybox",
                 "ExposedPorts", Map.of("http/tcp", Map.of())));
         assertEquals(400, exposed.status());
-        assertTrue(exposed.body().contains("ExposedPorts.http/tcp: \"http/tcp\": expected PORT[/tcp|udp]"),
-                exposed.body());
+        assertTrue(exposed.json().path("message").asText().startsWith("ExposedPorts.http/tcp: \"http/tcp\": "
+                + "expected PORT[/tcp|udp]"), exposed.body());
     }
 
     /** The stock docker CLI at {@code binary} (Debian's or the newer one), pointed at this engine. */
