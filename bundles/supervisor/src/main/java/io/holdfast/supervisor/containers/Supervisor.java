@@ -405,7 +405,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public List<io.holdfast.spi.container.PortBinding> publishedPorts(String ref) {
-        return lifecycle.publishedPorts(table.resolve(ref).id());
+        ContainerRecord record = table.resolve(ref);
+        // most containers publish nothing: no file to look for on every list
+        return record.spec().ports().toPublish().isEmpty() ? List.of() : lifecycle.publishedPorts(record.id());
     }
 
     @Override
