@@ -259,8 +259,8 @@ class CreateOptionsTest {
     @Test
     void unsupportedFieldsAreRefusedByName() throws Exception {
         for (var refusal : Map.of(
-                Map.of("PortBindings", Map.of("80/tcp", List.of(Map.of("HostPort", "8080")))),
-                "HostConfig.PortBindings: published ports are not supported yet",
+                Map.of("PortBindings", Map.of("80/sctp", List.of(Map.of("HostPort", "8080")))),
+                "HostConfig.PortBindings.80/sctp: port protocol \"sctp\": expected tcp or udp",
                 Map.of("PidMode", "host"), "HostConfig.PidMode: sharing another PID namespace is not supported",
                 Map.of("SecurityOpt", List.of("apparmor=unconfined")),
                 "HostConfig.SecurityOpt: \"apparmor=unconfined\" is not supported",
@@ -273,9 +273,10 @@ class CreateOptionsTest {
             assertTrue(response.json().path("message").asText().startsWith(refusal.getValue()), response.body());
         }
         Api.Response exposed = api.post("/containers/create", Map.of("Image", "busybox",
-                "ExposedPorts", Map.of("80/tcp", Map.of())));
+                "ExposedPorts", Map.of("http/tcp", Map.of())));
         assertEquals(400, exposed.status());
-        assertTrue(exposed.body().contains("ExposedPorts: published ports are not supported yet"), exposed.body());
+        assertTrue(exposed.json().path("message").asText().startsWith("ExposedPorts.http/tcp: \"http/tcp\": "
+                + "expected PORT[/tcp|udp]"), exposed.body());
     }
 
     /** The stock docker CLI at {@code binary} (Debian's or the newer one), pointed at this engine. */
@@ -364,10 +365,11 @@ class CreateOptionsTest {
 
     @Test
     void stockDockerCliShowsTheRefusalNamingTheField() throws Exception {
-        DockerCli.Result published = docker("/usr/local/bin/docker", "create", "-p", "8080:80", "busybox", "true");
+        DockerCli.Result published = docker("/usr/local/bin/docker", "create", "-p", "8080:80/sctp", "busybox",
+                "true");
         assertNotEquals(0, published.exitCode(), published.err());
-        assertTrue(published.err().contains("HostConfig.PortBindings: published ports are not supported yet"),
-                published.err());
+        assertTrue(published.err().contains("HostConfig.PortBindings.80/sctp: port protocol \"sctp\": expected tcp"
+                + " or udp"), published.err());
         DockerCli.Result hostPid = docker("/usr/bin/docker", "create", "--pid", "host", "busybox", "true");
         assertNotEquals(0, hostPid.exitCode(), hostPid.err());
         assertTrue(hostPid.err().contains("HostConfig.PidMode: sharing another PID namespace is not supported"),

@@ -72,7 +72,8 @@ final class ContainerRoutes {
         List<ContainerSummary> views = new ArrayList<>();
         for (ContainerRecord record : all) {
             if ((includeStopped || record.state().running()) && filter.matches(record, all)) {
-                views.add(sized ? sized(record, now) : DockerViews.summary(record, now));
+                views.add(sized ? sized(record, now) : DockerViews.summary(record, now, null, null,
+                        c().publishedPorts(record.id())));
                 if (views.size() == limit) {
                     break;
                 }
@@ -84,17 +85,17 @@ final class ContainerRoutes {
     private void inspect(ApiExchange e) throws Exception {
         ContainerRecord record = c().get(e.pathParam(0));
         if (!e.flag("size")) {
-            e.sendJson(200, DockerViews.inspect(record));
+            e.sendJson(200, DockerViews.inspect(record, null, null, c().publishedPorts(record.id())));
             return;
         }
         long rw = c().sizeRw(record.id());
-        e.sendJson(200, DockerViews.inspect(record, rw, rw + imageSize(record)));
+        e.sendJson(200, DockerViews.inspect(record, rw, rw + imageSize(record), c().publishedPorts(record.id())));
     }
 
     /** {@code docker ps -s}: walks each container's layer, as Docker does, so it is asked for explicitly. */
     private ContainerSummary sized(ContainerRecord record, Instant now) {
         long rw = c().sizeRw(record.id());
-        return DockerViews.summary(record, now, rw, rw + imageSize(record));
+        return DockerViews.summary(record, now, rw, rw + imageSize(record), c().publishedPorts(record.id()));
     }
 
     private long imageSize(ContainerRecord record) {

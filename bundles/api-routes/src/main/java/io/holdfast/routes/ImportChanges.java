@@ -14,10 +14,10 @@ import java.util.Map;
 /**
  * The Dockerfile instructions {@code docker import --change} applies to the imported image's config: {@code CMD},
  * {@code ENTRYPOINT} (JSON array, or shell form run by {@code /bin/sh -c}), {@code ENV} ({@code K=V ...} or
- * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}, {@code HEALTHCHECK} (which
- * Docker's import refuses; Holdfast takes it, so an image can carry a health check without a build). Any other
- * instruction (EXPOSE, VOLUME, ONBUILD) is refused naming it: Holdfast would not honour it, and never drops a
- * request.
+ * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}, {@code EXPOSE} ({@code 80 53/udp}),
+ * {@code HEALTHCHECK} (which Docker's import refuses; Holdfast takes it, so an image can carry a health check without
+ * a build). Any other instruction (VOLUME, ONBUILD) is refused naming it: Holdfast would not honour it, and never
+ * drops a request.
  *
  * <pre>{@code ImportChanges.parse(List.of("CMD [\"httpd\", \"-f\"]", "ENV PORT=80"))}</pre>
  */
@@ -34,6 +34,7 @@ final class ImportChanges {
         String stopSignal = "";
         Map<String, String> labels = new LinkedHashMap<>();
         io.holdfast.spi.container.HealthConfig healthcheck = null;
+        List<String> exposed = new ArrayList<>();
         for (String change : changes) {
             String line = change.strip();
             if (line.isEmpty()) {
@@ -65,12 +66,22 @@ final class ImportChanges {
                         throw invalid(change, e.getMessage());
                     }
                 }
+                case "EXPOSE" -> exposed.addAll(exposedPorts(change, argument));
                 default -> throw invalid(change, instruction + " is not supported by docker import on Holdfast"
-                        + " (supported: CMD, ENTRYPOINT, ENV, HEALTHCHECK, LABEL, STOPSIGNAL, USER, "
+                        + " (supported: CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, STOPSIGNAL, USER, "
                         + "WORKDIR)");
             }
         }
-        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck);
+        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck, exposed);
+    }
+
+    /** {@code 80 53/udp} as {@code 80/tcp}, {@code 53/udp}, checked as a create's {@code ExposedPorts}. */
+    private static List<String> exposedPorts(String change, String argument) {
+        try {
+            return new io.holdfast.spi.container.PortOptions(null, List.of(argument.split("\\s+")), false).exposed();
+        } catch (IllegalArgumentException e) {
+            throw invalid(change, e.getMessage());
+        }
     }
 
     /** JSON form {@code ["a", "b"]} as it is; shell form through {@code /bin/sh -c}, as Docker. */

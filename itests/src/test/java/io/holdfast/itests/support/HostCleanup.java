@@ -36,6 +36,7 @@ final class HostCleanup {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("conmon") && c.contains(root.toString()))
                         .orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
+        endForwarders(root.resolve("data/ports"));
         Path containers = root.resolve("data/containers");
         if (Files.isDirectory(containers)) {
             try (Stream<Path> ids = Files.list(containers)) {
@@ -68,6 +69,38 @@ final class HostCleanup {
                     run(List.of("ip", "link", "delete", bridge));
                 }
             }
+        }
+    }
+
+    /**
+     * The published ports' forwarders (socat, in sessions of their own) the engine recorded: each is ended if that
+     * very process (same start time) still runs, with the children it forked for connections.
+     */
+    private static void endForwarders(Path ports) throws IOException {
+        if (!Files.isDirectory(ports)) {
+            return;
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (Stream<Path> files = Files.list(ports)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                for (var forwarder : json.readTree(file.toFile())) {
+                    long pid = forwarder.path("pid").asLong();
+                    long ticks = forwarder.path("startTicks").asLong();
+                    ProcessHandle.of(pid).filter(p -> startTicks(pid) == ticks).ifPresent(p -> {
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                    });
+                }
+            }
+        }
+    }
+
+    private static long startTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -28,6 +28,7 @@ import io.holdfast.cli.commands.StatsCommand;
 import io.holdfast.cli.commands.StopCommand;
 import io.holdfast.cli.commands.SystemCommand;
 import io.holdfast.cli.commands.DiffCommand;
+import io.holdfast.cli.commands.PortCommand;
 import io.holdfast.cli.commands.TopCommand;
 import io.holdfast.cli.commands.UnpauseCommand;
 import io.holdfast.cli.commands.VersionCommand;
@@ -55,7 +56,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class, ExecCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class,
             KillCommand.class, RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class,
-            UnpauseCommand.class, TopCommand.class, DiffCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
+            UnpauseCommand.class, TopCommand.class, DiffCommand.class, PortCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
             ExportCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
             InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, NetworkCommand.class, SystemCommand.class,
             ShellCommand.class})

@@ -20,7 +20,7 @@ import java.util.List;
  * Translates the body of Docker's {@code POST /containers/create} ({@code Config} at top level, {@code HostConfig},
  * {@code NetworkingConfig}) into a {@link ContainerSpec}, strictly: every field Holdfast supports is mapped, and
  * every other field that is present with a value other than its default is refused with a 400 naming it
- * ({@code HostConfig.PortBindings: published ports are not supported yet}), so nothing is dropped silently.
+ * ({@code HostConfig.Links: legacy links are not supported}), so nothing is dropped silently.
  *
  * <pre>{@code ContainerSpec spec = CreateRequest.translate(exchange.query("name"), exchange.jsonBody());}</pre>
  */
@@ -32,7 +32,7 @@ public final class CreateRequest {
     public static ContainerSpec translate(String name, JsonNode body) {
         JsonFields config = new JsonFields(body, "");
         JsonFields host = config.object("HostConfig");
-        // HostConfig first: docker -p sets both PortBindings and ExposedPorts, and the former says what was asked
+        // HostConfig first: what it asks for names the field a client set (docker -v sets Binds and Volumes)
         SupportedFields.refuseUnsupported(host, SupportedFields.HOST_CONFIG, "HostConfig.");
         List<String> aliases = EndpointsConfigRequest.aliases(config.object("NetworkingConfig"),
                 host.string("NetworkMode"));
@@ -46,7 +46,7 @@ public final class CreateRequest {
                     process(config, host), naming(config, host, aliases), MountRequests.of(host), resources(host),
                     security(host), config.stringMap("Labels"),
                     new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host))
-                    .withHealthcheck(HealthcheckRequest.of(config));
+                    .withHealthcheck(HealthcheckRequest.of(config)).withPorts(PortRequests.of(config, host));
         } catch (IllegalArgumentException invalid) {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }

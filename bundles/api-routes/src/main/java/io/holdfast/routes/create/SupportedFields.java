@@ -13,13 +13,13 @@ import java.util.Set;
 final class SupportedFields {
     static final Set<String> CONFIG = Set.of("Image", "Cmd", "Env", "Entrypoint", "WorkingDir", "User", "Hostname",
             "Domainname", "Labels", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "Tty", "HostConfig", "NetworkingConfig",
-            "Healthcheck",
+            "Healthcheck", "ExposedPorts",
             // the client's own attach wishes: they change nothing about the container
             "AttachStdin", "AttachStdout", "AttachStderr");
     static final Set<String> HOST_CONFIG = Set.of("Binds", "Mounts", "Tmpfs", "ReadonlyRootfs", "CapAdd", "CapDrop",
             "Memory", "MemorySwap", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod", "PidsLimit", "Ulimits", "Init",
             "ExtraHosts", "Dns", "DnsSearch", "DnsOptions", "SecurityOpt", "RestartPolicy", "AutoRemove",
-            "NetworkMode", "Runtime", "Privileged", "Devices", "ConsoleSize",
+            "NetworkMode", "Runtime", "Privileged", "Devices", "ConsoleSize", "PortBindings", "PublishAllPorts",
             // client-side only: the CLI writes the id file itself
             "ContainerIDFile");
 
@@ -35,9 +35,6 @@ final class SupportedFields {
 
     /** Why a field is refused, where a reason says more than "not supported". */
     private static final Map<String, String> REASONS = Map.ofEntries(
-            Map.entry("HostConfig.PortBindings", "published ports are not supported yet"),
-            Map.entry("HostConfig.PublishAllPorts", "published ports are not supported yet"),
-            Map.entry("ExposedPorts", "published ports are not supported yet"),
             Map.entry("Volumes", "volumes are not supported yet; bind a host directory instead"),
             Map.entry("HostConfig.VolumesFrom", "volumes are not supported yet"),
             Map.entry("HostConfig.VolumeDriver", "volumes are not supported yet"),

@@ -90,7 +90,12 @@ class CreateRequestTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080\"}]}} | HostConfig.PortBindings: published ports are not supported yet",
+            "{\"PortBindings\": {\"80/sctp\": [{\"HostPort\": \"8080\"}]}} | HostConfig.PortBindings.80/sctp: port protocol \"sctp\": expected tcp or udp",
+            "{\"PortBindings\": {\"80-81/tcp\": [{\"HostPort\": \"8080\"}]}} | HostConfig.PortBindings.80-81/tcp: \"80-81/tcp\": expected PORT[/tcp|udp], one port per key",
+            "{\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080-8081\"}]}} | HostConfig.PortBindings.80/tcp: HostPort \"8080-8081\": expected a port number",
+            "{\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"70000\"}]}} | HostConfig.PortBindings.80/tcp: HostPort 70000: expected 1 to 65535",
+            "{\"PortBindings\": {\"80/tcp\": [{\"HostIp\": \"localhost\", \"HostPort\": \"8080\"}]}} | host address \"localhost\": expected an IPv4 address",
+            "{\"PortBindings\": {\"0/tcp\": [{\"HostPort\": \"8080\"}]}} | container port 0: expected 1 to 65535",
             "{\"PidMode\": \"host\"} | HostConfig.PidMode: sharing another PID namespace is not supported",
             "{\"Devices\": [{\"PathOnHost\": \"/dev/fuse\", \"CgroupPermissions\": \"rwx\"}]} | device \"/dev/fuse\": invalid permissions \"rwx\"",
             "{\"ShmSize\": 1024} | HostConfig.ShmSize:",
@@ -121,7 +126,7 @@ class CreateRequestTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"ExposedPorts\": {\"80/tcp\": {}}} | ExposedPorts: published ports are not supported yet",
+            "{\"ExposedPorts\": {\"eighty/tcp\": {}}} | ExposedPorts.eighty/tcp: \"eighty/tcp\": expected PORT[/tcp|udp]",
             "{\"Volumes\": {\"/data\": {}}} | Volumes: volumes are not supported yet",
             "{\"Healthcheck\": {\"Test\": [\"CMD\"]}} | Healthcheck Test [CMD]: CMD needs a command",
             "{\"Healthcheck\": {\"Test\": [\"SHELL\", \"true\"]}} | expected NONE, CMD or CMD-SHELL",
@@ -205,5 +210,24 @@ class CreateRequestTest {
         assertEquals(List.of(new MountSpec(MountSpec.Type.BIND, "/srv", "/srv", true, List.of("rslave")),
                 new MountSpec(MountSpec.Type.TMPFS, "", "/scratch", false, List.of("size=1048576", "mode=700"))),
                 spec.mounts());
+    }
+
+    @Test
+    void portBindingsPublishAllAndExposedPortsBecomeThePortOptions() throws IOException {
+        ObjectNode body = plain();
+        body.setAll((ObjectNode) JSON.readTree("{\"ExposedPorts\": {\"443/tcp\": {}, \"53/udp\": {}, \"80/tcp\": {}}}"));
+        ((ObjectNode) body.get("HostConfig")).setAll((ObjectNode) JSON.readTree("{\"PublishAllPorts\": true, "
+                + "\"PortBindings\": {\"80/tcp\": [{\"HostIp\": \"127.0.0.1\", \"HostPort\": \"18080\"}, "
+                + "{\"HostIp\": \"\", \"HostPort\": \"\"}], \"53/udp\": [{\"HostPort\": \"5353\"}], "
+                + "\"81/tcp\": null}}"));
+        var ports = CreateRequest.translate(null, body).ports();
+        assertEquals(List.of(new io.holdfast.spi.container.PortBinding("127.0.0.1", 18080, 80, "tcp"),
+                new io.holdfast.spi.container.PortBinding("", 0, 80, "tcp"),
+                new io.holdfast.spi.container.PortBinding("", 5353, 53, "udp")), ports.bindings());
+        assertTrue(ports.publishAll());
+        assertEquals(List.of("443/tcp", "53/udp", "80/tcp"), ports.exposed());
+        // -P adds only the exposed port without a binding of its own
+        assertEquals(new io.holdfast.spi.container.PortBinding("", 0, 443, "tcp"), ports.toPublish().get(3));
+        assertEquals(4, ports.toPublish().size());
     }
 }

@@ -46,7 +46,8 @@ final class CreateOptionViews {
                 spec.process().init() ? Boolean.TRUE : null, nullIfEmpty(spec.naming().extraHosts()),
                 spec.naming().dns(), spec.naming().dnsSearch(), spec.naming().dnsOptions(),
                 spec.hostAccess().devices().stream().map(d -> new HostConfig.DeviceMapping(d.pathOnHost(),
-                        d.pathInContainer(), d.permissions())).toList());
+                        d.pathInContainer(), d.permissions())).toList(),
+                PortViews.requested(spec.ports()), spec.ports().publishAll());
     }
 
     /** Docker's {@code SecurityOpt} as a create sent it; {@code null} (no options) when every one is the default. */

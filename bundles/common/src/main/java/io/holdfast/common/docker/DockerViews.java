@@ -14,6 +14,7 @@ import io.holdfast.docker.model.NetworkSettings;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.ContainerStatus;
+import io.holdfast.spi.container.PortBinding;
 import io.holdfast.spi.container.RunState;
 import io.holdfast.spi.image.ImageRecord;
 import java.time.Duration;
@@ -41,8 +42,15 @@ public final class DockerViews {
 
     /** With {@code size=1}: the bytes of the container's own layer, and those plus its image's. */
     public static ContainerSummary summary(ContainerRecord c, Instant now, Long sizeRw, Long sizeRootFs) {
+        return summary(c, now, sizeRw, sizeRootFs, List.of());
+    }
+
+    /** With the ports the container publishes now ({@code Containers.publishedPorts}). */
+    public static ContainerSummary summary(ContainerRecord c, Instant now, Long sizeRw, Long sizeRootFs,
+                                           List<PortBinding> published) {
         return new ContainerSummary(c.id(), List.of("/" + c.name()), c.spec().image(), c.imageId(),
-                String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), sizeRw, sizeRootFs,
+                String.join(" ", command(c.spec())), c.created().getEpochSecond(),
+                PortViews.summary(c.spec().ports(), published, c.state().running()), sizeRw, sizeRootFs,
                 c.spec().labels(),
                 statusWord(c.state()), statusText(c, now),
                 new ContainerSummary.SummaryHostConfig(c.spec().networkMode()),
@@ -82,6 +90,12 @@ public final class DockerViews {
 
     /** With {@code size=1}: the bytes of the container's own layer, and those plus its image's. */
     public static ContainerInspect inspect(ContainerRecord c, Long sizeRw, Long sizeRootFs) {
+        return inspect(c, sizeRw, sizeRootFs, List.of());
+    }
+
+    /** With the ports the container publishes now ({@code Containers.publishedPorts}). */
+    public static ContainerInspect inspect(ContainerRecord c, Long sizeRw, Long sizeRootFs,
+                                           List<PortBinding> published) {
         ContainerSpec spec = c.spec();
         List<String> command = command(spec);
         String bundle = c.bundleDir();
@@ -92,7 +106,7 @@ public final class DockerViews {
                 CreateOptionViews.hostConfig(spec, new HostConfig.LogConfig(LOG_DRIVER, Map.of())),
                 new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), sizeRw,
                 sizeRootFs, CreateOptionViews.mountPoints(spec),
-                config(c).withHealthcheck(HealthViews.config(spec.healthcheck())), networkSettings(c));
+                config(c).withHealthcheck(HealthViews.config(spec.healthcheck())), networkSettings(c, published));
     }
 
     private static ContainerState state(ContainerRecord c) {
@@ -108,16 +122,17 @@ public final class DockerViews {
         var process = spec.process();
         String hostname = spec.naming().hostname().isEmpty() ? c.shortId() : spec.naming().hostname();
         return new ContainerConfig(hostname, spec.naming().domainname(), process.user(), spec.stdin().open(), true,
-                true, Map.of(), process.tty(), spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
+                true, PortViews.exposed(spec.ports()), process.tty(), spec.stdin().open(), spec.stdin().once(), spec.env(), spec.cmd().isEmpty() ? null : spec.cmd(), spec.image(), Map.of(),
                 process.workingDir(), process.entrypoint().isEmpty() ? null : process.entrypoint(), spec.labels(),
                 process.stopSignal().isEmpty() ? "SIGTERM" : process.stopSignal(), spec.stopTimeoutSeconds());
     }
 
     /** Docker's {@code NetworkSettings}: the bridge's report at top level and under {@code Networks.<name>}. */
-    private static NetworkSettings networkSettings(ContainerRecord c) {
+    private static NetworkSettings networkSettings(ContainerRecord c, List<PortBinding> published) {
         EndpointSettings endpoint = endpoint(c);
         String sandbox = c.network() == null ? "" : c.network().settings().getOrDefault("SandboxKey", "");
-        return new NetworkSettings(sandbox, Map.of(), endpoint.ipAddress(), endpoint.ipPrefixLen(),
+        return new NetworkSettings(sandbox, PortViews.published(c.spec().ports(), published, c.state().running()),
+                endpoint.ipAddress(), endpoint.ipPrefixLen(),
                 endpoint.gateway(), endpoint.macAddress(), Map.of(c.spec().networkMode(), endpoint));
     }
 
@@ -151,7 +166,9 @@ public final class DockerViews {
     /** An imported image: a root filesystem without a config of its own (so every config field is empty). */
     public static ImageInspect imageInspect(ImageRecord image) {
         var c = image.config();
-        ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, Map.of(), false, false,
+        Map<String, Object> exposed = new java.util.LinkedHashMap<>();
+        c.exposedPorts().forEach(port -> exposed.put(port, Map.of()));
+        ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, exposed, false, false,
                 false, c.env(), c.cmd().isEmpty() ? null : c.cmd(), "", Map.of(), c.workingDir(),
                 c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null)
                 .withHealthcheck(HealthViews.config(c.healthcheck()));

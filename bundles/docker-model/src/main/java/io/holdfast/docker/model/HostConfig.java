@@ -36,7 +36,13 @@ public record HostConfig(
         @JsonProperty("Dns") List<String> dns,
         @JsonProperty("DnsSearch") List<String> dnsSearch,
         @JsonProperty("DnsOptions") List<String> dnsOptions,
-        @JsonProperty("Devices") List<DeviceMapping> devices) {
+        @JsonProperty("Devices") List<DeviceMapping> devices,
+        @JsonProperty("PortBindings") Map<String, List<PortMapping>> portBindings,
+        @JsonProperty("PublishAllPorts") boolean publishAllPorts) {
+
+    /** One host side of a published port, in {@code HostConfig.PortBindings} and {@code NetworkSettings.Ports}. */
+    public record PortMapping(@JsonProperty("HostIp") String hostIp, @JsonProperty("HostPort") String hostPort) {
+    }
 
     public record DeviceMapping(@JsonProperty("PathOnHost") String pathOnHost,
                                 @JsonProperty("PathInContainer") String pathInContainer,

@@ -35,7 +35,8 @@ class ServerToCliRoundTripTest {
                 List.of("no-new-privileges"), 64L << 20, 128L << 20, 500_000_000L, 0, 0, 0, 50L,
                 List.of(new HostConfig.Ulimit("nofile", 10, 20)), true, List.of("db:10.0.0.5"), List.of("10.0.0.1"),
                 List.of("example.org"), List.of("ndots:2"),
-                List.of(new HostConfig.DeviceMapping("/dev/fuse", "/dev/fuse", "rwm")));
+                List.of(new HostConfig.DeviceMapping("/dev/fuse", "/dev/fuse", "rwm")),
+                Map.of("80/tcp", List.of(new HostConfig.PortMapping("127.0.0.1", "8080"))), true);
         ContainerInspect inspect = new ContainerInspect("id1", "2026-11-30T15:00:00Z", "sh", List.of("-c", "true"),
                 new ContainerState("running", true, false, false, false, false, 42, 0, "", "t0", "t1"), "sha256:1",
                 "/r", "/h", "/hosts", "/log", "/name", 2, "overlay", "linux", "", "", "", null, host,

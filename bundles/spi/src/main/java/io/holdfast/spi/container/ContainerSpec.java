@@ -26,6 +26,7 @@ import java.util.Map;
  * @param stdin       whether stdin stays open for attached clients
  * @param hostAccess  host devices, or everything of the host ({@code --privileged})
  * @param healthcheck how the engine probes it; {@code null}: none asked (the image's applies at create)
+ * @param ports       published and exposed ports ({@code -p}, {@code -P}, {@code --expose})
  *
  * <p>Records written before the option records existed have none of them; they read as the defaults.
  */
@@ -34,7 +35,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                             String runtime, int stopTimeoutSeconds, ProcessOptions process, NamingOptions naming,
                             List<MountSpec> mounts, ResourceLimits resources, SecurityOptions security,
                             Map<String, String> labels, StdinOptions stdin, HostAccess hostAccess,
-                            HealthConfig healthcheck) {
+                            HealthConfig healthcheck, PortOptions ports) {
     public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
     /** A container with every option at its default. */
@@ -44,6 +45,16 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                 null, null, null, null, null);
     }
 
+    /** A container that publishes no port. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
+                         ProcessOptions process, NamingOptions naming, List<MountSpec> mounts,
+                         ResourceLimits resources, SecurityOptions security, Map<String, String> labels,
+                         StdinOptions stdin, HostAccess hostAccess, HealthConfig healthcheck) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
+                naming, mounts, resources, security, labels, stdin, hostAccess, healthcheck, null);
+    }
+
     /** A container without a health check of its own. */
     public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
                          boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
@@ -51,7 +62,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                          ResourceLimits resources, SecurityOptions security, Map<String, String> labels,
                          StdinOptions stdin, HostAccess hostAccess) {
         this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
-                naming, mounts, resources, security, labels, stdin, hostAccess, null);
+                naming, mounts, resources, security, labels, stdin, hostAccess, (HealthConfig) null);
     }
 
     /** A container with Docker's default access to the host. */
@@ -82,6 +93,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         stdin = stdin == null ? StdinOptions.CLOSED : stdin;
         hostAccess = hostAccess == null ? HostAccess.NONE : hostAccess;
+        ports = ports == null ? PortOptions.NONE : ports;
         java.util.Set<String> targets = new java.util.HashSet<>();
         for (MountSpec mount : mounts) {
             if (!targets.add(mount.target())) {
@@ -111,7 +123,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
     public ContainerSpec updated(ResourceLimits newResources, RestartPolicy newRestartPolicy) {
         return new ContainerSpec(name, image, cmd, env, newRestartPolicy, autoRemove, networkMode, runtime,
                 stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin, hostAccess,
-                healthcheck);
+                healthcheck, ports);
     }
 
     /** The same request under the name, network and runtime the engine settled on. */
@@ -119,13 +131,21 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                                  ResourceLimits settledResources) {
         return new ContainerSpec(settledName, image, cmd, env, restartPolicy, autoRemove, settledNetwork,
                 settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels,
-                stdin, hostAccess, healthcheck);
+                stdin, hostAccess, healthcheck, ports);
     }
 
     /** The same request with {@code check} as its health check ({@code null}: none). */
     public ContainerSpec withHealthcheck(HealthConfig check) {
         return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
-                stopTimeoutSeconds, process, naming, mounts, resources, security, labels, stdin, hostAccess, check);
+                stopTimeoutSeconds, process, naming, mounts, resources, security, labels, stdin, hostAccess, check,
+                ports);
+    }
+
+    /** The same request with {@code published} as its ports. */
+    public ContainerSpec withPorts(PortOptions published) {
+        return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
+                stopTimeoutSeconds, process, naming, mounts, resources, security, labels, stdin, hostAccess,
+                healthcheck, published);
     }
 
     /** What the process runs: the entrypoint followed by the command. */

@@ -178,4 +178,12 @@ public interface Containers {
      * without {@code AttachStdin} and {@code CONFLICT} when it is not running.
      */
     OutputStream openExecStdin(String execId);
+
+    /**
+     * The ports the container publishes now, each on the host port actually taken ({@code -P} picks one at each
+     * start); empty when it does not run or publishes nothing. Reads a small file; never waits for an operation.
+     */
+    default List<PortBinding> publishedPorts(String ref) {
+        return List.of();
+    }
 }

@@ -19,19 +19,28 @@ import java.util.Map;
  * @param stopSignal the default stop signal; empty: TERM
  * @param labels     labels every container of the image carries, under the create's own
  * @param healthcheck the health check its containers get unless the create says otherwise; {@code null}: none
+ * @param exposedPorts the ports the image exposes ({@code EXPOSE}), as {@code PORT/PROTOCOL}; {@code -P} publishes
+ *                   them; empty: none
  */
 public record ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir,
                           String user, String stopSignal, Map<String, String> labels,
-                          io.holdfast.spi.container.HealthConfig healthcheck) {
+                          io.holdfast.spi.container.HealthConfig healthcheck, List<String> exposedPorts) {
     public static final ImageConfig NONE = new ImageConfig(List.of(), List.of(), List.of(), "", "", "", Map.of());
 
-    /** An image without a health check. */
+    /** An image without a health check that exposes no port. */
     public ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir, String user,
                        String stopSignal, Map<String, String> labels) {
-        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, null);
+        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, null, null);
+    }
+
+    /** An image that exposes no port. */
+    public ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir, String user,
+                       String stopSignal, Map<String, String> labels, io.holdfast.spi.container.HealthConfig healthcheck) {
+        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck, null);
     }
 
     public ImageConfig {
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         env = env == null ? List.of() : List.copyOf(env);

@@ -69,7 +69,8 @@ public class ContainerCommands {
 
     @Descriptor("show a container's record as Docker's inspect shows it")
     public String inspect(@Descriptor("container name, id or unique id prefix") String ref) throws Exception {
-        return Json.pretty(DockerViews.inspect(containers.get(ref)));
+        var record = containers.get(ref);
+        return Json.pretty(DockerViews.inspect(record, null, null, containers.publishedPorts(record.id())));
     }
 
     @Descriptor("create a container without starting it; prints its id")

@@ -82,6 +82,7 @@ final class ContainerFactory {
             rootfsMade = true;
             NetworkAttachment attachment = network.attach(id);
             attached = true;
+            io.holdfast.supervisor.ports.PublishedPortChecks.checkNetwork(spec, attachment);
             // the bundle itself (config.json, hosts, resolv.conf) is written at each start: see OciBundle
             ContainerRecord record = new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, Instant.now(), spec,
                     image.id(), RunState.created(), 0, driver.name(), rootfs.toString(), dir.toString(),

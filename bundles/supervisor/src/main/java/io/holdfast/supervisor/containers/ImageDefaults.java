@@ -46,7 +46,16 @@ final class ImageDefaults {
         return new ContainerSpec(requested.name(), requested.image(), cmd, env(image.env(), requested.env()),
                 requested.restartPolicy(), requested.autoRemove(), requested.networkMode(), requested.runtime(),
                 requested.stopTimeoutSeconds(), process, requested.naming(), requested.mounts(),
-                requested.resources(), requested.security(), labels, requested.stdin(), requested.hostAccess());
+                requested.resources(), requested.security(), labels, requested.stdin(), requested.hostAccess(),
+                requested.healthcheck(), ports(requested.ports(), image.exposedPorts()));
+    }
+
+    /** The image's exposed ports join the request's ({@code -P} publishes both), as Docker merges them. */
+    private static io.holdfast.spi.container.PortOptions ports(io.holdfast.spi.container.PortOptions requested,
+                                                              List<String> imageExposed) {
+        List<String> exposed = new ArrayList<>(imageExposed);
+        exposed.addAll(requested.exposed());
+        return new io.holdfast.spi.container.PortOptions(requested.bindings(), exposed, requested.publishAll());
     }
 
     /** The image's entries whose key the request does not set, then the request's. */

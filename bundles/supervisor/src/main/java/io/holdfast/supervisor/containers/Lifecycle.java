@@ -19,6 +19,7 @@ import io.holdfast.spi.monitor.MonitorStatus;
 import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.oci.OciSpec;
+import io.holdfast.supervisor.ports.PortPublishing;
 import io.holdfast.supervisor.state.DataRootLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,10 +52,17 @@ final class Lifecycle {
     private final ExitWaiters waiters;
     private final ScheduledExecutorService restarts;
     private final EventPublisher events;
+    private final PortPublishing ports;
     private final java.util.Set<String> pendingRestarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Lifecycle(Supplier<DaemonConfig> config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
               ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events) {
+        this(config, monitor, plugins, table, waiters, restarts, events, PortPublishing.NONE);
+    }
+
+    Lifecycle(Supplier<DaemonConfig> config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
+              ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events, PortPublishing ports) {
+        this.ports = ports;
         this.config = config;
         this.monitor = monitor;
         this.plugins = plugins;
@@ -81,6 +89,7 @@ final class Lifecycle {
             try {
                 writeBundle(record);
                 new PeerHosts(table).refreshNetworkOf(record);
+                ports.publish(record); // before the container runs: a port in use fails the start, not later
             } catch (IOException | RuntimeException e) {
                 table.put(record.withState(record.state().failedToStart(e.getMessage())));
                 throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
@@ -96,6 +105,7 @@ final class Lifecycle {
                 events.container("start", running);
                 return running;
             } catch (MonitorException e) {
+                unpublishQuietly(id);
                 StartFailure failure = StartFailure.of(e.getMessage());
                 table.put(record.withState(record.state().failedToStart(failure.exitCode(), failure.message())));
                 throw new EngineException(failure.kind(), failure.kind() == Kind.INVALID ? failure.message()
@@ -342,6 +352,7 @@ final class Lifecycle {
                     ? stopped.withRestartCount(record.restartCount() + 1).withState(stopped.state().restarting())
                     : stopped;
             table.put(next);
+            unpublishQuietly(id); // its ports are free once the exit is known; a restart publishes them again
             events.container("die", stopped, Map.of("exitCode", Integer.toString(exit.code())));
             LOG.info(() -> record.shortId() + " (" + record.name() + ") exited with " + exit.code()
                     + (whileDown ? " while the engine was down" : ""));
@@ -405,6 +416,7 @@ final class Lifecycle {
         String id = record.id();
         try {
             monitor.release(id, true);
+            ports.unpublish(id); // before the record: a restore ends forwarders of records that are gone, too
             table.remove(id);
         } catch (IOException | MonitorException e) {
             throw new EngineException(Kind.FAILED, "cannot remove container " + record.shortId() + ": "
@@ -448,6 +460,30 @@ final class Lifecycle {
         monitor.status(ended.containerId())
                 .filter(held -> !held.running() && held.pid() == ended.pid())
                 .ifPresent(held -> releaseQuietly(held.containerId()));
+    }
+
+    /** The restore's part for published ports, each container under its lock; returns what it changed. */
+    java.util.List<String> reconcilePorts() {
+        return ports.reconcile((id, action) -> locked(id, () -> {
+            if (!table.contains(id)) {
+                return false;
+            }
+            action.accept(table.byId(id));
+            return true;
+        }));
+    }
+
+    /** The host ports the container publishes now. */
+    java.util.List<io.holdfast.spi.container.PortBinding> publishedPorts(String id) {
+        return ports.published(id);
+    }
+
+    private void unpublishQuietly(String id) {
+        try {
+            ports.unpublish(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot end the port forwarders of " + id + "; the next restore ends them", e);
+        }
     }
 
     private void releaseQuietly(String id) {

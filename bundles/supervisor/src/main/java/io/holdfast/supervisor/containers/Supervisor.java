@@ -202,7 +202,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         table = new ContainerTable(store, loaded.records());
         factory = new ContainerFactory(() -> config, images, plugins, table, events);
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
-        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
+        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events,
+                new io.holdfast.supervisor.ports.PortForwarders(DataRootLayout.of(config).ports()));
         restoreSteps = new RestoreSteps(table, monitor, lifecycle, events);
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
@@ -410,6 +411,13 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     @Override
+    public List<io.holdfast.spi.container.PortBinding> publishedPorts(String ref) {
+        ContainerRecord record = table.resolve(ref);
+        // most containers publish nothing: no file to look for on every list
+        return record.spec().ports().toPublish().isEmpty() ? List.of() : lifecycle.publishedPorts(record.id());
+    }
+
+    @Override
     public CompletableFuture<Integer> awaitExit(String ref) {
         ContainerRecord record = table.resolve(ref);
         CompletableFuture<Integer> next = waiters.next(record.id());
@@ -558,6 +566,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         for (MonitorStatus ended; (ended = heldExits.poll()) != null; ) {
             lifecycle.exited(ended, false); // runs the restore already applied are recognised and skipped
         }
+        lifecycle.reconcilePorts(); // after the exits: a container that ended while down loses its forwarders
         for (ContainerRecord record : table.all()) {
             if (record.state().status() == io.holdfast.spi.container.ContainerStatus.RESTARTING) {
                 lifecycle.scheduleRestart(record.id(), Duration.ZERO); // a restart the last engine had pending

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * is spelled out only there: {@code images/} ({@code ImageLayout}, images), {@code events.log} and
  * {@code engine.log.N} (logging), {@code engine-id} (api-routes), {@code holdfastd.pid} (config),
  * {@code network/<plugin>/} (each network plugin). The exec root is the shim's ({@code MonitorLayout}).
+ * {@code ports/} is the supervisor's own, written by {@code supervisor.ports.ForwarderFiles}.
  *
  * <pre>{@code
  * DataRootLayout layout = DataRootLayout.of(config);
@@ -25,6 +26,11 @@ public record DataRootLayout(Path root) {
     /** One directory per container: its record, OCI bundle, hosts files and log ({@link ContainerStore}). */
     public Path containers() {
         return root.resolve("containers");
+    }
+
+    /** The published ports' forwarder records, one file per container ({@code supervisor.ports.ForwarderFiles}). */
+    public Path ports() {
+        return root.resolve("ports");
     }
 
     /** The storage drivers' homes, one directory each; a restore hands each driver its own. */

@@ -146,8 +146,15 @@ class HealthChecksTest {
         endProbe(first, 1, 1);
         assertEquals(HealthState.UNHEALTHY, health().status());
         assertEquals(2, health().failingStreak());
-        assertTrue(recorded.actions().contains("health_status: unhealthy"), recorded.actions().toString());
-        assertTrue(store.loadAll().isEmpty(), "each probe's exec is forgotten once its result is recorded");
+        // the record is saved, then (under the same lock) the event published and the exec forgotten: wait for both
+        await("the health_status event", () -> recorded.actions().contains("health_status: unhealthy"));
+        await("each probe's exec forgotten once its result is recorded", () -> {
+            try {
+                return store.loadAll().isEmpty();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
 
         HealthState saved = health();
         Engine restarted = engine(); // the saved record, as a killed engine left it

@@ -43,4 +43,18 @@ class ImageDefaultsTest {
         ContainerSpec asked = request(List.of("true"), null, List.of("A=1"));
         assertEquals(asked, ImageDefaults.apply(asked, ImageConfig.NONE));
     }
+
+    @Test
+    void theImagesExposedPortsJoinTheRequestsForPublishAll() {
+        ImageConfig exposing = new ImageConfig(List.of(), List.of(), List.of(), "", "", "", Map.of(), null,
+                List.of("80/tcp", "53/udp"));
+        var binding = new io.holdfast.spi.container.PortBinding("127.0.0.1", 8080, 80, "tcp");
+        ContainerSpec requested = new ContainerSpec("c", "img", List.of(), List.of(), null, false, null, null, 10,
+                null, null, null, null, null, null, null, null, null, new io.holdfast.spi.container.PortOptions(
+                List.of(binding), List.of("443/tcp"), true));
+        var ports = ImageDefaults.apply(requested, exposing).ports();
+        assertEquals(List.of("80/tcp", "53/udp", "443/tcp"), ports.exposed());
+        assertEquals(List.of(binding, new io.holdfast.spi.container.PortBinding("", 0, 53, "udp"),
+                new io.holdfast.spi.container.PortBinding("", 0, 443, "tcp")), ports.toPublish());
+    }
 }

@@ -78,6 +78,16 @@ public final class ContainerFlags {
     @Option(names = "--dns", paramLabel = "IP", description = "Set a DNS server.")
     List<String> dns = new ArrayList<>();
 
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST_PORT:]PORT[/PROTO]", converter = PublishFlag.class,
+            description = "Publish a container port on the host, e.g. 127.0.0.1:8080:80, 8080-8081:80-81/udp.")
+    List<PublishFlag.Spec> publish = new ArrayList<>();
+
+    @Option(names = {"-P", "--publish-all"}, description = "Publish every exposed port on a free host port.")
+    boolean publishAll;
+
+    @Option(names = "--expose", paramLabel = "PORT[-END][/PROTO]", description = "Expose a port (published by -P).")
+    List<String> expose = new ArrayList<>();
+
     /** The {@code Config} fields these flags set. */
     Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -95,6 +105,12 @@ public final class ContainerFlags {
                 map.put(eq < 0 ? label : label.substring(0, eq), eq < 0 ? "" : label.substring(eq + 1));
             }
             config.put("Labels", map);
+        }
+        Map<String, Object> exposed = new LinkedHashMap<>();
+        expose.forEach(e -> PublishFlag.exposed(e).forEach(key -> exposed.put(key, Map.of())));
+        publish.forEach(p -> p.entries().forEach(e -> exposed.put(e.portKey(), Map.of())));
+        if (!exposed.isEmpty()) {
+            config.put("ExposedPorts", exposed); // as the docker CLI: every published port is exposed too
         }
         return config;
     }
@@ -130,6 +146,12 @@ public final class ContainerFlags {
         }
         putIf(host, "ExtraHosts", addHosts);
         putIf(host, "Dns", dns);
+        if (!publish.isEmpty()) {
+            host.put("PortBindings", PublishFlag.portBindings(publish.stream().flatMap(p -> p.entries().stream()).toList()));
+        }
+        if (publishAll) {
+            host.put("PublishAllPorts", true);
+        }
         return host;
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 public final class PsCommand extends EngineCommand {
 
     private static final List<String> HEADER =
-            List.of("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
+            List.of("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
     private static final int COMMAND_WIDTH = 20;
 
     @Option(names = {"-a", "--all"}, description = "Show all containers, not just running ones.")
@@ -40,6 +40,7 @@ public final class PsCommand extends EngineCommand {
                     GoQuote.quote(truncate(container.command())),
                     HumanDuration.ago(Instant.ofEpochSecond(container.created()), now),
                     container.status(),
+                    ports(container.ports()),
                     names(container.names())));
         }
         Tables.render(HEADER, rows).forEach(out()::println);
@@ -52,6 +53,19 @@ public final class PsCommand extends EngineCommand {
             return command;
         }
         return command.substring(0, command.offsetByCodePoints(0, COMMAND_WIDTH - 1)) + "…";
+    }
+
+    /** Docker's PORTS cell: {@code 127.0.0.1:8080->80/tcp} per published side, {@code 443/tcp} per exposed port. */
+    static String ports(List<Object> ports) {
+        List<String> cells = new ArrayList<>();
+        for (Object port : ports == null ? List.of() : ports) {
+            if (port instanceof java.util.Map<?, ?> p) {
+                String container = p.get("PrivatePort") + "/" + p.get("Type");
+                cells.add(p.get("PublicPort") == null ? container
+                        : p.get("IP") + ":" + p.get("PublicPort") + "->" + container);
+            }
+        }
+        return String.join(", ", cells);
     }
 
     /** The API's names carry a leading slash; the table does not. */

@@ -137,4 +137,16 @@ class CreateFlagsTest {
         assertTrue(result.err().contains("invalid size \"lots\""), result.err());
         assertTrue(daemon.requests().isEmpty());
     }
+
+    @Test
+    void publishFlagsAreSentAsPortBindingsAndExposedPortsAsTheDockerCliSendsThem() throws IOException {
+        Body body = sent("create", "-p", "127.0.0.1:18080-18081:80-81", "-p", "5353:53/udp", "-P", "--expose",
+                "443", "busybox");
+        assertEquals("{\"443/tcp\":{},\"80/tcp\":{},\"81/tcp\":{},\"53/udp\":{}}", body.json("ExposedPorts"));
+        Body host = body.path("HostConfig");
+        assertEquals("{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18080\"}],"
+                + "\"81/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18081\"}],"
+                + "\"53/udp\":[{\"HostIp\":\"\",\"HostPort\":\"5353\"}]}", host.json("PortBindings"));
+        assertTrue((Boolean) host.map().get("PublishAllPorts"));
+    }
 }

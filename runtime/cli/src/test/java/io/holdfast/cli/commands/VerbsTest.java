@@ -44,7 +44,8 @@ class VerbsTest {
         daemon.on("GET", "/containers/json", FakeDaemon.json(200, "[" +
                 "{\"Id\":\"0123456789abcdef0123\",\"Names\":[\"/web\"],\"Image\":\"busybox\",\"ImageID\":\"sha256:ff\","
                 + "\"Command\":\"sh -c 'while true; do sleep 1; done'\",\"Created\":" + (now - 5 * 3600)
-                + ",\"State\":\"running\",\"Status\":\"Up 3 seconds\"},"
+                + ",\"State\":\"running\",\"Status\":\"Up 3 seconds\",\"Ports\":[{\"IP\":\"127.0.0.1\",\"PrivatePort\":80,"
+                + "\"PublicPort\":8080,\"Type\":\"tcp\"},{\"PrivatePort\":443,\"Type\":\"tcp\"}]},"
                 + "{\"Id\":\"fedcba9876543210fedc\",\"Names\":[\"/done\"],\"Image\":\"sha256:00112233445566778899\","
                 + "\"Command\":\"true\",\"Created\":" + (now - 130) + ",\"State\":\"exited\",\"Status\":\"Exited (0) 2 seconds ago\"}]"));
 
@@ -52,9 +53,9 @@ class VerbsTest {
 
         assertEquals(0, result.status(), result.err());
         assertEquals("""
-                CONTAINER ID   IMAGE          COMMAND                  CREATED         STATUS                     NAMES
-                0123456789ab   busybox        "sh -c 'while true; …"   5 hours ago     Up 3 seconds               web
-                fedcba987654   001122334455   "true"                   2 minutes ago   Exited (0) 2 seconds ago   done
+                CONTAINER ID   IMAGE          COMMAND                  CREATED         STATUS                     PORTS                             NAMES
+                0123456789ab   busybox        "sh -c 'while true; …"   5 hours ago     Up 3 seconds               127.0.0.1:8080->80/tcp, 443/tcp   web
+                fedcba987654   001122334455   "true"                   2 minutes ago   Exited (0) 2 seconds ago                                     done
                 """, result.out());
         assertEquals("/containers/json?all=1", daemon.only("GET", "/containers/json").target());
     }
