@@ -328,6 +328,46 @@ public class ImageStore implements Images, ImageContent {
                 parsed.config().digest(), layerBlobs);
     }
 
+    @Override
+    public List<String> load(InputStream archive) {
+        if (archive == null) {
+            throw new EngineException(Kind.INVALID, "no image archive to load");
+        }
+        Path work;
+        try {
+            work = layout.newTempDir();
+        } catch (IOException e) {
+            throw new EngineException(Kind.FAILED, "cannot create a work directory in " + layout.root() + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            return new io.holdfast.images.archive.ArchiveLoader(this).load(archive, work);
+        } finally {
+            TarballImporter.discard(work);
+        }
+    }
+
+    @Override
+    public void save(List<String> references, java.io.OutputStream out) {
+        if (references == null || references.isEmpty()) {
+            throw new EngineException(Kind.INVALID, "no image to save: name at least one");
+        }
+        List<io.holdfast.images.archive.ArchiveWriter.Entry> entries = new ArrayList<>();
+        for (String reference : references) {
+            ImageLookup.Target target;
+            synchronized (this) {
+                target = lookup.find(reference);
+            }
+            List<String> tags = target.tag() != null ? List.of(target.tag().toString()) : resolve(target.id()).repoTags();
+            entries.add(new io.holdfast.images.archive.ArchiveWriter.Entry(image(target.id()), tags));
+        }
+        try {
+            new io.holdfast.images.archive.ArchiveWriter(this).write(entries, out);
+        } catch (IOException e) {
+            throw new EngineException(Kind.FAILED, "cannot write the image archive: " + e.getMessage(), e);
+        }
+    }
+
     /** The metadata of the image a reference names, for the archive and inspect code in this bundle. */
     synchronized ImageMetadata metadata(String reference) {
         return images.get(lookup.find(reference).id());

@@ -56,4 +56,20 @@ public interface ImageContent {
      * ({@code docker import}) get a one-layer manifest made on first use. {@code NOT_FOUND} for an unknown image.
      */
     StoredImage image(String reference);
+
+    /**
+     * {@code docker load}: registers every image of an archive in Docker's {@code docker save} format or an OCI
+     * image layout as a tar (gzip or plain), verifying every blob; a bad archive fails with {@code INVALID} naming
+     * the file and adds no image. Blocks while reading and unpacking.
+     *
+     * @return Docker's lines: {@code Loaded image: name:tag}, or {@code Loaded image ID: sha256:...} when untagged
+     */
+    java.util.List<String> load(InputStream archive);
+
+    /**
+     * {@code docker save}: writes the images {@code references} name as one tar in Docker's format that is also an
+     * OCI image layout. A reference naming a tag saves that tag, one naming an id every tag of the image. Unknown
+     * references fail with {@code NOT_FOUND} before anything is written. Blocks on reading blobs and writing.
+     */
+    void save(java.util.List<String> references, java.io.OutputStream out);
 }
