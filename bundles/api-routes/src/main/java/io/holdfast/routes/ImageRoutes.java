@@ -25,7 +25,8 @@ final class ImageRoutes {
     }
 
     void register(Router router) {
-        router.add("GET", "/images/json", e -> e.sendJson(200, images.get().list().stream().map(DockerViews::image).toList()))
+        router.add("GET", "/images/json", this::list)
+                .add("POST", "/images/prune", this::prune)
                 .add("GET", "/images/{name*}/json", this::inspect)
                 .add("GET", "/images/{name*}/history", this::history)
                 .add("POST", "/images/load", this::load)
@@ -119,9 +120,57 @@ final class ImageRoutes {
         e.sendEmpty(201);
     }
 
+    private void list(ApiExchange e) throws Exception {
+        ImageFilter filter = ImageFilter.parse(e.query("filters"));
+        Images store = images.get();
+        e.sendJson(200, store.list().stream().filter(i -> filter.matches(i, store::resolve))
+                .map(DockerViews::image).toList());
+    }
+
+    /**
+     * {@code docker image prune [-a]}: removes dangling images ({@code dangling=false}: every image) that no
+     * container uses, with their layers no other image has.
+     */
+    private void prune(ApiExchange e) throws Exception {
+        ImageFilter filter = ImageFilter.parse(e.query("filters"));
+        Images store = images.get();
+        java.util.function.Predicate<String> used = usedBy();
+        List<Map<String, String>> deleted = new java.util.ArrayList<>();
+        long reclaimed = 0;
+        for (ImageRecord image : store.list()) {
+            boolean candidate = filter.has("dangling") ? filter.matches(image, store::resolve)
+                    : image.repoTags().isEmpty() && filter.matches(image, store::resolve);
+            if (!candidate || used.test(image.id())) {
+                continue;
+            }
+            try {
+                deleted.addAll(entries(store.remove(image.id(), used)));
+                reclaimed += image.size();
+            } catch (EngineException gone) {
+                if (gone.kind() != Kind.NOT_FOUND && gone.kind() != Kind.CONFLICT) {
+                    throw gone;
+                }
+            }
+        }
+        e.sendJson(200, Map.of("ImagesDeleted", deleted, "SpaceReclaimed", reclaimed));
+    }
+
+    /** Whether a container (in any state) uses the image: never deleted from under it. */
+    private java.util.function.Predicate<String> usedBy() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        containers.get().list().forEach(c -> ids.add(c.imageId()));
+        return ids::contains;
+    }
+
+    private static List<Map<String, String>> entries(List<String> lines) {
+        return lines.stream().map(line -> {
+            int colon = line.indexOf(": ");
+            return Map.of(line.substring(0, colon), line.substring(colon + 2));
+        }).toList();
+    }
+
     private void remove(ApiExchange e) throws Exception {
-        List<String> lines = images.get().remove(e.pathParam(0),
-                imageId -> containers.get().list().stream().anyMatch(c -> c.imageId().equals(imageId)));
+        List<String> lines = images.get().remove(e.pathParam(0), usedBy(), e.flag("force"));
         e.sendJson(200, lines.stream().map(line -> {
             int colon = line.indexOf(": ");
             return Map.of(line.substring(0, colon), line.substring(colon + 2));

@@ -180,6 +180,21 @@ public class ImageStore implements Images, ImageContent {
     }
 
     @Override
+    public synchronized List<String> remove(String reference, Predicate<String> inUse, boolean force) {
+        ImageLookup.Target target = lookup.find(reference);
+        if (!force || inUse == null || !inUse.test(target.id())) {
+            return remove(reference, inUse);
+        }
+        List<String> untag = target.tag() != null ? List.of(target.tag().toString()) : repositories.tagsOf(target.id());
+        try {
+            repositories.untag(untag);
+        } catch (IOException e) {
+            throw new EngineException(Kind.FAILED, "cannot untag image " + target.id() + ": " + e.getMessage(), e);
+        }
+        return untag.stream().map(t -> "Untagged: " + t).toList();
+    }
+
+    @Override
     public synchronized List<String> remove(String reference, Predicate<String> inUse) {
         ImageLookup.Target target = lookup.find(reference);
         String id = target.id();
