@@ -105,6 +105,11 @@ final class FuzzEngine implements ApiServices {
     }
 
     @Override
+    public io.holdfast.spi.image.ImageContent imageContent() {
+        return new EngineContent();
+    }
+
+    @Override
     public ContainerLogs logs() {
         return (Path logFile, LogQuery query, CompletionStage<?> until, LogSink sink) -> {
             sink.accept(new LogEntry(T0, "stdout", "hello"));
@@ -249,6 +254,56 @@ final class FuzzEngine implements ApiServices {
             }
             changed("rmi " + reference);
             return List.of("Untagged: " + IMAGE, "Deleted: " + IMAGE_ID);
+        }
+    }
+
+    /** The content store of an engine holding only the flat busybox image: what load, save and inspect meet. */
+    private final class EngineContent implements io.holdfast.spi.image.ImageContent {
+        @Override
+        public boolean hasBlob(String digest) {
+            return false;
+        }
+
+        @Override
+        public String putBlob(InputStream in, String expectedDigest) {
+            throw new EngineException(Kind.INVALID, "blob digest mismatch");
+        }
+
+        @Override
+        public InputStream openBlob(String digest) {
+            throw new EngineException(Kind.NOT_FOUND, "blob " + digest + " is not stored");
+        }
+
+        @Override
+        public long blobSize(String digest) {
+            throw new EngineException(Kind.NOT_FOUND, "blob " + digest + " is not stored");
+        }
+
+        @Override
+        public ImageRecord registerImage(byte[] manifest, List<String> tags, String repoDigest) {
+            throw new EngineException(Kind.NOT_FOUND, "the image's config blob is not stored");
+        }
+
+        @Override
+        public io.holdfast.spi.image.StoredImage image(String reference) {
+            new EngineImages().resolve(reference);
+            throw new EngineException(Kind.INVALID, "image was imported flat from a tarball");
+        }
+
+        @Override
+        public List<String> load(InputStream archive) {
+            try {
+                archive.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new EngineException(Kind.INVALID, "reading the archive: " + e.getMessage());
+            }
+            throw new EngineException(Kind.INVALID, "invalid image archive: it has neither manifest.json nor "
+                    + "index.json");
+        }
+
+        @Override
+        public void save(List<String> references, OutputStream out) {
+            references.forEach(this::image);
         }
     }
 

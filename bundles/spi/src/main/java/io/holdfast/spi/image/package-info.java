@@ -1,4 +1,4 @@
-/** Images: root filesystems imported from tarballs, named by repository and tag. */
+/** Images: root filesystems imported from tarballs or made of layers in a content store, named by repository and tag. */
 @Version("1.2.0")
 @Export
 package io.holdfast.spi.image;
