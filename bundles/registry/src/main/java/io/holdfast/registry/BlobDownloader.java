@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -26,11 +27,13 @@ final class BlobDownloader {
     private final RegistrySession session;
     private final BlobSink sink;
     private final Consumer<ProgressEvent> progress;
+    private final Duration stallTimeout;
 
-    BlobDownloader(RegistrySession session, BlobSink sink, Consumer<ProgressEvent> progress) {
+    BlobDownloader(RegistrySession session, BlobSink sink, Consumer<ProgressEvent> progress, Duration stallTimeout) {
         this.session = session;
         this.sink = sink;
         this.progress = progress;
+        this.stallTimeout = stallTimeout;
     }
 
     /** Fetches {@code blob} unless the sink has it; returns whether it was downloaded. */
@@ -76,7 +79,7 @@ final class BlobDownloader {
         }
         Map<String, String> headers = have > 0 ? Map.of("Range", "bytes=" + have + "-") : Map.of();
         HttpResponse<InputStream> response = session.send("GET", session.repositoryUri("blobs/" + blob.digest()),
-                headers, null, HttpResponse.BodyHandlers.ofInputStream());
+                headers, null, StallGuardedBody.handler(stallTimeout));
         int status = response.statusCode();
         if (status == 200) {
             have = 0; // the registry sent the whole blob

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,10 +18,12 @@ final class ImagePuller {
 
     private final RegistrySession session;
     private final Consumer<ProgressEvent> progress;
+    private final Duration stallTimeout;
 
-    ImagePuller(RegistrySession session, Consumer<ProgressEvent> progress) {
+    ImagePuller(RegistrySession session, Consumer<ProgressEvent> progress, Duration stallTimeout) {
         this.session = session;
         this.progress = progress;
+        this.stallTimeout = stallTimeout;
     }
 
     PulledImage pull(RegistryReference reference, Platform platform, BlobSink sink) {
@@ -45,7 +48,7 @@ final class ImagePuller {
             progress.accept(ProgressEvent.line(layer.shortId(),
                     sink.has(layer.digest()) ? "Already exists" : "Pulling fs layer"));
         }
-        BlobDownloader downloader = new BlobDownloader(session, sink, progress);
+        BlobDownloader downloader = new BlobDownloader(session, sink, progress, stallTimeout);
         for (Descriptor layer : manifest.layers()) {
             downloader.fetch(layer);
         }

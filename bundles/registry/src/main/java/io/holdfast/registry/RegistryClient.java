@@ -17,16 +17,25 @@ import java.util.function.Consumer;
 public final class RegistryClient {
     private final HttpClient http;
     private final RegistryEndpoints endpoints;
+    private final Duration stallTimeout;
+
+    /** A default stall timeout, {@link #DEFAULT_STALL_TIMEOUT}. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
 
     public RegistryClient(RegistryEndpoints endpoints) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build(), endpoints);
+        this(endpoints, DEFAULT_STALL_TIMEOUT);
     }
 
-    /** With a given client; it must not follow redirects itself (the session does, without leaking the token). */
-    public RegistryClient(HttpClient http, RegistryEndpoints endpoints) {
-        this.http = http;
+    /**
+     * @param stallTimeout how long a blob download may receive nothing before it is cut and resumed with a
+     *                     {@code Range}
+     */
+    public RegistryClient(RegistryEndpoints endpoints, Duration stallTimeout) {
+        // redirects are followed by the session, which drops the registry's token on the way to another host
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.endpoints = endpoints;
+        this.stallTimeout = stallTimeout;
     }
 
     /**
@@ -36,7 +45,7 @@ public final class RegistryClient {
      */
     public PulledImage pull(RegistryReference reference, Platform platform, RegistryCredentials credentials,
                             BlobSink sink, Consumer<ProgressEvent> progress) {
-        return new ImagePuller(session(reference, credentials, false), progress).pull(reference, platform, sink);
+        return new ImagePuller(session(reference, credentials, false), progress, stallTimeout).pull(reference, platform, sink);
     }
 
     /** Pushes an image manifest and its blobs as {@code reference} (which must carry a tag); returns its digest. */
