@@ -29,6 +29,12 @@ interface ApiServices {
 
     Images images();
 
+    /** The content store (load, save, layered images); the images bundle registers it next to {@link #images}. */
+    default io.holdfast.spi.image.ImageContent imageContent() {
+        throw new io.holdfast.spi.container.EngineException(io.holdfast.spi.container.EngineException.Kind.FAILED,
+                "no image content store is bound");
+    }
+
     ContainerLogs logs();
 
     /** Null while no event journal runs (the logging bundle is down). */

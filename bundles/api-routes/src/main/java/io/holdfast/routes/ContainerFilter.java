@@ -112,7 +112,7 @@ final class ContainerFilter {
         }
     }
 
-    private static List<String> values(String name, JsonNode node) {
+    static List<String> values(String name, JsonNode node) {
         List<String> values = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(v -> values.add(v.asText()));
@@ -132,7 +132,7 @@ final class ContainerFilter {
         }
     }
 
-    private static boolean label(String value, Map<String, String> labels) {
+    static boolean label(String value, Map<String, String> labels) {
         int eq = value.indexOf('=');
         return eq < 0 ? labels.containsKey(value) : value.substring(eq + 1).equals(labels.get(value.substring(0, eq)));
     }

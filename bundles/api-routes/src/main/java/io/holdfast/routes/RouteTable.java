@@ -16,7 +16,7 @@ final class RouteTable {
         new ContainerVerbRoutes(services::containers).register(router);
         new ContainerUsageRoutes(services::containers).register(router);
         new ArchiveRoutes(services::containers).register(router);
-        new ImageRoutes(services::images, services::containers).register(router);
+        new ImageRoutes(services::images, services::containers, services::imageContent).register(router);
         new EventRoutes(services::events, services.streams()).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);
         return router;

@@ -18,9 +18,17 @@ final class Blockers {
     private final List<PluginCheck> installed;
     private final DaemonConfig config;
 
+    private final LayerCheck layers;
+
+    /** Without a layer check, as the tests of the settings checks use it. */
     Blockers(List<PluginCheck> installed, DaemonConfig config) {
+        this(installed, config, new LayerCheck(null));
+    }
+
+    Blockers(List<PluginCheck> installed, DaemonConfig config, LayerCheck layers) {
         this.installed = installed;
         this.config = config;
+        this.layers = layers;
     }
 
     /** A sentence naming what stands in the way, or null when nothing does. */
@@ -28,6 +36,11 @@ final class Blockers {
         String missing = missingPlugins(record);
         if (missing != null) {
             return missing + "; left as it is until the plugin is installed (drop it into deploy/)";
+        }
+        String missingLayer = layers.missing(record);
+        if (missingLayer != null) {
+            return missingLayer + "; left as it is: its root filesystem stands on that layer (load or pull its "
+                    + "image again, or stop it)";
         }
         Map<String, String> recorded = record.environment();
         List<String> changes = ContainerEnvironment.changes(recorded, environmentNow(record));

@@ -34,9 +34,11 @@ final class RestoreRun {
     private final RestoreTarget target;
     private final ContainerMonitor monitor;
     private final DaemonConfig config;
+    private final LayerCheck layers;
 
     /** The shim is reached through the supervisor, which owns its binding: both always talk to the same one. */
-    RestoreRun(RestoreTarget target, DaemonConfig config) {
+    RestoreRun(RestoreTarget target, DaemonConfig config, LayerCheck layers) {
+        this.layers = layers;
         this.target = target;
         this.monitor = target.monitor();
         this.config = config;
@@ -120,7 +122,7 @@ final class RestoreRun {
         unmonitored.values().stream().filter(m -> !byId.containsKey(m.containerId())).map(RestoreRun::orphan)
                 .forEach(orphans::add);
         return new Situation(byId, unmonitored, unlisted, RestorePlanner.plan(records, held), orphans,
-                new Blockers(plugins, config));
+                new Blockers(plugins, config, layers));
     }
 
     private static Orphan orphan(MonitorStatus status) {

@@ -38,6 +38,10 @@ public class Restorer implements RestoreControl {
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DaemonConfig config;
+    /** Optional: without the image store bound, a restore does not check the containers' image layers. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.holdfast.spi.image.Images images;
 
     private volatile RestoreReport last;
 
@@ -49,7 +53,7 @@ public class Restorer implements RestoreControl {
     }
 
     private RestoreRun run() {
-        return new RestoreRun(target, config);
+        return new RestoreRun(target, config, new LayerCheck(images));
     }
 
     @Override
@@ -69,7 +73,7 @@ public class Restorer implements RestoreControl {
             throw new EngineException(Kind.CONFLICT, "cannot adopt " + record.name() + ": no monitor holds it, so "
                     + "nothing would record its exit or output; stop it and start it again");
         }
-        Blockers blockers = new Blockers(target.plugins(), config);
+        Blockers blockers = new Blockers(target.plugins(), config, new LayerCheck(images));
         String missing = blockers.missingPlugins(record);
         if (missing != null) {
             throw new EngineException(Kind.CONFLICT, "cannot adopt " + record.name() + ": " + missing

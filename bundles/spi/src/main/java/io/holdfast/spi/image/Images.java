@@ -53,4 +53,13 @@ public interface Images {
      * @return the lines Docker prints: {@code Untagged: busybox:latest}, {@code Deleted: sha256:...}
      */
     List<String> remove(String reference, Predicate<String> inUse);
+
+    /**
+     * {@link #remove(String, Predicate)}, or with {@code force} ({@code docker rmi -f}) of an image a container uses:
+     * the tag the reference names (all its tags, for an id) is removed and the image itself kept, as its containers
+     * still stand on its layers; it is then dangling. An image no container uses is removed as without force.
+     */
+    default List<String> remove(String reference, Predicate<String> inUse, boolean force) {
+        return remove(reference, inUse);
+    }
 }

@@ -2,6 +2,7 @@ package io.holdfast.spi.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -49,6 +50,21 @@ public interface StorageDriver {
      * @return the path of the new root filesystem
      */
     Path create(String containerId, Path imageRootfs, Path home) throws IOException;
+
+    /**
+     * Creates the container's root filesystem from an image made of layers, as {@link #create(String, Path, Path)}
+     * does from a flat one. Each layer is a directory in overlayfs's format: a character device 0/0 is a whiteout
+     * that hides the name in the layers below (opaque directories arrive as whiteouts of every name below them).
+     * The default takes a single layer as a flat image and refuses more, naming the driver.
+     *
+     * @param layers the layers' directories, lowest first; read only, never modify them
+     */
+    default Path create(String containerId, List<Path> layers, Path home) throws IOException {
+        if (layers.size() == 1) {
+            return create(containerId, layers.get(0), home);
+        }
+        throw new IOException("storage driver " + name() + " cannot stack " + layers.size() + " image layers");
+    }
 
     /** Removes what {@link #create} made. Removing something that does not exist succeeds. */
     void remove(String containerId, Path home) throws IOException;

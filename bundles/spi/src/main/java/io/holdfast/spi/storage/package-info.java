@@ -1,5 +1,5 @@
 /** Storage drivers: plugins that give each container its root filesystem. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package io.holdfast.spi.storage;
 

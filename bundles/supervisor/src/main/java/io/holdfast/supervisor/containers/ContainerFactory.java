@@ -78,7 +78,7 @@ final class ContainerFactory {
         try {
             // storage/ is private; below it the root file systems keep their images' modes
             io.holdfast.common.io.Directories.createPrivate(driverHome);
-            Path rootfs = driver.create(id, Path.of(image.rootfs()), driverHome);
+            Path rootfs = driver.create(id, image.layers().stream().map(Path::of).toList(), driverHome);
             rootfsMade = true;
             NetworkAttachment attachment = network.attach(id);
             attached = true;

@@ -15,6 +15,14 @@ interface Mounts {
     /** Mounts an overlay on {@code target} with {@code lower} as its only, read-only, lower layer. */
     void mountOverlay(Path lower, Path upper, Path work, Path target) throws IOException;
 
+    /** Mounts an overlay on {@code target} over {@code lowers}, lowest first; one lower is the call above. */
+    default void mountOverlay(java.util.List<Path> lowers, Path upper, Path work, Path target) throws IOException {
+        if (lowers.size() != 1) {
+            throw new IOException("these mounts stack one lower layer only, not " + lowers.size());
+        }
+        mountOverlay(lowers.get(0), upper, work, target);
+    }
+
     /**
      * One attempt to unmount what is mounted on {@code target}. Returns false when the mount is busy (a process has a
      * file open or its working directory on it); succeeds when {@code target} is not, or no longer, a mount point.

@@ -37,6 +37,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = StorageDriver.NAME + "=overlay")
 public class OverlayStorageDriver implements StorageDriver {
     private static final Logger LOG = Logger.getLogger(OverlayStorageDriver.class.getName());
+    /** Lower layers stacked at most; Docker's overlay2 allows 128 with short link names, these are full paths. */
+    static final int MAX_LAYERS = 32;
 
     private final Mounts mounts;
     private final Unmounter unmounter;
@@ -71,11 +73,32 @@ public class OverlayStorageDriver implements StorageDriver {
      */
     @Override
     public Path create(String containerId, Path imageRootfs, Path home) throws IOException {
+        return create(containerId, List.of(imageRootfs), home);
+    }
+
+    /**
+     * A layered image's layers become the overlay's lower layers, stacked as they are (shared by every container of
+     * every image that has them); at most {@link #MAX_LAYERS}, as the kernel's mount options fit in one page.
+     */
+    @Override
+    public Path create(String containerId, List<Path> layers, Path home) throws IOException {
+        if (layers.isEmpty() || layers.size() > MAX_LAYERS) {
+            throw new IOException("cannot create the overlay of container " + containerId + ": the image has "
+                    + layers.size() + " layers; the overlay driver stacks 1 to " + MAX_LAYERS);
+        }
         lock.readLock().lock();
         try {
             Files.createDirectories(home);
             ContainerLayout layout = ContainerLayout.of(home.toRealPath(), containerId);
-            Path lower = lowerLayer(containerId, imageRootfs);
+            List<Path> lowers = new ArrayList<>();
+            for (Path layer : layers) {
+                lowers.add(lowerLayer(containerId, layer));
+            }
+            Path lower = lowers.get(lowers.size() - 1);
+            if (String.join(":", lowers.stream().map(Path::toString).toList()).length() > 3500) {
+                throw new IOException("cannot create the overlay of container " + containerId + ": the paths of its "
+                        + "image's " + lowers.size() + " layers do not fit in the overlay mount options");
+            }
             try {
                 Files.createDirectory(layout.dir());
             } catch (FileAlreadyExistsException e) {
@@ -87,9 +110,9 @@ public class OverlayStorageDriver implements StorageDriver {
                 copyOwnerAndMode(lower, layout.upper()); // the upper dir's attributes are those of the rootfs's /
                 Files.createDirectory(layout.work());
                 Files.createDirectory(layout.merged());
-                LayerFile.write(layout.layerFile(), lower); // before mounting: a mounted overlay always has its record
+                LayerFile.write(layout.layerFile(), lowers); // before mounting: a mounted overlay always has its record
                 AtomicFile.syncDirectory(layout.dir());
-                mounts.mountOverlay(lower, layout.upper(), layout.work(), layout.merged());
+                mounts.mountOverlay(lowers, layout.upper(), layout.work(), layout.merged());
             } catch (IOException | RuntimeException e) {
                 IOException failure = new IOException("cannot create the overlay of container " + containerId
                         + " in " + layout.dir() + ": " + describe(e), e);
@@ -198,10 +221,12 @@ public class OverlayStorageDriver implements StorageDriver {
             throw new IOException(layout.dir() + " is not a directory");
         }
         deleteLeftoverTemporaries(layout.dir());
-        Path lower = LayerFile.read(layout.layerFile(), id);
-        if (!Files.isDirectory(lower)) {
-            throw new IOException("its lower layer " + lower + " (recorded in " + layout.layerFile()
-                    + ") is not a directory");
+        List<Path> lowers = LayerFile.readAll(layout.layerFile(), id);
+        for (Path lower : lowers) {
+            if (!Files.isDirectory(lower)) {
+                throw new IOException("its lower layer " + lower + " (recorded in " + layout.layerFile()
+                        + ") is not a directory");
+            }
         }
         if (!Files.isDirectory(layout.upper(), LinkOption.NOFOLLOW_LINKS)) {
             // an empty upper layer would silently give the container a fresh root filesystem
@@ -209,8 +234,8 @@ public class OverlayStorageDriver implements StorageDriver {
         }
         Files.createDirectories(layout.work());
         Files.createDirectories(layout.merged());
-        mounts.mountOverlay(lower, layout.upper(), layout.work(), layout.merged());
-        LOG.info("container " + id + ": overlay mounted again on " + layout.merged() + " over " + lower);
+        mounts.mountOverlay(lowers, layout.upper(), layout.work(), layout.merged());
+        LOG.info("container " + id + ": overlay mounted again on " + layout.merged() + " over " + lowers);
     }
 
     /** Unmounts everything on or below {@code dir}, then deletes it; deleting never reaches through a mount. */

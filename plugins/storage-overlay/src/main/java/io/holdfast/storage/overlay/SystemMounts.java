@@ -25,7 +25,17 @@ final class SystemMounts implements Mounts {
      */
     @Override
     public void mountOverlay(Path lower, Path upper, Path work, Path target) throws IOException {
-        String options = "lowerdir=" + optionValue(lower) + ",upperdir=" + optionValue(upper)
+        mountOverlay(List.of(lower), upper, work, target);
+    }
+
+    /** overlayfs lists lower layers top first, colon-separated; {@code lowers} come lowest first. */
+    @Override
+    public void mountOverlay(List<Path> lowers, Path upper, Path work, Path target) throws IOException {
+        List<String> topFirst = new java.util.ArrayList<>();
+        for (Path lower : lowers) {
+            topFirst.add(0, optionValue(lower));
+        }
+        String options = "lowerdir=" + String.join(":", topFirst) + ",upperdir=" + optionValue(upper)
                 + ",workdir=" + optionValue(work);
         Command.Result result = Command.run(List.of("mount", "-t", "overlay", "overlay", "-o", options,
                 target.toString()), TIMEOUT);

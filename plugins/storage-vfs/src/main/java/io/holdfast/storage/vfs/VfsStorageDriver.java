@@ -43,6 +43,26 @@ public class VfsStorageDriver implements StorageDriver {
         }
     }
 
+    /** A layered image: its layers are flattened into the container's copy (see {@link LayerFlattener}). */
+    @Override
+    public Path create(String containerId, java.util.List<Path> layers, Path home) throws IOException {
+        if (layers.size() == 1) {
+            return create(containerId, layers.get(0), home);
+        }
+        Path rootfs = home.resolve(containerId);
+        Path partial = home.resolve(containerId + ".partial");
+        Files.createDirectories(home);
+        Directories.deleteTree(partial);
+        try {
+            LayerFlattener.flatten(layers, partial);
+            Files.move(partial, rootfs, StandardCopyOption.ATOMIC_MOVE);
+            return rootfs;
+        } catch (IOException | RuntimeException e) {
+            Directories.deleteTree(partial);
+            throw e;
+        }
+    }
+
     @Override
     public void remove(String containerId, Path home) throws IOException {
         Directories.deleteTree(home.resolve(containerId));

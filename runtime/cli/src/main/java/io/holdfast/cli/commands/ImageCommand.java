@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code holdfast image}: the image verbs; alone, it shows them. */
 @Command(name = "image", description = "Manage images.",
         subcommands = {ImageImportCommand.class, ImageListCommand.class, ImageRemoveCommand.class,
-                ImageTagCommand.class})
+                ImageTagCommand.class, LoadCommand.class, SaveCommand.class})
 public final class ImageCommand implements Callable<Integer> {
 
     @Spec

@@ -304,6 +304,24 @@ public final class EngineClient {
         }
     }
 
+    /** Uploads an image archive (docker save format or OCI layout); returns the engine's "Loaded image: ..." lines. */
+    public List<String> loadImages(RequestBody.Streamed archive) throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.post("/images/load?quiet=1", archive))) {
+            return ProgressMessages.streamLines(response.bodyText());
+        }
+    }
+
+    /** Copies an archive of the named images (docker save format, also an OCI layout) into {@code sink}. */
+    public void saveImages(List<String> refs, java.io.OutputStream sink) throws IOException {
+        StringBuilder target = new StringBuilder("/images/get?");
+        for (int i = 0; i < refs.size(); i++) {
+            target.append(i == 0 ? "" : "&").append("names=").append(UriEncoding.queryValue(refs.get(i)));
+        }
+        try (HttpResponse response = exchange(HttpRequest.get(target.toString()))) {
+            response.body().transferTo(sink);
+        }
+    }
+
     /** Points {@code target} (name[:tag]) at the image {@code source} names. */
     public void tagImage(String source, String target) throws IOException {
         int slash = target.lastIndexOf('/');

@@ -11,6 +11,24 @@ final class ProgressMessages {
 
     private ProgressMessages() {}
 
+    /** The {@code stream} texts of a message stream (POST /images/load), each without its newline. */
+    static java.util.List<String> streamLines(String stream) throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String line : stream.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, Object> message = Json.object(line.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (message.get("error") != null) {
+                throw new EngineApiException(200, EngineApiException.singleLine(message.get("error").toString()));
+            }
+            if (message.get("stream") != null) {
+                lines.add(message.get("stream").toString().stripTrailing());
+            }
+        }
+        return lines;
+    }
+
     static String lastStatus(String stream) throws IOException {
         String status = null;
         for (String line : stream.split("\n")) {
