@@ -1,10 +1,13 @@
 package io.holdfast.registry;
 
-import java.nio.file.Path;
+import java.io.InputStream;
 
-/** Where pushed blobs come from: the content store's verified blob files. */
+/** Where pushed blobs come from: the content store's verified blobs. */
 public interface BlobSource {
 
-    /** The file holding blob {@code digest}; throws {@link RegistryException} naming it when it is absent. */
-    Path blobFile(String digest);
+    /** The blob's bytes; the caller closes the stream. Throws naming the blob when it is absent. */
+    InputStream open(String digest);
+
+    /** The blob's size in bytes. */
+    long size(String digest);
 }

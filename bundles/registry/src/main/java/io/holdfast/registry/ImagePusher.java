@@ -5,8 +5,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ final class ImagePusher {
                 }
                 continue;
             }
-            upload(blob, source.blobFile(blob.digest()));
+            upload(blob, source);
             if (layer) {
                 progress.accept(ProgressEvent.line(blob.shortId(), "Pushed"));
             }
@@ -68,10 +66,8 @@ final class ImagePusher {
         return response.statusCode() == 200;
     }
 
-    private void upload(Descriptor blob, Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new RegistryException("blob " + blob.digest() + " is not in the store (" + file + ")");
-        }
+    private void upload(Descriptor blob, BlobSource source) {
+        long size = source.size(blob.digest());
         progress.accept(new ProgressEvent(blob.shortId(), "Pushing", 0, blob.size()));
         HttpResponse<byte[]> started = session.send("POST", session.repositoryUri("blobs/uploads/"), Map.of(),
                 null, HttpResponse.BodyHandlers.ofByteArray());
@@ -85,13 +81,9 @@ final class ImagePusher {
         String query = "digest=" + URLEncoder.encode(blob.digest(), StandardCharsets.UTF_8);
         URI put = URI.create(target + (target.getRawQuery() == null ? "?" : "&") + query);
         HttpResponse<byte[]> done = session.send("PUT", put, Map.of("Content-Type", "application/octet-stream"),
-                () -> {
-                    try {
-                        return HttpRequest.BodyPublishers.ofFile(file);
-                    } catch (java.io.FileNotFoundException e) {
-                        throw new RegistryException("blob " + blob.digest() + ": " + e.getMessage(), e);
-                    }
-                }, HttpResponse.BodyHandlers.ofByteArray());
+                () -> HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> source.open(blob.digest())), size),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (done.statusCode() != 201) {
             throw new RegistryException(session.domain() + "/" + session.repository() + ": uploading "
                     + blob.digest() + ": " + RegistrySession.errorText(done.statusCode(), done.body()),

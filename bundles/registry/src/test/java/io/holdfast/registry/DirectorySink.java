@@ -36,7 +36,24 @@ final class DirectorySink implements BlobSink, BlobSource {
     }
 
     @Override
-    public Path blobFile(String digest) {
+    public java.io.InputStream open(String digest) {
+        try {
+            return Files.newInputStream(blobFile(digest));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long size(String digest) {
+        try {
+            return Files.size(blobFile(digest));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path blobFile(String digest) {
         return blobs.resolve(digest.replace(':', '-'));
     }
 }
