@@ -10,6 +10,7 @@ final class MediaTypes {
     static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
     static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+    static final String DOCKER_LAYER_TAR = "application/vnd.docker.image.rootfs.diff.tar";
     static final String DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
     static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
     static final String OCI_LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
@@ -20,7 +21,7 @@ final class MediaTypes {
 
     static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_LIST);
     static final Set<String> MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);
-    static final Set<String> LAYERS = Set.of(DOCKER_LAYER_GZIP, OCI_LAYER_GZIP, OCI_LAYER_TAR);
+    static final Set<String> LAYERS = Set.of(DOCKER_LAYER_GZIP, DOCKER_LAYER_TAR, OCI_LAYER_GZIP, OCI_LAYER_TAR);
 
     private MediaTypes() {
     }
