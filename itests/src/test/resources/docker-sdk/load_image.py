@@ -7,4 +7,4 @@ with open(sys.argv[1], "rb") as archive:
     loaded = check.client().images.load(archive.read())
 check.true("something was loaded", len(loaded) > 0, loaded)
 for image in loaded:
-    print(image.id)
+    print("loaded-id", image.id)

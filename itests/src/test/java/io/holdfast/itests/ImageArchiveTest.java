@@ -83,13 +83,14 @@ class ImageArchiveTest {
         String runningA = docker.ok("run", "-d", "--name", "hf-layers-a", "hf-layers-a:1").trim();
         String expected = "user=1234 dir=/srv greeting=hello\nlayer a\nnomotd\n";
         awaitLogs(docker, runningA, expected);
-        assertEquals("layer b\nfrom the base\n", docker.ok("run", "--rm", "hf-layers-b:1"));
+        assertEquals("layer b\nfrom the base", docker.ok("run", "--rm", "hf-layers-b:1").trim());
 
         engine.kill9();
         engine.start();
         assertEquals("true", docker.ok("inspect", "-f", "{{.State.Running}}", runningA).trim());
-        assertEquals("layer a\n", docker.ok("exec", runningA, "cat", "/srv/a.txt"));
-        assertEquals("nomotd\n", docker.ok("exec", runningA, "sh", "-c", "test -e /etc/motd && echo motd || echo nomotd"));
+        assertEquals("layer a", docker.ok("exec", runningA, "cat", "/srv/a.txt").trim());
+        assertEquals("nomotd", docker.ok("exec", runningA, "sh", "-c", "test -e /etc/motd && echo motd || echo nomotd")
+                .trim());
 
         // an image a container uses is not deleted; one nobody uses is, and only its own layer goes
         DockerCli.Result refused = docker.run("rmi", "hf-layers-a:1");
@@ -104,8 +105,9 @@ class ImageArchiveTest {
         engine.cli().ok("save", "-o", saved.toString(), "hf-layers-a:1");
         try (Engine fresh = new Engine()) {
             fresh.start();
-            String ids = DockerSdk.of(fresh).ok("load_image.py", saved.toString());
-            assertEquals(idA, ids.trim());
+            String out = DockerSdk.of(fresh).ok("load_image.py", saved.toString());
+            assertEquals(List.of(idA), out.lines().filter(l -> l.startsWith("loaded-id "))
+                    .map(l -> l.substring("loaded-id ".length()).trim()).toList(), out);
             assertEquals(idA, JSON.readTree(DockerCli.of(fresh).ok("image", "inspect", "hf-layers-a:1")).get(0)
                     .path("Id").asText());
         }
@@ -127,7 +129,7 @@ class ImageArchiveTest {
         assertEquals(0, skopeo.waitFor(), "skopeo copy");
         Cli cli = engine.cli();
         assertEquals("Loaded image: hf-oci:2", cli.ok("load", "-i", oci.toString()).trim());
-        assertEquals("oci yes\n", DockerCli.of(engine).ok("run", "--rm", "hf-oci:2"));
+        assertEquals("oci yes", DockerCli.of(engine).ok("run", "--rm", "hf-oci:2").trim());
     }
 
     @Test
@@ -148,11 +150,46 @@ class ImageArchiveTest {
         Cli.Result result = engine.cli().run("load", "-i", tar.toString());
         assertNotEquals(0, result.exitCode(), result.toString());
         assertTrue(result.err().contains("diff"), result.toString());
-        assertEquals("", engine.cli().ok("images", "-q").trim());
+        assertEquals("", DockerCli.of(engine).ok("images", "-q"));
         assertEquals(0, count(engine.dataRoot().resolve("images/layers")));
         try (Stream<Path> walk = Files.walk(engine.dataRoot().resolve("images"))) {
             assertEquals(List.of(), walk.filter(p -> p.getFileName().toString().startsWith("tmp-")).toList());
         }
+    }
+
+    @Test
+    void aContainerWhoseLayerVanishedWhileTheEngineWasDownNeedsAttentionNamingIt(
+            @EngineSetup(busybox = false) Engine engine) throws Exception {
+        Path work = Files.createDirectories(engine.root().resolve("build"));
+        ImageArchiveBuilder archive = new ImageArchiveBuilder(work);
+        BusyboxImage.tarball(work);
+        Path top = Files.createDirectories(work.resolve("top"));
+        Files.writeString(top.resolve("top.txt"), "top\n");
+        archive.image("hf-vanish:1", List.of(archive.layer(work.resolve("busybox-rootfs")), archive.layer(top)),
+                Map.of("Cmd", List.of("sleep", "100000"), "Env", List.of("PATH=/bin")));
+        engine.cli().ok("load", "-i", archive.write("vanish.tar").toString());
+        String id = engine.cli().ok("run", "-d", "hf-vanish:1").trim();
+        JsonNode image = JSON.readTree(DockerCli.of(engine).ok("image", "inspect", "hf-vanish:1")).get(0);
+        assertEquals(2, image.path("RootFS").path("Layers").size());
+
+        engine.kill9();
+        // the operator's mistake while the engine is down: the top layer's directory is moved away
+        Path layers = engine.dataRoot().resolve("images/layers");
+        Path gone;
+        try (Stream<Path> entries = Files.list(layers)) {
+            gone = entries.filter(p -> Files.exists(p.resolve("diff/top.txt"))).findFirst().orElseThrow();
+        }
+        Path aside = Files.move(gone, engine.root().resolve("moved-layer"));
+        engine.start();
+        io.holdfast.itests.support.RestoreReportJson report =
+                io.holdfast.itests.support.RestoreReportJson.report(engine.api());
+        assertEquals("needs-attention", report.outcome(id), report.toString());
+        assertTrue(report.detail(id).contains(gone.resolve("diff").toString()), report.detail(id));
+        long pid = engine.api().pid(id);
+        assertTrue(Await.alive(pid), "left running, untouched");
+
+        Files.move(aside, gone); // put back, so the engine's cleanup removes everything as usual
+        engine.cli().ok("system", "stop", id, "-t", "1");
     }
 
     private static long count(Path dir) throws Exception {
@@ -166,7 +203,12 @@ class ImageArchiveTest {
 
     /** Waits for the container's whole expected output (it writes it once, then sleeps). */
     private static void awaitLogs(DockerCli docker, String id, String expected) throws Exception {
-        Await.until("the container's output " + expected, java.time.Duration.ofSeconds(60),
-                () -> docker.ok("logs", id).equals(expected));
+        try {
+            Await.until("the container's output " + expected, java.time.Duration.ofSeconds(30),
+                    () -> docker.ok("logs", id).equals(expected.trim()));
+        } catch (AssertionError | IllegalStateException e) {
+            throw new AssertionError("the container printed " + docker.run("logs", id) + "; state "
+                    + docker.run("inspect", "-f", "{{json .State}}", id), e);
+        }
     }
 }

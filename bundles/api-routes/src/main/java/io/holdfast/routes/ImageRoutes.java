@@ -77,10 +77,13 @@ final class ImageRoutes {
     private void load(ApiExchange e) throws Exception {
         List<String> lines = content.get().load(e.body());
         try (java.io.OutputStream out = e.stream(200, "application/json")) {
+            // one write per message, newline included: the Docker SDK decodes each chunk it reads, and a chunk of
+            // just "\n" left at the end of the stream fails its JSON decoder
+            StringBuilder messages = new StringBuilder();
             for (String line : lines) {
-                out.write(ApiExchange.JSON.writeValueAsBytes(Map.of("stream", line + "\n")));
-                out.write('\n');
+                messages.append(ApiExchange.JSON.writeValueAsString(Map.of("stream", line + "\n"))).append('\n');
             }
+            out.write(messages.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

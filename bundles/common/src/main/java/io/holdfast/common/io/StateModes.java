@@ -23,8 +23,11 @@ import java.util.Set;
 public final class StateModes {
     /** Files in a container's directory that are bind-mounted into it. */
     static final Set<String> BOUND_INTO_CONTAINERS = Set.of("hosts", "hostname", "resolv.conf");
-    /** Directories whose content is not Holdfast's metadata, by name within their parent. */
-    private static final Set<String> NOT_METADATA = Set.of("rootfs");
+    /**
+     * Directories whose content is not Holdfast's metadata, by name within their parent: an imported image's
+     * {@code rootfs}, and a layer's {@code diff} ({@code images/layers/<chain id>/diff}), the files containers see.
+     */
+    private static final Set<String> NOT_METADATA = Set.of("rootfs", "diff");
 
     private StateModes() {
     }

@@ -44,6 +44,8 @@ class StateModesTest {
         Path rootfs = dir(root.resolve("images/abc/rootfs"), "rwxr-xr-x");
         Path binary = file(rootfs.resolve("bin/sh"), "rwxr-xr-x");
         Path imageJson = file(root.resolve("images/abc/image.json"), "rw-r--r--");
+        Path layer = dir(root.resolve("images/layers/def/diff"), "rwxr-xr-x");
+        Path layerBinary = file(layer.resolve("bin/busybox"), "rwxr-xr-x");
         Path storage = dir(root.resolve("storage"), "rwxr-xr-x");
         Path containerRoot = dir(storage.resolve("vfs/c1"), "rwxr-xr-x");
         Path tmp = dir(containerRoot.resolve("tmp"), "rwxrwxrwx");
@@ -64,6 +66,8 @@ class StateModesTest {
         assertEquals("rw-r--r--", mode(resolv));
         assertEquals("rwxr-xr-x", mode(rootfs), "the image's own root directory mode is the container's /");
         assertEquals("rwxr-xr-x", mode(binary));
+        assertEquals("rwxr-xr-x", mode(layer), "a layer's files are what its containers see");
+        assertEquals("rwxr-xr-x", mode(layerBinary));
         assertEquals("rwxr-xr-x", mode(containerRoot), "a driver's root file system is the container's");
         assertEquals("rwxrwxrwx", mode(tmp));
         assertTrue(changed.contains(config + ": rw-r--r-- -> rw-------"), changed.toString());

@@ -102,8 +102,10 @@ public final class LayerStore {
         try {
             Directories.createPrivate(root);
             temp = Files.createTempDirectory(root, TEMP_PREFIX);
-            Path diff = Files.createDirectory(temp.resolve("diff"),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            Path diff = Files.createDirectory(temp.resolve("diff"));
+            // 0755 whatever the engine's umask (the tar's own "./" entry, if any, sets it later): the overlay driver
+            // gives the container's / the top layer's mode, and a 0700 / locks every non-root user out
+            Files.setPosixFilePermissions(diff, PosixFilePermissions.fromString("rwxr-xr-x"));
             boolean asRoot = ((Integer) Files.getAttribute(temp, "unix:uid")) == 0;
             MessageDigest hash = Digests.newSha256();
             long size;
@@ -116,7 +118,7 @@ public final class LayerStore {
             String actual = Digests.of(hash);
             if (!actual.equals(diffId)) {
                 throw new EngineException(Kind.INVALID, "layer " + blob + ": its uncompressed content has digest "
-                        + actual + " but the image's config says " + diffId);
+                        + actual + " but the image's config names diff id " + diffId + "; nothing was stored");
             }
             Whiteouts.convert(diff, lowers);
             LayerInfo info = new LayerInfo(chainId, diffId, parentChain, size);

@@ -51,20 +51,6 @@ public interface StorageDriver {
      */
     Path create(String containerId, Path imageRootfs, Path home) throws IOException;
 
-    /**
-     * Creates the container's root filesystem from an image made of layers, as {@link #create(String, Path, Path)}
-     * does from a flat one. Each layer is a directory in overlayfs's format: a character device 0/0 is a whiteout
-     * that hides the name in the layers below (opaque directories arrive as whiteouts of every name below them).
-     * The default takes a single layer as a flat image and refuses more, naming the driver.
-     *
-     * @param layers the layers' directories, lowest first; read only, never modify them
-     */
-    default Path create(String containerId, List<Path> layers, Path home) throws IOException {
-        if (layers.size() == 1) {
-            return create(containerId, layers.get(0), home);
-        }
-        throw new IOException("storage driver " + name() + " cannot stack " + layers.size() + " image layers");
-    }
 
     /** Removes what {@link #create} made. Removing something that does not exist succeeds. */
     void remove(String containerId, Path home) throws IOException;
@@ -79,6 +65,21 @@ public interface StorageDriver {
      * decides.
      */
     void restore(Set<String> containerIds, Path home) throws IOException;
+
+    /**
+     * Creates the container's root filesystem from an image made of layers, as {@link #create(String, Path, Path)}
+     * does from a flat one. Each layer is a directory in overlayfs's format: a character device 0/0 is a whiteout
+     * that hides the name in the layers below (opaque directories arrive as whiteouts of every name below them).
+     * The default takes a single layer as a flat image and refuses more, naming the driver.
+     *
+     * @param layers the layers' directories, lowest first; read only, never modify them
+     */
+    default Path create(String containerId, List<Path> layers, Path home) throws IOException {
+        if (layers.size() == 1) {
+            return create(containerId, layers.get(0), home);
+        }
+        throw new IOException("storage driver " + name() + " cannot stack " + layers.size() + " image layers");
+    }
 
     /**
      * The driver's own settings that a container's root filesystem depends on (e.g. mount options), as strings.
