@@ -61,8 +61,8 @@ class RegistryTest {
         try (LocalRegistry registry = LocalRegistry.start(
                 Files.createDirectories(engine.root().resolve("registry")))) {
             String repo = registry.host() + "/hf/app";
-            cli.ok("tag", "hf-reg-a:1", repo + ":a");
-            cli.ok("tag", "hf-reg-b:1", repo + ":b");
+            cli.ok("image", "tag", "hf-reg-a:1", repo + ":a");
+            cli.ok("image", "tag", "hf-reg-b:1", repo + ":b");
             String pushA = cli.ok("push", repo + ":a");
             assertTrue(pushA.contains("Pushed"), pushA);
             String pushB = cli.ok("push", repo + ":b");
@@ -116,6 +116,7 @@ class RegistryTest {
 
                 // a container of a pulled image outlives the engine; the image is still there after the restore
                 String container = docker.ok("run", "-d", repo + ":a", "sh", "-c", "cat /a.txt; sleep 100000").trim();
+                assertEquals("layer a\n", docker.ok("exec", container, "cat", "/a.txt"));
                 fresh.kill9();
                 fresh.start();
                 assertEquals("true", docker.ok("inspect", "-f", "{{.State.Running}}", container).trim());
