@@ -87,6 +87,11 @@ final class RegistrySession {
                 authorized = true;
                 continue;
             }
+            if (status == 401 && sameHost) {
+                discard(response);
+                throw denied("the registry refused the credentials of " + credentials + " for " + method + " "
+                        + target.getPath());
+            }
             if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
                     && response.headers().firstValue("Location").isPresent()) {
                 discard(response);

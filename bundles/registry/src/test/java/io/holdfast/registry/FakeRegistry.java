@@ -31,6 +31,8 @@ final class FakeRegistry implements AutoCloseable {
     final List<String> rangeRequests = new ArrayList<>();
     final AtomicInteger tokenRequests = new AtomicInteger();
     volatile int cutFirstBlobDownloadAfter = -1;
+    /** Basic auth ({@code alice}) instead of the token service, as an htpasswd-configured registry does. */
+    volatile boolean basicAuth;
     private final List<HttpExchange> stalled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpServer server;
 
@@ -58,7 +60,15 @@ final class FakeRegistry implements AutoCloseable {
     }
 
     private void registry(HttpExchange x) throws IOException {
-        if (!("Bearer " + TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        if (basicAuth && !basic.equals(x.getRequestHeaders().getFirst("Authorization"))) {
+            x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"fake\"");
+            send(x, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"
+                    .getBytes(StandardCharsets.UTF_8), "application/json");
+            return;
+        }
+        if (!basicAuth && !("Bearer " + TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
             x.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://" + domain()
                     + "/token\",service=\"fake\",scope=\"repository:team/app:pull\"");
             send(x, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"

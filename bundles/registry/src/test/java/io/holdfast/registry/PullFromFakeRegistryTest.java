@@ -74,6 +74,20 @@ class PullFromFakeRegistryTest {
     }
 
     @Test
+    void basicAuthSendsTheCredentialsAndRefusesAnonymousByName() {
+        registry.basicAuth = true;
+        RegistryException e = assertThrows(RegistryException.class, () -> pull("team/app:v1",
+                RegistryCredentials.ANONYMOUS));
+        assertEquals(401, e.status());
+        assertTrue(e.getMessage().contains("no credentials for " + registry.domain()), e.getMessage());
+        RegistryException wrong = assertThrows(RegistryException.class, () -> pull("team/app:v1",
+                new RegistryCredentials(FakeRegistry.USER, "wrong", "")));
+        assertTrue(wrong.getMessage().contains("refused the credentials of user alice"), wrong.getMessage());
+        assertEquals(manifestDigest, pull("team/app:v1", ALICE).digest());
+        assertEquals(0, registry.tokenRequests.get());
+    }
+
+    @Test
     void pullsByDigest() {
         assertEquals(manifestDigest, pull("team/app@" + manifestDigest, ALICE).digest());
         assertTrue(sink.has(layerDigest));
