@@ -178,6 +178,11 @@ final class ApiExchange {
         return Content.Sink.asOutputStream(response);
     }
 
+    /** A request header's value, or {@code null} when the request has none. */
+    String requestHeader(String name) {
+        return request.getHeaders().get(name);
+    }
+
     /** True when the client asked to take the connection over ({@code Connection: Upgrade}, {@code Upgrade: tcp}). */
     boolean wantsUpgrade() {
         String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);

@@ -50,6 +50,10 @@ public class ApiHandler {
     private io.holdfast.spi.image.ImageContent imageContent;
     @Reference
     private ContainerLogs logs;
+    /** Optional: without the registry bundle the API still serves everything but pull and push. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.holdfast.spi.registry.ImageDistribution distribution;
     /** Live as long as this bundle: long requests move through them to the next supervisor and keep their threads. */
     @Reference
     private SupervisorRevisions revisions;
@@ -175,6 +179,12 @@ public class ApiHandler {
         @Override
         public io.holdfast.spi.image.ImageContent imageContent() {
             return imageContent;
+        }
+
+        @Override
+        public io.holdfast.spi.registry.ImageDistribution distribution() {
+            io.holdfast.spi.registry.ImageDistribution bound = distribution;
+            return bound != null ? bound : ApiServices.super.distribution();
         }
 
         @Override

@@ -35,6 +35,12 @@ interface ApiServices {
                 "no image content store is bound");
     }
 
+    /** The registry client (pull, push); the registry bundle registers it. */
+    default io.holdfast.spi.registry.ImageDistribution distribution() {
+        throw new io.holdfast.spi.container.EngineException(io.holdfast.spi.container.EngineException.Kind.FAILED,
+                "no registry client is running (the registry bundle is not active)");
+    }
+
     ContainerLogs logs();
 
     /** Null while no event journal runs (the logging bundle is down). */

@@ -17,11 +17,15 @@ final class ImageRoutes {
     private final Supplier<Images> images;
     private final Supplier<Containers> containers;
     private final Supplier<ImageContent> content;
+    /** {@code POST /images/create?fromImage=}: a pull, answered by {@link RegistryRoutes}. */
+    private final Router.Handler pull;
 
-    ImageRoutes(Supplier<Images> images, Supplier<Containers> containers, Supplier<ImageContent> content) {
+    ImageRoutes(Supplier<Images> images, Supplier<Containers> containers, Supplier<ImageContent> content,
+                Router.Handler pull) {
         this.images = images;
         this.containers = containers;
         this.content = content;
+        this.pull = pull;
     }
 
     void register(Router router) {
@@ -97,6 +101,10 @@ final class ImageRoutes {
     }
 
     private void importImage(ApiExchange e) throws Exception {
+        if (e.query("fromImage") != null && e.query("fromSrc") == null) {
+            pull.handle(e);
+            return;
+        }
         if (!"-".equals(e.query("fromSrc"))) {
             throw new EngineException(Kind.INVALID, "only importing a tarball from the request body (fromSrc=-) is"
                     + " supported; Holdfast does not pull from registries");

@@ -16,7 +16,10 @@ final class RouteTable {
         new ContainerVerbRoutes(services::containers).register(router);
         new ContainerUsageRoutes(services::containers).register(router);
         new ArchiveRoutes(services::containers).register(router);
-        new ImageRoutes(services::images, services::containers, services::imageContent).register(router);
+        RegistryRoutes registry = new RegistryRoutes(services::distribution);
+        new ImageRoutes(services::images, services::containers, services::imageContent, registry::pull)
+                .register(router);
+        registry.register(router);
         new EventRoutes(services::events, services.streams()).register(router);
         new NetworkRoutes(services::networks, services::containers).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);

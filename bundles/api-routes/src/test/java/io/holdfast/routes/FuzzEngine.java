@@ -99,6 +99,21 @@ final class FuzzEngine implements ApiServices {
         return STREAMS;
     }
 
+    /** The registry client: every call refused as an unknown image (a 404, never a 5xx). */
+    @Override
+    public io.holdfast.spi.registry.ImageDistribution distribution() {
+        return refusing(io.holdfast.spi.registry.ImageDistribution.class);
+    }
+
+    private static <T> T refusing(Class<T> type) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    throw new io.holdfast.spi.container.EngineException(
+                            io.holdfast.spi.container.EngineException.Kind.NOT_FOUND,
+                            "the fuzz engine has no such image (" + method.getName() + ")");
+                }));
+    }
+
     @Override
     public Images images() {
         return new EngineImages();

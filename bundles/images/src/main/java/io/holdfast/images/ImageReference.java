@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 /**
  * A {@code name:tag} reference, parsed with Docker's grammar: lower-case path components separated by {@code /},
  * each {@code [a-z0-9]+} joined by {@code .}, {@code _}, {@code __} or dashes; the tag defaults to {@code latest}.
- * Registry host names with ports and digests are not supported: images here only come from {@code import}.
+ * A first component with a dot, a colon or {@code localhost} is a registry host, as in Docker
+ * ({@code 127.0.0.1:5000/app:1}, from a pull); digests are not tags and are refused here.
  */
 record ImageReference(String name, String tag) {
     static final String DEFAULT_TAG = "latest";
 
     private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern HOST = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_NAME = 255;
 
@@ -41,10 +44,18 @@ record ImageReference(String name, String tag) {
         if (parts.name.isEmpty() || parts.name.length() > MAX_NAME) {
             return "repository name must be 1 to " + MAX_NAME + " characters";
         }
-        if (!parts.name.equals(parts.name.toLowerCase(java.util.Locale.ROOT))) {
+        String path = parts.name;
+        int slash = path.indexOf('/');
+        if (slash > 0 && isRegistryHost(path.substring(0, slash))) {
+            if (!HOST.matcher(path.substring(0, slash)).matches()) {
+                return "bad registry host \"" + path.substring(0, slash) + "\"";
+            }
+            path = path.substring(slash + 1);
+        }
+        if (!path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
             return "repository name must be lowercase";
         }
-        for (String component : parts.name.split("/", -1)) {
+        for (String component : path.split("/", -1)) {
             if (!COMPONENT.matcher(component).matches()) {
                 return "bad repository name component \"" + component + "\"";
             }
@@ -56,6 +67,10 @@ record ImageReference(String name, String tag) {
             return "bad tag \"" + parts.tag + "\"";
         }
         return null;
+    }
+
+    private static boolean isRegistryHost(String first) {
+        return first.contains(".") || first.contains(":") || first.equals("localhost");
     }
 
     /** Splits at the last colon that comes after the last slash; no colon means the default tag. */

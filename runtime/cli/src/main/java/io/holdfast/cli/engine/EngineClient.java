@@ -304,6 +304,35 @@ public final class EngineClient {
         }
     }
 
+    /**
+     * Pulls {@code reference} ({@code POST /images/create?fromImage=}), handing each progress message to
+     * {@code sink} as it arrives; a message with {@code error} ends it with an {@link EngineApiException}.
+     *
+     * @param platform {@code os/arch[/variant]}, or null for the engine's
+     */
+    public void pull(String reference, String platform, java.util.function.Consumer<Map<String, Object>> sink)
+            throws IOException {
+        String target = "/images/create?fromImage=" + UriEncoding.queryValue(reference)
+                + (platform == null ? "" : "&platform=" + UriEncoding.queryValue(platform));
+        try (HttpResponse response = exchange(HttpRequest.post(target))) {
+            ProgressMessages.each(response.body(), sink);
+        }
+    }
+
+    /** Pushes the image {@code reference} names ({@code POST /images/{name}/push?tag=}); progress as {@link #pull}. */
+    public void push(String reference, java.util.function.Consumer<Map<String, Object>> sink) throws IOException {
+        int slash = reference.lastIndexOf('/');
+        int colon = reference.lastIndexOf(':');
+        boolean tagged = colon > slash;
+        String name = tagged ? reference.substring(0, colon) : reference;
+        String tag = tagged ? reference.substring(colon + 1) : "latest";
+        try (HttpResponse response =  exchange(HttpRequest.post("/images/" + java.util.Arrays.stream(name.split("/", -1))
+                .map(UriEncoding::pathSegment).collect(java.util.stream.Collectors.joining("/"))
+                + "/push?tag=" + UriEncoding.queryValue(tag)))) {
+            ProgressMessages.each(response.body(), sink);
+        }
+    }
+
     /** Uploads an image archive (docker save format or OCI layout); returns the engine's "Loaded image: ..." lines. */
     public List<String> loadImages(RequestBody.Streamed archive) throws IOException {
         try (HttpResponse response = exchange(HttpRequest.post("/images/load?quiet=1", archive))) {

@@ -29,6 +29,23 @@ final class ProgressMessages {
         return lines;
     }
 
+    /** Hands each message of a live stream to {@code sink} as it arrives; throws on the first with "error". */
+    static void each(java.io.InputStream stream, java.util.function.Consumer<Map<String, Object>> sink)
+            throws IOException {
+        java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(stream, java.nio.charset.StandardCharsets.UTF_8));
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, Object> message = Json.object(line.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (message.get("error") != null) {
+                throw new EngineApiException(200, EngineApiException.singleLine(message.get("error").toString()));
+            }
+            sink.accept(message);
+        }
+    }
+
     static String lastStatus(String stream) throws IOException {
         String status = null;
         for (String line : stream.split("\n")) {

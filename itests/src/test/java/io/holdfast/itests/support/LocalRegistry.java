@@ -1,0 +1,116 @@
+package io.holdfast.itests.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real registry for a test: Debian's {@code docker-registry} (distribution 2.8) on 127.0.0.1 at a free port, with
+ * its own storage directory under the test's root; stopped by {@link #close}, even when the test failed.
+ *
+ * <pre>{@code try (LocalRegistry registry = LocalRegistry.start(engine.root().resolve("registry"))) {
+ *     cli.ok("push", registry.host() + "/app:1"); } }</pre>
+ */
+public final class LocalRegistry implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/bin/docker-registry");
+    private final Process process;
+    private final int port;
+    private final Path storage;
+
+    private LocalRegistry(Process process, int port, Path storage) {
+        this.process = process;
+        this.port = port;
+        this.storage = storage;
+    }
+
+    public static LocalRegistry start(Path dir) throws Exception {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " is missing: apt-get install docker-registry");
+        }
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path storage = Files.createDirectories(dir.resolve("storage"));
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, String.join("\n",
+                "version: 0.1",
+                "log:",
+                "  level: warn",
+                "storage:",
+                "  filesystem:",
+                "    rootdirectory: " + storage,
+                "http:",
+                "  addr: 127.0.0.1:" + port,
+                ""));
+        Process process = new ProcessBuilder(List.of(BINARY.toString(), "serve", config.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        LocalRegistry registry = new LocalRegistry(process, port, storage);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            Await.until("docker-registry answers on 127.0.0.1:" + port, Duration.ofSeconds(30), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("docker-registry exited: " + Files.readString(
+                            dir.resolve("registry.log")));
+                }
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (Exception | Error e) {
+            registry.close();
+            throw e;
+        }
+        return registry;
+    }
+
+    /** {@code 127.0.0.1:PORT}, the first component of image names in this registry. */
+    public String host() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** The file holding a blob in the registry's own storage (to tamper with it). */
+    public Path blobData(String digest) {
+        String hex = digest.substring("sha256:".length());
+        return storage.resolve("docker/registry/v2/blobs/sha256/" + hex.substring(0, 2) + "/" + hex + "/data");
+    }
+
+    /** Sends a request straight to the registry (e.g. to PUT an index no client here writes). */
+    public HttpResponse<String> request(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return request(method, path, contentType, body, "*/*");
+    }
+
+    /** {@link #request} with an {@code Accept} header (manifests: which media types the caller reads). */
+    public HttpResponse<String> request(String method, String path, String contentType, byte[] body, String accept)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        b.header("Accept", accept);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}
