@@ -47,6 +47,8 @@ public class ApiHandler {
     @Reference
     private Images images;
     @Reference
+    private io.holdfast.spi.volume.Volumes volumes;
+    @Reference
     private ContainerLogs logs;
     /** Live as long as this bundle: long requests move through them to the next supervisor and keep their threads. */
     @Reference
@@ -165,6 +167,11 @@ public class ApiHandler {
         @Override
         public Images images() {
             return images;
+        }
+
+        @Override
+        public io.holdfast.spi.volume.Volumes volumes() {
+            return volumes;
         }
 
         @Override

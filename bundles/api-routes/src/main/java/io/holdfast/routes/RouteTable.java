@@ -17,6 +17,7 @@ final class RouteTable {
         new ContainerUsageRoutes(services::containers).register(router);
         new ArchiveRoutes(services::containers).register(router);
         new ImageRoutes(services::images, services::containers).register(router);
+        new VolumeRoutes(services::volumes).register(router);
         new EventRoutes(services::events, services.streams()).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);
         return router;

@@ -12,13 +12,13 @@ import java.util.Set;
  */
 final class SupportedFields {
     static final Set<String> CONFIG = Set.of("Image", "Cmd", "Env", "Entrypoint", "WorkingDir", "User", "Hostname",
-            "Domainname", "Labels", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "Tty", "HostConfig", "NetworkingConfig",
+            "Domainname", "Labels", "Volumes", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "Tty", "HostConfig", "NetworkingConfig",
             // the client's own attach wishes: they change nothing about the container
             "AttachStdin", "AttachStdout", "AttachStderr");
     static final Set<String> HOST_CONFIG = Set.of("Binds", "Mounts", "Tmpfs", "ReadonlyRootfs", "CapAdd", "CapDrop",
             "Memory", "MemorySwap", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod", "PidsLimit", "Ulimits", "Init",
             "ExtraHosts", "Dns", "DnsSearch", "DnsOptions", "SecurityOpt", "RestartPolicy", "AutoRemove",
-            "NetworkMode", "Runtime", "Privileged", "Devices", "ConsoleSize",
+            "NetworkMode", "Runtime", "Privileged", "Devices", "ConsoleSize", "VolumesFrom",
             // client-side only: the CLI writes the id file itself
             "ContainerIDFile");
 
@@ -37,9 +37,8 @@ final class SupportedFields {
             Map.entry("HostConfig.PortBindings", "published ports are not supported yet"),
             Map.entry("HostConfig.PublishAllPorts", "published ports are not supported yet"),
             Map.entry("ExposedPorts", "published ports are not supported yet"),
-            Map.entry("Volumes", "volumes are not supported yet; bind a host directory instead"),
-            Map.entry("HostConfig.VolumesFrom", "volumes are not supported yet"),
-            Map.entry("HostConfig.VolumeDriver", "volumes are not supported yet"),
+            Map.entry("HostConfig.VolumeDriver", "a volume driver per container is not supported; create the volume"
+                    + " first (docker volume create --driver NAME)"),
             Map.entry("HostConfig.DeviceCgroupRules", "host devices are not supported"),
             Map.entry("HostConfig.DeviceRequests", "host devices are not supported"),
             Map.entry("HostConfig.Links", "legacy links are not supported"),

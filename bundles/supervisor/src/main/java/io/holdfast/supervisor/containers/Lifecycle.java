@@ -20,6 +20,7 @@ import io.holdfast.spi.restore.RestoreOutcome;
 import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.oci.OciSpec;
 import io.holdfast.supervisor.state.DataRootLayout;
+import io.holdfast.supervisor.volumes.ContainerVolumes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +53,18 @@ final class Lifecycle {
     private final ScheduledExecutorService restarts;
     private final EventPublisher events;
     private final java.util.Set<String> pendingRestarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Mounts volumes at start and removes anonymous ones with their container; null: an engine without volumes. */
+    private final ContainerVolumes volumes;
 
     Lifecycle(Supplier<DaemonConfig> config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
               ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events) {
+        this(config, monitor, plugins, table, waiters, restarts, events, null);
+    }
+
+    Lifecycle(Supplier<DaemonConfig> config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
+              ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events,
+              ContainerVolumes volumes) {
+        this.volumes = volumes;
         this.config = config;
         this.monitor = monitor;
         this.plugins = plugins;
@@ -79,7 +89,7 @@ final class Lifecycle {
                     config.get().runtime(record.spec().runtime()), config.get().logSizeMax(), stdin.open(),
                     !stdin.once(), record.spec().process().tty());
             try {
-                writeBundle(record);
+                writeBundle(record, volumes);
             } catch (IOException | RuntimeException e) {
                 table.put(record.withState(record.state().failedToStart(e.getMessage())));
                 throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
@@ -104,10 +114,10 @@ final class Lifecycle {
     }
 
     /** The OCI bundle from the record, as of now: the user is looked up in the container's files at each start. */
-    private static void writeBundle(ContainerRecord record) throws IOException {
+    private static void writeBundle(ContainerRecord record, ContainerVolumes volumes) throws IOException {
         var network = record.network();
         OciBundle.write(new OciBundle.Target(Path.of(record.bundleDir()), record.id(), Path.of(record.rootfs()),
-                record.spec(), network == null ? null : network.namespacePath(), network != null && network.sharesHost()));
+                volumes == null ? record.spec() : volumes.mounted(record.spec()), network == null ? null : network.namespacePath(), network != null && network.sharesHost()));
     }
 
     /**
@@ -289,6 +299,30 @@ final class Lifecycle {
      * found running is stopped and checked again, as often as a start keeps racing the removal.
      */
     void remove(String id, boolean force) {
+        remove(id, force, false);
+    }
+
+    /** {@link #remove}; with {@code removeVolumes} ({@code rm -v}) the container's anonymous volumes go too. */
+    void remove(String id, boolean force, boolean removeVolumes) {
+        ContainerRecord removed = table.byId(id);
+        removeContainer(id, force);
+        if (removeVolumes) {
+            removeAnonymousVolumes(removed);
+        }
+    }
+
+    private void removeAnonymousVolumes(ContainerRecord removed) {
+        if (volumes == null) {
+            return;
+        }
+        java.util.List<String> failures = volumes.removeAnonymous(removed);
+        if (!failures.isEmpty()) {
+            throw new EngineException(Kind.FAILED, "container " + removed.shortId() + " is removed, but not all its"
+                    + " anonymous volumes: " + String.join("; ", failures));
+        }
+    }
+
+    private void removeContainer(String id, boolean force) {
         for (int attempt = 1; ; attempt++) {
             boolean removed = locked(id, () -> {
                 ContainerRecord record = table.byId(id);
@@ -348,6 +382,11 @@ final class Lifecycle {
                 releaseQuietly(id);
                 waiters.exited(id, exit.code()); // before the removal, which would answer them with 0
                 destroy(stopped);
+                try {
+                    removeAnonymousVolumes(stopped); // as Docker's --rm
+                } catch (EngineException e) {
+                    LOG.warning(e.getMessage());
+                }
                 return RestoreOutcome.REMOVED;
             }
             if (restart) {

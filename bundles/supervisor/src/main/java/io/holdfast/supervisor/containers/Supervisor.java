@@ -30,6 +30,7 @@ import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.state.ContainerStore;
 import io.holdfast.supervisor.state.DataRootLayout;
 import io.holdfast.supervisor.state.ExecStore;
+import io.holdfast.supervisor.volumes.VolumeService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -110,6 +111,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ScheduledExecutorService restarts;
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
+    private VolumeService volumes;
+    private ServiceRegistration<io.holdfast.spi.volume.Volumes> volumesRegistration;
 
     // ---- the bindings a restore depends on: each arrival asks for a restore, which takes it in
 
@@ -163,6 +166,17 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         plugins.remove(bridge);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addVolumeDriver(io.holdfast.spi.volume.VolumeDriver driver) {
+        plugins.add(driver);
+        restoreRequests.request();
+    }
+
+    void removeVolumeDriver(io.holdfast.spi.volume.VolumeDriver driver) {
+        plugins.remove(driver);
+    }
+
     /**
      * Serves a restore request once everything it needs is bound. A new shim or restore service, or containers waiting
      * for a plugin, take a whole restore run (with a new report); a plugin that arrives when nothing waits for it
@@ -200,9 +214,12 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         ContainerStore.Loaded loaded = store.load();
         unreadable = loaded.unreadable();
         table = new ContainerTable(store, loaded.records());
-        factory = new ContainerFactory(() -> config, images, plugins, table, events);
+        volumes = new VolumeService(DataRootLayout.of(config), plugins::volumeDriver, () -> DataRootLayout.of(config),
+                table::all);
+        factory = new ContainerFactory(() -> config, images, plugins, table, events, volumes.containers());
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
-        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events);
+        lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events,
+                volumes.containers());
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
         terminals = new Terminals(table, execs, monitor);
@@ -210,6 +227,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
                 .resolve(r.id()), events);
         context.addBundleListener(engineShutdown);
+        volumesRegistration = context.registerService(io.holdfast.spi.volume.Volumes.class, volumes, null);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
         active = true;
         restoreRequests.request();
@@ -233,6 +251,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         if (report != null) {
             report.unregister();
         }
+        volumesRegistration.unregister();
         restarts.shutdownNow();
         restarts.awaitTermination(5, TimeUnit.SECONDS);
         waiters.cancelAll(); // waits of this revision move to the next (the API asks it again)
@@ -399,7 +418,12 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public void remove(String ref, boolean force) {
-        lifecycle.remove(table.resolve(ref).id(), force);
+        lifecycle.remove(table.resolve(ref).id(), force, false);
+    }
+
+    @Override
+    public void remove(String ref, boolean force, boolean removeVolumes) {
+        lifecycle.remove(table.resolve(ref).id(), force, removeVolumes);
     }
 
     @Override
@@ -492,7 +516,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<PluginCheck> restorePlugins() {
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config));
+            return plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config),
+                    new VolumeRestore(volumes));
         }
     }
 
@@ -554,7 +579,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public void completeRemoval(String containerId) {
-        lifecycle.remove(containerId, false); // its exit is recorded: nothing runs, so nothing needs forcing
+        lifecycle.remove(containerId, false, false); // its exit is recorded: nothing runs, so nothing needs forcing
     }
 
     @Override
