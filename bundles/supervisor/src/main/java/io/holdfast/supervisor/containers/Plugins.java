@@ -121,6 +121,12 @@ final class Plugins {
      * looked up (which lists every runtime) only if some plugin is to be restored, and once.
      */
     List<PluginCheck> restoreArrived(List<ContainerRecord> records, Supplier<Set<String>> orphanLookup,
+                                     DataRootLayout layout) {
+        return restoreArrived(records, orphanLookup, layout, null);
+    }
+
+    /** As above, and every volume driver that arrived, with its volumes; {@code volumes} null: none. */
+    List<PluginCheck> restoreArrived(List<ContainerRecord> records, Supplier<Set<String>> orphanLookup,
                                      DataRootLayout layout, VolumeRestore volumes) {
         List<PluginCheck> checks = new ArrayList<>();
         Supplier<Set<String>> orphans = memoized(orphanLookup);
@@ -129,7 +135,7 @@ final class Plugins {
                     .forEach(driver -> checks.add(once(driver, () -> restore(driver, records, orphans.get(), layout))));
             networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
                     .forEach(bridge -> checks.add(once(bridge, () -> restore(bridge, records, orphans.get()))));
-            volumeDrivers.values().stream().sorted(java.util.Comparator.comparing(
+            volumeDrivers.values().stream().filter(driver -> volumes != null).sorted(java.util.Comparator.comparing(
                     io.holdfast.spi.volume.VolumeDriver::name))
                     .forEach(driver -> checks.add(once(driver, () -> volumes.restore(driver, layout))));
         }
