@@ -112,7 +112,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
     private VolumeService volumes;
-    private ServiceRegistration<io.holdfast.spi.volume.Volumes> volumesRegistration;
+    private volatile ServiceRegistration<io.holdfast.spi.volume.Volumes> volumesRegistration;
 
     // ---- the bindings a restore depends on: each arrival asks for a restore, which takes it in
 
@@ -227,7 +227,6 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
                 .resolve(r.id()), events);
         context.addBundleListener(engineShutdown);
-        volumesRegistration = context.registerService(io.holdfast.spi.volume.Volumes.class, volumes, null);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
         active = true;
         restoreRequests.request();
@@ -251,7 +250,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         if (report != null) {
             report.unregister();
         }
-        volumesRegistration.unregister();
+        if (volumesRegistration != null) {
+            volumesRegistration.unregister();
+        }
         restarts.shutdownNow();
         restarts.awaitTermination(5, TimeUnit.SECONDS);
         waiters.cancelAll(); // waits of this revision move to the next (the API asks it again)
@@ -601,6 +602,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             if (record.state().status() == io.holdfast.spi.container.ContainerStatus.RESTARTING) {
                 lifecycle.scheduleRestart(record.id(), Duration.ZERO); // a restart the last engine had pending
             }
+        }
+        if (volumesRegistration == null) {
+            // registered here, on the restore thread, never from activate: a component that needs both Volumes and
+            // Containers (the API) would be activated inside this one's activation and find Containers circular
+            volumesRegistration = context.registerService(io.holdfast.spi.volume.Volumes.class, volumes, null);
         }
         ServiceRegistration<RestoreReport> previous = report;
         report = context.registerService(RestoreReport.class, restoreReport, null);
