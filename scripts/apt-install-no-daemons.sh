@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # apt-get install PACKAGE... without starting any service the packages bring: the tests need Debian's docker.io
-# only for its client binary (/usr/bin/docker), and a dockerd or containerd started by the package's postinst would
+# only for its client binary (/usr/bin/docker) and docker-registry only for a registry the tests start themselves;
+# a dockerd, containerd or registry service started by a package's postinst would
 # be a second container engine on the machine, sharing runc and cgroups with Holdfast's tests.
 #
 #   scripts/apt-install-no-daemons.sh [apt-get options...] PACKAGE...
@@ -17,11 +18,11 @@ set -euo pipefail
 
 policy=/usr/sbin/policy-rc.d
 saved=
-units=(docker.socket docker.service containerd.service)
+units=(docker.socket docker.service containerd.service docker-registry.service)
 systemd=false
 [ -d /run/systemd/system ] && command -v systemctl >/dev/null && systemd=true
 declare -A was_active=() had_unit=()
-daemons_before=" $(pgrep -d ' ' -x dockerd; pgrep -d ' ' -x containerd; true) "
+daemons_before=" $(pgrep -d ' ' -x dockerd; pgrep -d " " -x containerd; pgrep -d " " -x docker-registry; true) "
 if $systemd; then
   for unit in "${units[@]}"; do
     systemctl is-active -q "$unit" 2>/dev/null && was_active[$unit]=1
@@ -56,14 +57,14 @@ if $systemd; then
       systemctl stop "$unit"
     fi
     if [ -z "${had_unit[$unit]:-}" ] && [ -n "$(systemctl list-unit-files --no-legend "$unit" 2>/dev/null)" ]; then
-      echo "apt-install-no-daemons.sh: disabling $unit, which the install brought (only its client is used)"
+      echo "apt-install-no-daemons.sh: disabling $unit, which the install brought (nothing but its client or binary is used)"
       systemctl disable -q "$unit" || true
     fi
   done
 fi
 
 # whatever started them (an init script without systemd), none the install started is left running
-for pid in $(pgrep -x dockerd; pgrep -x containerd); do
+for pid in $(pgrep -x dockerd; pgrep -x containerd; pgrep -x docker-registry); do
   case "$daemons_before" in
     *" $pid "*) ;;
     *) echo "apt-install-no-daemons.sh: killing $(cat "/proc/$pid/comm" 2>/dev/null) ($pid), which the install started"

@@ -2,7 +2,8 @@
 # Installs what Holdfast needs on Debian/Ubuntu and is missing: the OCI runtimes, conmon, the static busybox the
 # tests build their image from, a JDK 17 and Maven, and what the Docker-client tests drive the engine with: Debian's
 # docker CLI (/usr/bin/docker from docker.io; its dockerd and containerd are never started) and Docker SDK for
-# Python (python3-docker for /usr/bin/python3), tini's static binary and socat. Needs root. Installs nothing that is
+# Python (python3-docker for /usr/bin/python3), tini's static binary, socat, and for the image tests Debian's
+# docker-registry (a real registry the tests start on 127.0.0.1; its own service is never started) and skopeo. Needs root. Installs nothing that is
 # already there.
 set -euo pipefail
 
@@ -29,6 +30,10 @@ command -v mvn >/dev/null || need+=(maven)
 /usr/bin/python3 -c 'import docker' 2>/dev/null || need+=(python3-docker)
 [ -x /usr/bin/tini-static ] || need+=(tini)
 command -v socat >/dev/null || need+=(socat)
+# the image tests: a real registry on 127.0.0.1 (its service is never started) and skopeo to seed it
+[ -x /usr/bin/docker-registry ] || need+=(docker-registry)
+command -v skopeo >/dev/null || need+=(skopeo)
+command -v systemd-socket-activate >/dev/null || need+=(systemd)   # the socket hand-over test
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps.sh: installing ${need[*]}"

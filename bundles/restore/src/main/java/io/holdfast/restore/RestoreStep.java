@@ -91,7 +91,25 @@ record RestoreStep(ContainerRecord record, MonitorStatus monitor, Action action)
             @Override
             RestoreEntry apply(RestoreStep step, RestoreTarget target) {
                 target.lost(step.containerId(), LOST);
-                return predict(step);
+                return afterLost(step, target);
+            }
+
+            /**
+             * The supervisor marks it lost only if that is still so: a restore re-run plans while the API goes on,
+             * and the container may have been started, stopped or removed since. The report says what it is now.
+             */
+            private RestoreEntry afterLost(RestoreStep step, RestoreTarget target) {
+                ContainerRecord now = target.records().stream().filter(r -> r.id().equals(step.containerId()))
+                        .findFirst().orElse(null);
+                if (now == null) {
+                    return step.entry(RestoreOutcome.UNCHANGED, "removed while the restore ran");
+                }
+                if (now.state().running()) {
+                    return step.entry(RestoreOutcome.ADOPTED, "started while the restore ran, pid "
+                            + now.state().pid());
+                }
+                return LOST.equals(now.state().error()) ? predict(step)
+                        : step.entry(RestoreOutcome.UNCHANGED, now.state().status().word());
             }
         },
         /** The record already has this exit (a crash came between saving it and freeing the monitor): free it. */

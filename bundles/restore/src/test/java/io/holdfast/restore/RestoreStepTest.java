@@ -53,6 +53,22 @@ class RestoreStepTest {
     }
 
     @Test
+    void aContainerStartedWhileTheRestoreRanIsReportedAsRunningNotLost() {
+        target.startedMeanwhile = true; // the supervisor found a monitor holding it when the step came
+        RestoreStep step = new RestoreStep(RECORD, null, Action.MARK_LOST);
+        assertEquals(new RestoreEntry(RECORD.id(), "web", RestoreOutcome.ADOPTED,
+                "started while the restore ran, pid 42"), step.apply(target));
+    }
+
+    @Test
+    void aContainerRemovedWhileTheRestoreRanIsReportedAsSuch() {
+        target.records.clear();
+        RestoreStep step = new RestoreStep(RECORD, null, Action.MARK_LOST);
+        assertEquals(new RestoreEntry(RECORD.id(), "web", RestoreOutcome.UNCHANGED, "removed while the restore ran"),
+                step.apply(target));
+    }
+
+    @Test
     void releaseAndKeepChangeNothingButTheMonitor() {
         RestoreStep release = new RestoreStep(RECORD, EXITED, Action.RELEASE_MONITOR);
         RestoreStep keep = new RestoreStep(RECORD, null, Action.KEEP);
@@ -83,10 +99,13 @@ class RestoreStepTest {
     /** Records what a step asks of the supervisor; an exit is answered as a --rm container's would be. */
     private static final class RecordingTarget implements RestoreTarget {
         final List<String> calls = new ArrayList<>();
+        /** The records as the supervisor has them now; {@code lost} marks unless {@link #startedMeanwhile}. */
+        final Map<String, ContainerRecord> records = new java.util.HashMap<>(Map.of(RECORD.id(), RECORD));
+        boolean startedMeanwhile;
 
         @Override
         public List<ContainerRecord> records() {
-            return List.of(RECORD);
+            return List.copyOf(records.values());
         }
 
         @Override
@@ -228,6 +247,10 @@ class RestoreStepTest {
         @Override
         public void lost(String containerId, String reason) {
             calls.add("lost " + containerId + " " + reason);
+            ContainerRecord record = records.get(containerId);
+            if (record != null && !startedMeanwhile) { // the supervisor marks only what is still running unheld
+                records.put(containerId, record.withState(record.state().exited(255, T1, reason)));
+            }
         }
 
         @Override

@@ -72,8 +72,6 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private final ExitWaiters waiters = new ExitWaiters();
     private final java.util.Queue<MonitorStatus> heldExits = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean restored;
-    /** Containers whose adoption this supervisor has announced: a later run that changes nothing stays quiet. */
-    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Dynamic: a reload replaces the configuration service without restarting this component. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -104,6 +102,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private java.util.Map<String, String> unreadable = java.util.Map.of();
     private ContainerFactory factory;
     private Lifecycle lifecycle;
+    private RestoreSteps restoreSteps;
     private Execs execs;
     private Terminals terminals;
     private ContainerResources resources;
@@ -220,6 +219,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events,
                 volumes.containers());
+        restoreSteps = new RestoreSteps(table, monitor, lifecycle, events);
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
         terminals = new Terminals(table, execs, monitor);
@@ -548,46 +548,22 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public void adopt(String containerId, MonitorStatus status) {
-        ContainerRecord record = table.byId(containerId);
-        boolean changed = !record.state().running() || record.state().pid() != status.pid();
-        // the freezer is the truth about a pause: an engine killed between runc pause and its record, or between
-        // runc resume and its record, left the record wrong; the restore never thaws or freezes anything itself
-        boolean frozen = monitor.paused(containerId);
-        if (changed) {
-            table.put(record.withState(record.state().started(status.pid(), status.monitorPid(),
-                    status.startedAt()).withPaused(frozen)));
-        } else if (record.state().paused() != frozen) {
-            table.put(record.withState(record.state().withPaused(frozen)));
-            changed = true;
-        }
-        if (announced.add(containerId) || changed) {
-            events.container("restore", record, java.util.Map.of("restore", "adopted"));
-        }
+        restoreSteps.adopt(containerId, status);
     }
 
     @Override
     public RestoreOutcome exitedWhileDown(MonitorStatus ended) {
-        ContainerRecord record = table.byId(ended.containerId());
-        if (!record.state().running()) {
-            // killed between launching the monitor and saving "running": record that run, then its exit
-            adopt(ended.containerId(), ended);
-        }
-        RestoreOutcome outcome = lifecycle.exited(ended, true);
-        events.container("restore", record, java.util.Map.of("restore", "exited-while-down",
-                "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
-        return outcome;
+        return restoreSteps.exitedWhileDown(ended);
     }
 
     @Override
     public void completeRemoval(String containerId) {
-        lifecycle.remove(containerId, false, false); // its exit is recorded: nothing runs, so nothing needs forcing
+        restoreSteps.completeRemoval(containerId);
     }
 
     @Override
     public void lost(String containerId, String reason) {
-        ContainerRecord record = table.byId(containerId);
-        table.put(record.withState(record.state().exited(255, java.time.Instant.now(), reason)));
-        events.container("restore", record, java.util.Map.of("restore", "lost", "reason", String.valueOf(reason)));
+        restoreSteps.lost(containerId, reason);
     }
 
     @Override

@@ -206,4 +206,85 @@ class LifecycleExitTest {
         }
         assertTrue(monitor.status(id).isEmpty(), "the monitor is released once the runtime answers");
     }
+
+    // ---- a restore re-run (restore-bundle swap) plans from a snapshot while the API goes on: stale steps
+
+    private RestoreSteps restoreSteps() {
+        return new RestoreSteps(table, monitor, lifecycle, new EventPublisher(() -> events));
+    }
+
+    @Test
+    void aStopAnsweredWhileARestorePlannedIsNotUndoneByItsAdoption() {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        MonitorStatus planned = monitor.status(id).orElseThrow(); // the restore's snapshot: running
+        lifecycle.exited(monitor.end(id, 137), false); // the stop's SIGKILL landed and was recorded
+        restoreSteps().adopt(id, planned);
+        assertEquals(ContainerStatus.EXITED, table.byId(id).state().status(), "the stale adoption changed nothing");
+        assertEquals(137, table.byId(id).state().exitCode());
+        lifecycle.remove(id, false); // the soak's rm that got 409 "cannot remove a running container"
+        assertFalse(table.contains(id));
+    }
+
+    @Test
+    void aRunThatEndedSinceThePlanHasItsExitAppliedByTheAdoption() {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        MonitorStatus planned = monitor.status(id).orElseThrow();
+        monitor.end(id, 3); // ended; the shim's report has not reached the supervisor yet
+        restoreSteps().adopt(id, planned);
+        assertEquals(ContainerStatus.EXITED, table.byId(id).state().status());
+        assertEquals(3, table.byId(id).state().exitCode());
+        assertTrue(monitor.status(id).isEmpty(), "the monitor is freed");
+    }
+
+    @Test
+    void anExitAppliedTwiceIsRecordedOnceAndItsRestartPolicyAppliedOnce() {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        MonitorStatus ended = monitor.end(id, 9);
+        lifecycle.exited(ended, false); // the live exit path
+        long dies = events.actions().stream().filter("die"::equals).count();
+        Instant finished = table.byId(id).state().finishedAt();
+        assertEquals(RestoreOutcome.EXITED_WHILE_DOWN, restoreSteps().exitedWhileDown(ended)); // the stale plan's
+        assertEquals(finished, table.byId(id).state().finishedAt(), "not recorded again");
+        assertEquals(dies, events.actions().stream().filter("die"::equals).count(), "no second die event");
+        assertEquals(ContainerStatus.EXITED, table.byId(id).state().status());
+    }
+
+    @Test
+    void aContainerStartedBetweenThePlansTwoReadsIsNotMarkedLost() {
+        String id = container(RestartPolicy.NONE, false);
+        // planned with no monitor holding it (read before the start) and a record saying running (read after)
+        lifecycle.start(id);
+        long pid = table.byId(id).state().pid();
+        restoreSteps().lost(id, "lost");
+        assertTrue(table.byId(id).state().running(), "still running");
+        assertEquals(pid, table.byId(id).state().pid());
+    }
+
+    @Test
+    void aContainerNoMonitorHoldsIsMarkedLost() {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        monitor.release(id, true); // its monitor is gone (host reboot, killed conmon)
+        restoreSteps().lost(id, "no monitor holds it");
+        assertEquals(ContainerStatus.EXITED, table.byId(id).state().status());
+        assertEquals(255, table.byId(id).state().exitCode());
+        assertEquals("no monitor holds it", table.byId(id).state().error());
+    }
+
+    @Test
+    void stepsForAContainerRemovedSinceThePlanDoNothing() {
+        String id = container(RestartPolicy.NONE, false);
+        lifecycle.start(id);
+        MonitorStatus planned = monitor.status(id).orElseThrow();
+        lifecycle.exited(monitor.end(id, 0), false);
+        lifecycle.remove(id, false);
+        RestoreSteps steps = restoreSteps();
+        steps.adopt(id, planned);
+        steps.lost(id, "lost");
+        steps.completeRemoval(id);
+        assertFalse(table.contains(id), "no record brought back");
+    }
 }
