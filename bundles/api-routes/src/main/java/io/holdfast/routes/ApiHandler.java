@@ -46,8 +46,13 @@ public class ApiHandler {
     private String engineVersion;
     @Reference
     private Images images;
-    @Reference
-    private io.holdfast.spi.volume.Volumes volumes;
+    /**
+     * Optional and dynamic: the supervisor registers it once its first restore is done, and this component must not
+     * wait for it (its activation is what lets the restore service bind to the supervisor without a cycle).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.holdfast.spi.volume.Volumes volumes;
     @Reference
     private ContainerLogs logs;
     /** Live as long as this bundle: long requests move through them to the next supervisor and keep their threads. */
@@ -171,7 +176,13 @@ public class ApiHandler {
 
         @Override
         public io.holdfast.spi.volume.Volumes volumes() {
-            return volumes;
+            io.holdfast.spi.volume.Volumes bound = volumes;
+            if (bound == null) {
+                throw new io.holdfast.spi.container.EngineException(
+                        io.holdfast.spi.container.EngineException.Kind.FAILED,
+                        "volumes are not available right now (the supervisor bundle is starting or being swapped)");
+            }
+            return bound;
         }
 
         @Override
