@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.Cli;
+import io.holdfast.itests.support.DockerCli;
+import io.holdfast.itests.support.DockerSdk;
 import io.holdfast.itests.support.Engine;
 import io.holdfast.itests.support.EngineExtension;
 import java.nio.file.Files;
@@ -155,5 +157,27 @@ class VolumesTest {
         assertEquals(409, refused.status(), "the reader uses it too: " + refused.body());
         cli.ok("rm", reader);
         assertEquals(204, api.request("DELETE", "/volumes/" + volume).status());
+    }
+
+    @Test
+    void theDockerCliAndSdkManageVolumesAndTheirDataOutlivesAnEngineKill(Engine engine) throws Exception {
+        DockerCli docker = DockerCli.of(engine);
+        String volume = "vt-docker-" + System.nanoTime();
+        assertEquals(volume, docker.ok("volume", "create", "--label", "by=docker", volume));
+        assertTrue(docker.ok("volume", "ls", "--format", "{{.Driver}} {{.Name}}").lines()
+                .anyMatch(("local " + volume)::equals));
+        docker.ok("run", "--name", volume + "-w", "-v", volume + ":/data", "busybox", "sh", "-c",
+                "echo from-docker > /data/f");
+        docker.ok("rm", volume + "-w");
+
+        engine.kill9();
+        engine.start();
+
+        assertEquals("from-docker", docker.ok("run", "--rm", "-v", volume + ":/data", "busybox", "cat", "/data/f"));
+        assertEquals("docker", docker.ok("volume", "inspect", "-f", "{{.Labels.by}}", volume));
+        assertEquals(volume, docker.ok("volume", "rm", volume));
+        assertFalse(docker.ok("volume", "ls", "-q").lines().anyMatch(volume::equals));
+
+        DockerSdk.of(engine).ok("volumes.py", "vt-sdk-" + System.nanoTime());
     }
 }
