@@ -242,7 +242,11 @@ public final class EngineClient {
 
     /** {@code rm -v}: the container's anonymous volumes go with it. */
     public void remove(String ref, boolean force, boolean volumes) throws IOException {
-        discard(HttpRequest.delete(container(ref) + "?force=" + (force ? 1 : 0) + "&v=" + (volumes ? 1 : 0)));
+        if (!volumes) {
+            remove(ref, force);
+            return;
+        }
+        discard(HttpRequest.delete(container(ref) + "?force=" + (force ? 1 : 0) + "&v=1"));
     }
 
     /** {@code POST /volumes/create} with Docker's body ({@code Name}, {@code Driver}, {@code DriverOpts}, {@code Labels}). */
