@@ -63,6 +63,9 @@ public class ApiHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EngineEvents events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.holdfast.spi.network.UserNetworks networks;
 
     /** Away while the restore bundle is swapped; requests wait for its next revision. */
     private final HeldService<RestoreControl> restoreControl = new HeldService<>("the restore bundle",
@@ -203,6 +206,11 @@ public class ApiHandler {
         @Override
         public RestoreControl restoreControl() {
             return restoreControl.get();
+        }
+
+        @Override
+        public io.holdfast.spi.network.UserNetworks networks() {
+            return networks;
         }
     }
 }

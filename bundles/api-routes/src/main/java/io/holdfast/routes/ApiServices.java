@@ -45,4 +45,9 @@ interface ApiServices {
 
     /** Waits while the restore bundle is swapped; fails with a clear error when it stays away. */
     RestoreControl restoreControl();
+
+    /** User-defined networks; null while the bridge plugin that keeps them is away. */
+    default io.holdfast.spi.network.UserNetworks networks() {
+        return null;
+    }
 }

@@ -82,7 +82,7 @@ final class ContainerFilter {
             case "before" -> c.created().isBefore(find(value, all).created());
             case "since" -> c.created().isAfter(find(value, all).created());
             case "network" -> value.equals(c.spec().networkMode());
-            case "health" -> value.equals("none"); // no container has a health check (yet)
+            case "health" -> value.equals(health(c));
             case "is-task" -> value.equals("false"); // no swarm here
             // no container has volumes or published ports yet, so these match nothing
             case "volume", "publish", "expose" -> false;
@@ -135,6 +135,12 @@ final class ContainerFilter {
     private static boolean label(String value, Map<String, String> labels) {
         int eq = value.indexOf('=');
         return eq < 0 ? labels.containsKey(value) : value.substring(eq + 1).equals(labels.get(value.substring(0, eq)));
+    }
+
+    /** Docker's: the shown health status, {@code none} without a health check. */
+    private static String health(ContainerRecord c) {
+        var shown = io.holdfast.common.docker.HealthViews.shown(c);
+        return shown == null ? "none" : shown.status();
     }
 
     private static String status(ContainerRecord c) {

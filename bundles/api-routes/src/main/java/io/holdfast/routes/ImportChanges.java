@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * The Dockerfile instructions {@code docker import --change} applies to the imported image's config: {@code CMD},
  * {@code ENTRYPOINT} (JSON array, or shell form run by {@code /bin/sh -c}), {@code ENV} ({@code K=V ...} or
- * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}. Any other instruction (EXPOSE,
- * VOLUME, HEALTHCHECK, ONBUILD) is refused naming it: Holdfast would not honour it, and never drops a request.
+ * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}, {@code HEALTHCHECK} (which
+ * Docker's import refuses; Holdfast takes it, so an image can carry a health check without a build). Any other
+ * instruction (EXPOSE, VOLUME, ONBUILD) is refused naming it: Holdfast would not honour it, and never drops a
+ * request.
  *
  * <pre>{@code ImportChanges.parse(List.of("CMD [\"httpd\", \"-f\"]", "ENV PORT=80"))}</pre>
  */
@@ -31,6 +33,7 @@ final class ImportChanges {
         String user = "";
         String stopSignal = "";
         Map<String, String> labels = new LinkedHashMap<>();
+        io.holdfast.spi.container.HealthConfig healthcheck = null;
         for (String change : changes) {
             String line = change.strip();
             if (line.isEmpty()) {
@@ -55,11 +58,19 @@ final class ImportChanges {
                 }
                 case "USER" -> user = argument;
                 case "STOPSIGNAL" -> stopSignal = argument;
+                case "HEALTHCHECK" -> {
+                    try {
+                        healthcheck = ImportHealthcheck.parse(argument);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(change, e.getMessage());
+                    }
+                }
                 default -> throw invalid(change, instruction + " is not supported by docker import on Holdfast"
-                        + " (supported: CMD, ENTRYPOINT, ENV, LABEL, STOPSIGNAL, USER, WORKDIR)");
+                        + " (supported: CMD, ENTRYPOINT, ENV, HEALTHCHECK, LABEL, STOPSIGNAL, USER, "
+                        + "WORKDIR)");
             }
         }
-        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels);
+        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck);
     }
 
     /** JSON form {@code ["a", "b"]} as it is; shell form through {@code /bin/sh -c}, as Docker. */

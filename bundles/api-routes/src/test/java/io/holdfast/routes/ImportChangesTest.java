@@ -23,11 +23,27 @@ class ImportChangesTest {
     @Test
     void whatWouldNotBeHonouredIsRefusedByName() {
         assertEquals("changes: \"EXPOSE 80\": EXPOSE is not supported by docker import on Holdfast (supported: CMD,"
-                + " ENTRYPOINT, ENV, LABEL, STOPSIGNAL, USER, WORKDIR)",
+                + " ENTRYPOINT, ENV, HEALTHCHECK, LABEL, STOPSIGNAL, USER, WORKDIR)",
                 assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("EXPOSE 80"))).getMessage());
         assertEquals("changes: \"CMD [\"a\"\": expected a JSON array of strings",
                 assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("CMD [\"a\""))).getMessage());
         assertEquals("changes: \"WORKDIR srv\": WORKDIR must be an absolute path",
                 assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("WORKDIR srv"))).getMessage());
+    }
+
+    @Test
+    void aHealthcheckInstructionGivesTheImageItsHealthCheck() {
+        var check = ImportChanges.parse(List.of("HEALTHCHECK --interval=2s --retries=4 CMD test -f /ok"))
+                .healthcheck();
+        assertEquals(List.of("CMD-SHELL", "test -f /ok"), check.test());
+        assertEquals(java.time.Duration.ofSeconds(2), check.interval());
+        assertEquals(4, check.retries());
+        assertEquals(List.of("CMD", "true"), ImportChanges.parse(List.of("HEALTHCHECK CMD [\"true\"]")).healthcheck()
+                .test());
+        assertEquals(io.holdfast.spi.container.HealthConfig.NONE,
+                ImportChanges.parse(List.of("HEALTHCHECK NONE")).healthcheck());
+        assertEquals("changes: \"HEALTHCHECK --interval=2 CMD true\": --interval \"2\": expected a duration such as "
+                + "30s, 1m30s or 500ms", assertThrows(EngineException.class, () -> ImportChanges.parse(
+                        List.of("HEALTHCHECK --interval=2 CMD true"))).getMessage());
     }
 }

@@ -3,6 +3,7 @@ package io.holdfast.api;
 import io.holdfast.api.shell.ShellHost;
 import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.metrics.MetricSource;
 import io.holdfast.spi.reload.Reloader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Jetty {@link Handler} service with {@code holdfast.api=engine}) or the supervisor it needs is swapped; a request
  * that arrives meanwhile waits for the new handler ({@link Dispatcher}). The sockets open when the first handler
  * arrives: it is registered only after the restore has run, so the first answer any client gets is already true. A
- * socket that cannot be served ends the engine.
+ * socket that cannot be served ends the engine. A listening socket handed over by systemd ({@link InheritedSocket})
+ * is served as it is, instead of binding the host of the same path; once it accepts, systemd is told the engine is
+ * ready ({@link ServiceManagerNotice}).
  */
 @Component(immediate = true)
 public class ApiSockets {
@@ -51,13 +54,17 @@ public class ApiSockets {
     private final Dispatcher dispatcher = new Dispatcher(PATIENCE, () -> reloader, () -> shell);
     private BundleContext context;
     private List<String> hosts;
+    /** The hosts this engine binds itself: all but the one a service manager handed over. */
+    private List<String> bound = List.of();
     private Server server;
+    private org.osgi.framework.ServiceRegistration<MetricSource> timings;
 
     @Activate
     void activate(BundleContext bundleContext) {
         hosts = config.hosts();
         synchronized (this) {
             context = bundleContext;
+            timings = bundleContext.registerService(MetricSource.class, dispatcher.timings(), null);
         }
         if (dispatcher.hasHandler()) {
             openOnce(); // the handler was bound before activation
@@ -77,10 +84,11 @@ public class ApiSockets {
 
     @Deactivate
     synchronized void deactivate() throws Exception {
+        timings.unregister();
         dispatcher.close();
         if (server != null) {
             server.stop();
-            UnixSockets.remove(hosts);
+            UnixSockets.remove(bound); // an inherited socket's file is systemd's: it keeps listening on it
         }
     }
 
@@ -90,12 +98,21 @@ public class ApiSockets {
         }
         List<Path> staged = new java.util.ArrayList<>();
         try {
-            UnixSockets.claim(hosts);
+            java.util.Optional<Path> inherited = InheritedSocket.path();
+            bound = hosts.stream().filter(h -> inherited.isEmpty() || !UnixSockets.path(h).equals(inherited.get()))
+                    .toList();
+            UnixSockets.claim(bound);
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
             threads.setName("holdfast-api");
             threads.setDaemon(true);
             server = new Server(threads);
-            for (String host : hosts) {
+            if (inherited.isPresent()) {
+                UnixDomainServerConnector connector = new DockerClientConnector(server);
+                connector.setInheritChannel(true);
+                connector.setUnixDomainPath(InheritedSocket.unboundName(inherited.get()));
+                server.addConnector(connector);
+            }
+            for (String host : bound) {
                 Path socket = UnixSockets.staged(host);
                 staged.add(socket);
                 UnixDomainServerConnector connector = new DockerClientConnector(server);
@@ -105,10 +122,13 @@ public class ApiSockets {
             server.setHandler(dispatcher);
             server.setErrorHandler(new JsonErrorHandler());
             server.start();
-            for (int i = 0; i < hosts.size(); i++) {
-                UnixSockets.publish(staged.get(i), hosts.get(i));
+            for (int i = 0; i < bound.size(); i++) {
+                UnixSockets.publish(staged.get(i), bound.get(i));
             }
-            LOG.info(() -> "API listening on " + String.join(", ", hosts));
+            LOG.info(() -> "API listening on " + String.join(", ", bound)
+                    + inherited.map(path -> (bound.isEmpty() ? "" : ", ") + "unix://" + path
+                            + " (the socket the service manager holds)").orElse(""));
+            ServiceManagerNotice.ready();
         } catch (Exception e) {
             server = null;
             for (Path socket : staged) {

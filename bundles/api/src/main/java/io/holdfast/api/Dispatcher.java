@@ -2,6 +2,8 @@ package io.holdfast.api;
 
 import io.holdfast.api.shell.ShellEndpoint;
 import io.holdfast.api.shell.ShellHost;
+import io.holdfast.api.timing.ApiRoute;
+import io.holdfast.api.timing.RequestTimings;
 import io.holdfast.common.concurrent.Awaited;
 import io.holdfast.spi.reload.Reloader;
 import java.nio.ByteBuffer;
@@ -39,6 +41,7 @@ final class Dispatcher extends Handler.Abstract {
     private final Supplier<ShellHost> shell;
     private final Awaited<Handler> slot = new Awaited<>();
     private final PeerWatch peers = new PeerWatch();
+    private final RequestTimings timings = new RequestTimings();
 
     Dispatcher(Duration patience, Supplier<Reloader> reloader, Supplier<ShellHost> shell) {
         this.patience = patience;
@@ -54,6 +57,11 @@ final class Dispatcher extends Handler.Abstract {
         slot.unset(handler);
     }
 
+    /** How long requests take, by route (offered to the metrics bundle). */
+    RequestTimings timings() {
+        return timings;
+    }
+
     boolean hasHandler() {
         return slot.present();
     }
@@ -65,6 +73,11 @@ final class Dispatcher extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        return route(request, response, timings.timed(
+                ApiRoute.of(request.getMethod(), Request.getPathInContext(request)), callback));
+    }
+
+    private boolean route(Request request, Response response, Callback callback) throws Exception {
         if (ReloadEndpoint.matches(request)) {
             ReloadEndpoint.serve(reloader.get(), request, response, callback);
             return true;

@@ -17,9 +17,14 @@ final class ImageIds {
     private static final Pattern FULL = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern HEX_PREFIX = Pattern.compile("(?:sha256:)?[0-9a-f]{1,64}");
 
-    /** Fields in declaration order and maps sorted: the same config always hashes the same. */
+    /**
+     * Fields in declaration order and maps sorted: the same config always hashes the same. Absent fields (a config
+     * without a health check) are left out, so a config hashes as it did before the field existed.
+     */
     private static final ObjectMapper CONFIG_JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private ImageIds() {
     }

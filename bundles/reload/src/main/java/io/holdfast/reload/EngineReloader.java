@@ -3,6 +3,7 @@ package io.holdfast.reload;
 import io.holdfast.spi.config.DaemonConfigSource;
 import io.holdfast.spi.events.EngineEvent;
 import io.holdfast.spi.events.EngineEvents;
+import io.holdfast.spi.metrics.MetricSource;
 import io.holdfast.spi.reload.ReloadReport;
 import io.holdfast.spi.reload.Reloader;
 import java.io.IOException;
@@ -62,6 +63,8 @@ public class EngineReloader implements Reloader {
     private String seen = "";
     private String applied = "";
     private ServiceRegistration<?> hangup;
+    private final ReloadMetrics metrics = new ReloadMetrics();
+    private ServiceRegistration<MetricSource> metricsRegistration;
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -81,11 +84,13 @@ public class EngineReloader implements Reloader {
         properties.put("holdfast.reload", "true");
         Supplier<String> onHangup = () -> String.join("\n", ReloadSummary.lines(reload(false)));
         hangup = context.registerService(Supplier.class, onHangup, properties);
+        metricsRegistration = context.registerService(MetricSource.class, metrics, null);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
         hangup.unregister();
+        metricsRegistration.unregister();
         for (Runnable queued : thread.shutdownNow()) {
             if (queued instanceof Future<?> waitedFor) {
                 waitedFor.cancel(false); // its caller gets an answer instead of waiting forever
@@ -124,6 +129,7 @@ public class EngineReloader implements Reloader {
     private ReloadReport reloadNow(boolean dryRun) {
         ReloadReport report = run.run(dryRun);
         if (!dryRun) {
+            metrics.record(report);
             applied = fingerprintOrEmpty();
             LOG.log(report.ok() ? Level.INFO : Level.WARNING, () -> String.join(" | ", ReloadSummary.lines(report)));
             EngineEvents journal = events;

@@ -64,6 +64,8 @@ public final class Engine implements AutoCloseable {
         int subnet = 1 + Math.floorMod(root.getFileName().toString().hashCode(), 250);
         json.put("bridge", "hf" + Integer.toHexString(root.getFileName().toString().hashCode() & 0xfffffff));
         json.put("bip", "10.213." + subnet + ".1/24");
+        // user-defined networks take /28s of a /24 of the engine's own (a network in use on the host is skipped)
+        json.put("default-address-pools", List.of(Map.of("base", "10.214." + subnet + ".0/24", "size", 28)));
         json.putAll(settings);
         new ObjectMapper().writeValue(config.toFile(), json);
     }
@@ -162,6 +164,18 @@ public final class Engine implements AutoCloseable {
      * runs it.
      */
     public Process launch(List<String> args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("HOLDFAST_HOME", home.toString());
+        return builder.start();
+    }
+
+    /**
+     * The holdfastd command line {@link #launch} runs (with its roots, socket, {@code args}, and {@code nice} in slow
+     * mode), for a test that runs it under another process, as a socket-activating holder does; such a process
+     * must set {@code HOLDFAST_HOME} to {@link #distribution()} or leave the script to find it.
+     */
+    public List<String> command(List<String> args) {
         List<String> argv = new ArrayList<>();
         if (NICE != 0) {
             argv.addAll(List.of("nice", "-n", Integer.toString(NICE)));
@@ -169,10 +183,7 @@ public final class Engine implements AutoCloseable {
         argv.addAll(List.of(home.resolve("bin/holdfastd").toString(),
                 "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(), "-H", host()));
         argv.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("HOLDFAST_HOME", home.toString());
-        return builder.start();
+        return argv;
     }
 
     public long pid() {

@@ -50,8 +50,25 @@ final class HostCleanup {
         if (Files.exists(Path.of("/sys/class/net", bridge))) {
             run(List.of("ip", "link", "delete", bridge));
         }
+        removeUserNetworkBridges(root.resolve("data/network/user"));
         unmountUnder(root);
         Directories.deleteTree(root);
+    }
+
+    /** The Linux bridges of the user-defined networks the test left, named in their records. */
+    private static void removeUserNetworkBridges(Path records) throws Exception {
+        if (!Files.isDirectory(records)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(records)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String bridge = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
+                        .path("bridge").asText("");
+                if (!bridge.isEmpty() && Files.exists(Path.of("/sys/class/net", bridge))) {
+                    run(List.of("ip", "link", "delete", bridge));
+                }
+            }
+        }
     }
 
     /** Overlay mounts of containers the test left behind, deepest first. */

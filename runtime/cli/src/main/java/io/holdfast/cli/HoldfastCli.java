@@ -10,6 +10,7 @@ import io.holdfast.cli.commands.EventsCommand;
 import io.holdfast.cli.commands.ExecCommand;
 import io.holdfast.cli.commands.ExportCommand;
 import io.holdfast.cli.commands.ImageCommand;
+import io.holdfast.cli.commands.NetworkCommand;
 import io.holdfast.cli.commands.VolumeCommand;
 import io.holdfast.cli.commands.ImagesCommand;
 import io.holdfast.cli.commands.InfoCommand;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Spec;
             KillCommand.class, RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class,
             UnpauseCommand.class, TopCommand.class, DiffCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
             ExportCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
-            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, VolumeCommand.class, SystemCommand.class,
+            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, NetworkCommand.class, VolumeCommand.class, SystemCommand.class,
             ShellCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 

@@ -56,6 +56,7 @@ public final class HoldfastDaemon implements Callable<Integer> {
             }
         }
         LogFormat.install();
+        CgroupTeardownCheck.forThisProcess().ifPresent(warning -> System.err.println("holdfastd: " + warning));
         EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties(),
                 LauncherExecRoot.of(execRoot, config));
         return engine.runUntilStopped();

@@ -34,7 +34,8 @@ public final class CreateRequest {
         JsonFields host = config.object("HostConfig");
         // HostConfig first: docker -p sets both PortBindings and ExposedPorts, and the former says what was asked
         SupportedFields.refuseUnsupported(host, SupportedFields.HOST_CONFIG, "HostConfig.");
-        SupportedFields.refuseUnsupported(config.object("NetworkingConfig"), java.util.Set.of(), "NetworkingConfig.");
+        List<String> aliases = EndpointsConfigRequest.aliases(config.object("NetworkingConfig"),
+                host.string("NetworkMode"));
         SupportedFields.refuseUnsupported(config, SupportedFields.CONFIG, "");
         try {
             JsonFields policy = host.object("RestartPolicy");
@@ -42,9 +43,11 @@ public final class CreateRequest {
                     new RestartPolicy(policy.string("Name"), (int) policy.number("MaximumRetryCount", 0)),
                     host.bool("AutoRemove"), host.string("NetworkMode"), emptyToNull(host.string("Runtime")),
                     (int) config.number("StopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS),
-                    process(config, host), naming(config, host), MountRequests.of(host, config), resources(host),
+                    process(config, host), naming(config, host, aliases), MountRequests.of(host, config),
+                    resources(host),
                     security(host), config.stringMap("Labels"),
-                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host));
+                    new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host))
+                    .withHealthcheck(HealthcheckRequest.of(config));
         } catch (IllegalArgumentException invalid) {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }
@@ -69,9 +72,9 @@ public final class CreateRequest {
         return new HostAccess(host.bool("Privileged"), devices);
     }
 
-    private static NamingOptions naming(JsonFields config, JsonFields host) {
+    private static NamingOptions naming(JsonFields config, JsonFields host, List<String> aliases) {
         return new NamingOptions(config.string("Hostname"), config.string("Domainname"), host.strings("ExtraHosts"),
-                host.strings("Dns"), host.strings("DnsSearch"), host.strings("DnsOptions"));
+                host.strings("Dns"), host.strings("DnsSearch"), host.strings("DnsOptions"), aliases);
     }
 
     private static ResourceLimits resources(JsonFields host) {

@@ -13,6 +13,7 @@ import java.util.Set;
 final class SupportedFields {
     static final Set<String> CONFIG = Set.of("Image", "Cmd", "Env", "Entrypoint", "WorkingDir", "User", "Hostname",
             "Domainname", "Labels", "Volumes", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "Tty", "HostConfig", "NetworkingConfig",
+            "Healthcheck",
             // the client's own attach wishes: they change nothing about the container
             "AttachStdin", "AttachStdout", "AttachStderr");
     static final Set<String> HOST_CONFIG = Set.of("Binds", "Mounts", "Tmpfs", "ReadonlyRootfs", "CapAdd", "CapDrop",
@@ -42,7 +43,6 @@ final class SupportedFields {
             Map.entry("HostConfig.DeviceCgroupRules", "host devices are not supported"),
             Map.entry("HostConfig.DeviceRequests", "host devices are not supported"),
             Map.entry("HostConfig.Links", "legacy links are not supported"),
-            Map.entry("Healthcheck", "health checks are not supported yet"),
             Map.entry("HostConfig.LogConfig", "log drivers and log options per container are not supported (json-file with the engine's log-size-max is used)"),
             Map.entry("HostConfig.PidMode", "sharing another PID namespace is not supported"),
             Map.entry("HostConfig.IpcMode", "sharing another IPC namespace is not supported"),
@@ -50,7 +50,7 @@ final class SupportedFields {
             Map.entry("HostConfig.UsernsMode", "user namespaces are not supported"),
             Map.entry("HostConfig.CgroupnsMode", "cgroup namespace modes are not supported"),
             Map.entry("HostConfig.ShmSize", "a /dev/shm size is not supported; mount a tmpfs on /dev/shm instead"),
-            Map.entry("NetworkingConfig", "endpoint settings (aliases, addresses, links) are not supported"));
+            Map.entry("NetworkingConfig", "only EndpointsConfig.<network>.Aliases is supported"));
 
     private SupportedFields() {
     }

@@ -124,11 +124,18 @@ class CreateRequestTest {
     @CsvSource(delimiter = '|', value = {
             "{\"ExposedPorts\": {\"80/tcp\": {}}} | ExposedPorts: published ports are not supported yet",
             "{\"Volumes\": [\"/data\"]} | Volumes: expected an object",
-            "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"]}} | Healthcheck: health checks are not supported yet",
+            "{\"Healthcheck\": {\"Test\": [\"CMD\"]}} | Healthcheck Test [CMD]: CMD needs a command",
+            "{\"Healthcheck\": {\"Test\": [\"SHELL\", \"true\"]}} | expected NONE, CMD or CMD-SHELL",
+            "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"], \"Retries\": -1}} | Retries in Healthcheck cannot be negative",
+            "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"], \"Interval\": 5}} | Interval in Healthcheck cannot be less than 1ms",
             "{\"MacAddress\": \"02:42:ac:11:00:02\"} | MacAddress: not supported by Holdfast",
             "{\"SomethingNew\": 1} | SomethingNew: not supported by Holdfast",
             "{\"WorkingDir\": \"srv\"} | working directory \"srv\" is invalid: it needs to be an absolute path",
-            "{\"NetworkingConfig\": {\"EndpointsConfig\": {\"bridge\": {\"Aliases\": [\"web\"]}}}} | NetworkingConfig.EndpointsConfig: endpoint settings"})
+            "{\"NetworkingConfig\": {\"EndpointsConfig\": {\"bridge\": {\"Aliases\": [\"web\"]}}}} | NetworkingConfig.EndpointsConfig.bridge.Aliases: network-scoped alias is supported only",
+            "{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": {\"EndpointsConfig\": {\"backend\": "
+                    + "{\"IPAMConfig\": {\"IPv4Address\": \"10.1.0.9\"}}}}} | NetworkingConfig.EndpointsConfig.backend.IPAMConfig",
+            "{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": {\"EndpointsConfig\": {\"front\": "
+                    + "{\"Aliases\": [\"x\"]}}}} | a container is on one network only"})
     void unsupportedOrInvalidConfigIsRefusedByName(String config, String expected) throws IOException {
         ObjectNode body = plain();
         body.setAll((ObjectNode) JSON.readTree(config));
@@ -154,6 +161,30 @@ class CreateRequestTest {
                 // /db is bound already: Config.Volumes adds only what nothing else mounts
                 new MountSpec(MountSpec.Type.VOLUME, "", "/image-volume", false, List.of(), MountSpec.Origin.VOLUMES,
                         new MountSpec.VolumeRef("", ""))), mounts);
+    }
+
+    @Test
+    void aHealthcheckIsTakenWithItsDurationsInNanoseconds() throws IOException {
+        ObjectNode body = plain();
+        body.setAll((ObjectNode) JSON.readTree("{\"Healthcheck\": {\"Test\": [\"CMD-SHELL\", \"test -f /ok\"], "
+                + "\"Interval\": 2000000000, \"Timeout\": 500000000, \"StartPeriod\": 0, \"Retries\": 2}}"));
+        var check = CreateRequest.translate("c", body).healthcheck();
+        assertEquals(List.of("/bin/sh", "-c", "test -f /ok"), check.command());
+        assertEquals(java.time.Duration.ofSeconds(2), check.interval());
+        assertEquals(java.time.Duration.ofMillis(500), check.timeout());
+        assertEquals(2, check.retries());
+        assertEquals(null, CreateRequest.translate("c", plain()).healthcheck(), "none given: the image's applies");
+    }
+
+    @Test
+    void networkAliasesOnAUserNetworkReachTheSpec() throws IOException {
+        ObjectNode body = plain();
+        body.setAll((ObjectNode) JSON.readTree("{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": "
+                + "{\"EndpointsConfig\": {\"backend\": {\"Aliases\": [\"db\", \"cache\"], \"IPAMConfig\": null, "
+                + "\"Links\": null, \"MacAddress\": \"\"}}}}"));
+        ContainerSpec spec = CreateRequest.translate(null, body);
+        assertEquals(List.of("db", "cache"), spec.naming().networkAliases());
+        assertEquals("backend", spec.networkMode());
     }
 
     @Test

@@ -44,10 +44,16 @@ public final class DockerViews {
         return new ContainerSummary(c.id(), List.of("/" + c.name()), c.spec().image(), c.imageId(),
                 String.join(" ", command(c.spec())), c.created().getEpochSecond(), List.of(), sizeRw, sizeRootFs,
                 c.spec().labels(),
-                statusWord(c.state()), statusText(c.state(), now),
+                statusWord(c.state()), statusText(c, now),
                 new ContainerSummary.SummaryHostConfig(c.spec().networkMode()),
                 new ContainerSummary.SummaryNetworkSettings(Map.of(c.spec().networkMode(), endpoint(c))),
                 CreateOptionViews.mountPoints(c.spec()));
+    }
+
+    /** ps's status with the health after it, as Docker's: {@code Up 5 minutes (healthy)}. */
+    public static String statusText(ContainerRecord c, Instant now) {
+        String text = statusText(c.state(), now);
+        return c.state().paused() ? text : text + HealthViews.psSuffix(c);
     }
 
     public static String statusText(RunState s, Instant now) {
@@ -80,19 +86,21 @@ public final class DockerViews {
         List<String> command = command(spec);
         String bundle = c.bundleDir();
         return new ContainerInspect(c.id(), c.created().toString(), command.get(0),
-                command.subList(1, command.size()), state(c.state()), c.imageId(), "",
+                command.subList(1, command.size()), state(c), c.imageId(), "",
                 bundle + "/hostname", bundle + "/hosts", c.logPath(), "/" + c.name(), c.restartCount(),
                 c.storageDriver(), "linux", "", "", "", null,
                 CreateOptionViews.hostConfig(spec, new HostConfig.LogConfig(LOG_DRIVER, Map.of())),
                 new ContainerInspect.GraphDriver(c.storageDriver(), Map.of("RootDir", c.rootfs())), sizeRw,
-                sizeRootFs, CreateOptionViews.mountPoints(spec), config(c), networkSettings(c));
+                sizeRootFs, CreateOptionViews.mountPoints(spec),
+                config(c).withHealthcheck(HealthViews.config(spec.healthcheck())), networkSettings(c));
     }
 
-    private static ContainerState state(RunState s) {
+    private static ContainerState state(ContainerRecord c) {
+        RunState s = c.state();
         return new ContainerState(statusWord(s), s.running(), s.paused(), s.status() == ContainerStatus.RESTARTING,
                 false, s.status() == ContainerStatus.DEAD, s.pid(), s.exitCode(), s.error() == null ? "" : s.error(),
                 s.startedAt() == null ? ZERO_TIME : s.startedAt().toString(),
-                s.finishedAt() == null ? ZERO_TIME : s.finishedAt().toString());
+                s.finishedAt() == null ? ZERO_TIME : s.finishedAt().toString(), HealthViews.inspect(c));
     }
 
     private static ContainerConfig config(ContainerRecord c) {
@@ -115,8 +123,14 @@ public final class DockerViews {
 
     private static EndpointSettings endpoint(ContainerRecord c) {
         Map<String, String> reported = c.network() == null ? Map.of() : c.network().settings();
+        String networkId = reported.get("NetworkID"); // set by user-defined networks only
+        List<String> aliases = null;
+        if (networkId != null) {
+            aliases = new java.util.ArrayList<>(c.spec().naming().networkAliases());
+            aliases.add(c.shortId()); // as Docker: the short id is an alias too
+        }
         return new EndpointSettings(reported.getOrDefault("IPAddress", ""), prefixLength(reported.get("IPPrefixLen")),
-                reported.getOrDefault("Gateway", ""), reported.getOrDefault("MacAddress", ""));
+                reported.getOrDefault("Gateway", ""), reported.getOrDefault("MacAddress", ""), networkId, aliases);
     }
 
     /** Docker prints a number; a bridge that reported none, or something else, shows 0. */
@@ -139,7 +153,8 @@ public final class DockerViews {
         var c = image.config();
         ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, Map.of(), false, false,
                 false, c.env(), c.cmd().isEmpty() ? null : c.cmd(), "", Map.of(), c.workingDir(),
-                c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null);
+                c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null)
+                .withHealthcheck(HealthViews.config(c.healthcheck()));
         return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,
                 image.created().toString(), "", "", config, architecture(), "linux", image.size(), image.size(),
                 new ImageInspect.RootFs("layers", List.of()));

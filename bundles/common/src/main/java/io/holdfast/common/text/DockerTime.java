@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class DockerTime {
     private static final Pattern UNIX = Pattern.compile("-?\\d+(\\.\\d{1,9})?");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     private DockerTime() {
     }
@@ -66,22 +64,6 @@ public final class DockerTime {
     }
 
     private static Duration goDuration(String text) {
-        Matcher m = DURATION.matcher(text);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            BigDecimal amount = new BigDecimal(m.group(1));
-            long nanosPerUnit = switch (m.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            };
-            total = total.plusNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValueExact());
-            end = m.end();
-        }
-        return end == text.length() && end > 0 ? total : null;
+        return GoDuration.parseOrNull(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.holdfast.docker.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -27,5 +28,23 @@ public record ContainerConfig(
         @JsonProperty("Entrypoint") List<String> entrypoint,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("StopSignal") String stopSignal,
-        @JsonProperty("StopTimeout") Integer stopTimeout) {
+        @JsonProperty("StopTimeout") Integer stopTimeout,
+        @JsonProperty("Healthcheck") @JsonInclude(JsonInclude.Include.NON_NULL) HealthcheckConfig healthcheck) {
+
+    /** A config without a health check. */
+    public ContainerConfig(String hostname, String domainname, String user, boolean attachStdin, boolean attachStdout,
+                           boolean attachStderr, Map<String, Object> exposedPorts, boolean tty, boolean openStdin,
+                           boolean stdinOnce, List<String> env, List<String> cmd, String image,
+                           Map<String, Object> volumes, String workingDir, List<String> entrypoint,
+                           Map<String, String> labels, String stopSignal, Integer stopTimeout) {
+        this(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty, openStdin,
+                stdinOnce, env, cmd, image, volumes, workingDir, entrypoint, labels, stopSignal, stopTimeout, null);
+    }
+
+    /** The same config with {@code check} as its health check ({@code null}: none). */
+    public ContainerConfig withHealthcheck(HealthcheckConfig check) {
+        return new ContainerConfig(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts,
+                tty, openStdin, stdinOnce, env, cmd, image, volumes, workingDir, entrypoint, labels, stopSignal,
+                stopTimeout, check);
+    }
 }

@@ -23,11 +23,13 @@ import java.util.Map;
  * @param environment    the settings it was created under, or last adopted under: {@code data-root},
  *                       {@code storage-driver}, and its plugins' own settings as {@code storage.<key>} and
  *                       {@code network.<key>} (e.g. {@code network.subnet}); a restore compares them with today's
+ * @param health         the last health status, streak and probes, or {@code null} when it was never probed; saved
+ *                       with the rest so it survives an engine restart
  */
 public record ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
                               String imageId, RunState state, int restartCount, String storageDriver,
                               String rootfs, String bundleDir, String logPath, NetworkAttachment network,
-                              Map<String, String> environment) {
+                              Map<String, String> environment, HealthState health) {
     /**
      * 2 added {@link #environment}; 3 added the spec's option records ({@link ContainerSpec#process()}, mounts,
      * resources, ...), which older records read as defaults. Older versions are migrated on read; an older engine
@@ -35,36 +37,51 @@ public record ContainerRecord(int schemaVersion, String id, String name, Instant
      */
     public static final int SCHEMA_VERSION = 3;
 
+    /** A record that was never health-probed. */
+    public ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
+                           String imageId, RunState state, int restartCount, String storageDriver, String rootfs,
+                           String bundleDir, String logPath, NetworkAttachment network,
+                           Map<String, String> environment) {
+        this(schemaVersion, id, name, created, spec, imageId, state, restartCount, storageDriver, rootfs, bundleDir,
+                logPath, network, environment, null);
+    }
+
     public ContainerRecord {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
     }
 
     public ContainerRecord withState(RunState newState) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, newState, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, environment);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
     }
 
     /** The same container under a new name ({@code spec} keeps the name it was created with). */
     public ContainerRecord withName(String newName) {
         return new ContainerRecord(schemaVersion, id, newName, created, spec, imageId, state, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, environment);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
     }
 
     /** The same container with what it asks for changed ({@code docker update}). */
     public ContainerRecord withSpec(ContainerSpec newSpec) {
         return new ContainerRecord(schemaVersion, id, name, created, newSpec, imageId, state, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, environment);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
     }
 
     public ContainerRecord withRestartCount(int count) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, count,
-                storageDriver, rootfs, bundleDir, logPath, network, environment);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
     }
 
     /** The same container, now accepted under {@code current} settings (an operator adopted it across a change). */
     public ContainerRecord withEnvironment(Map<String, String> current) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, current);
+                storageDriver, rootfs, bundleDir, logPath, network, current, health);
+    }
+
+    /** The same container with {@code newHealth} as its health. */
+    public ContainerRecord withHealth(HealthState newHealth) {
+        return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, restartCount,
+                storageDriver, rootfs, bundleDir, logPath, network, environment, newHealth);
     }
 
     public String shortId() {

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param labels      the user's metadata, kept and shown, never interpreted
  * @param stdin       whether stdin stays open for attached clients
  * @param hostAccess  host devices, or everything of the host ({@code --privileged})
+ * @param healthcheck how the engine probes it; {@code null}: none asked (the image's applies at create)
  *
  * <p>Records written before the option records existed have none of them; they read as the defaults.
  */
@@ -32,7 +33,8 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                             RestartPolicy restartPolicy, boolean autoRemove, String networkMode,
                             String runtime, int stopTimeoutSeconds, ProcessOptions process, NamingOptions naming,
                             List<MountSpec> mounts, ResourceLimits resources, SecurityOptions security,
-                            Map<String, String> labels, StdinOptions stdin, HostAccess hostAccess) {
+                            Map<String, String> labels, StdinOptions stdin, HostAccess hostAccess,
+                            HealthConfig healthcheck) {
     public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
     /** A container with every option at its default. */
@@ -40,6 +42,16 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                          boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds) {
         this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, null, null,
                 null, null, null, null, null);
+    }
+
+    /** A container without a health check of its own. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
+                         ProcessOptions process, NamingOptions naming, List<MountSpec> mounts,
+                         ResourceLimits resources, SecurityOptions security, Map<String, String> labels,
+                         StdinOptions stdin, HostAccess hostAccess) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
+                naming, mounts, resources, security, labels, stdin, hostAccess, null);
     }
 
     /** A container with Docker's default access to the host. */
@@ -98,7 +110,8 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
     /** The same container with the limits and restart policy of a {@code docker update}. */
     public ContainerSpec updated(ResourceLimits newResources, RestartPolicy newRestartPolicy) {
         return new ContainerSpec(name, image, cmd, env, newRestartPolicy, autoRemove, networkMode, runtime,
-                stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin, hostAccess);
+                stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin, hostAccess,
+                healthcheck);
     }
 
     /** The same request under the name, network and runtime the engine settled on. */
@@ -106,7 +119,13 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                                  ResourceLimits settledResources) {
         return new ContainerSpec(settledName, image, cmd, env, restartPolicy, autoRemove, settledNetwork,
                 settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels,
-                stdin, hostAccess);
+                stdin, hostAccess, healthcheck);
+    }
+
+    /** The same request with {@code check} as its health check ({@code null}: none). */
+    public ContainerSpec withHealthcheck(HealthConfig check) {
+        return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
+                stopTimeoutSeconds, process, naming, mounts, resources, security, labels, stdin, hostAccess, check);
     }
 
     /** What the process runs: the entrypoint followed by the command. */

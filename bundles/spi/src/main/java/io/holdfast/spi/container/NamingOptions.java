@@ -15,10 +15,18 @@ import java.util.List;
  * @param dns        name server addresses; empty: the host's (minus loopback ones on a network of its own)
  * @param dnsSearch  search domains; empty: the host's
  * @param dnsOptions resolver options such as {@code ndots:2}; empty: the host's
+ * @param networkAliases further names the container has on its user-defined network ({@code --network-alias});
+ *                   the other containers of that network find it by them, as by its name
  */
 public record NamingOptions(String hostname, String domainname, List<String> extraHosts, List<String> dns,
-                            List<String> dnsSearch, List<String> dnsOptions) {
+                            List<String> dnsSearch, List<String> dnsOptions, List<String> networkAliases) {
     public static final NamingOptions DEFAULT = new NamingOptions("", "", List.of(), List.of(), List.of(), List.of());
+
+    /** Without network aliases. */
+    public NamingOptions(String hostname, String domainname, List<String> extraHosts, List<String> dns,
+                         List<String> dnsSearch, List<String> dnsOptions) {
+        this(hostname, domainname, extraHosts, dns, dnsSearch, dnsOptions, List.of());
+    }
 
     public NamingOptions {
         hostname = hostname == null ? "" : hostname;
@@ -27,6 +35,13 @@ public record NamingOptions(String hostname, String domainname, List<String> ext
         dns = dns == null ? List.of() : List.copyOf(dns);
         dnsSearch = dnsSearch == null ? List.of() : List.copyOf(dnsSearch);
         dnsOptions = dnsOptions == null ? List.of() : List.copyOf(dnsOptions);
+        networkAliases = networkAliases == null ? List.of() : List.copyOf(networkAliases);
+        for (String alias : networkAliases) {
+            if (!alias.matches("[A-Za-z0-9]([A-Za-z0-9_.-]{0,62})")) {
+                throw new IllegalArgumentException("network alias \"" + alias + "\": expected letters, digits, "
+                        + "'_', '.' and '-', starting with a letter or digit, at most 63 characters");
+            }
+        }
         if (!hostname.isEmpty() && !hostname.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})")) {
             throw new IllegalArgumentException("hostname \"" + hostname + "\": expected letters, digits, '.' and '-',"
                     + " at most 63 characters");

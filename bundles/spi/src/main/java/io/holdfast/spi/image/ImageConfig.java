@@ -18,10 +18,18 @@ import java.util.Map;
  * @param user       the default user; empty: root
  * @param stopSignal the default stop signal; empty: TERM
  * @param labels     labels every container of the image carries, under the create's own
+ * @param healthcheck the health check its containers get unless the create says otherwise; {@code null}: none
  */
 public record ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir,
-                          String user, String stopSignal, Map<String, String> labels) {
+                          String user, String stopSignal, Map<String, String> labels,
+                          io.holdfast.spi.container.HealthConfig healthcheck) {
     public static final ImageConfig NONE = new ImageConfig(List.of(), List.of(), List.of(), "", "", "", Map.of());
+
+    /** An image without a health check. */
+    public ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir, String user,
+                       String stopSignal, Map<String, String> labels) {
+        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, null);
+    }
 
     public ImageConfig {
         cmd = cmd == null ? List.of() : List.copyOf(cmd);

@@ -1,5 +1,5 @@
 /** Images: root filesystems imported from tarballs, named by repository and tag. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package io.holdfast.spi.image;
 

@@ -61,7 +61,7 @@ public class ContainerCommands {
         for (ContainerRecord c : containers.list()) {
             if (all || c.state().running()) {
                 lines.add(String.format("%-12s  %-16s  %-24s  %s", c.shortId(), c.spec().image(),
-                        DockerViews.statusText(c.state(), now), c.name()));
+                        DockerViews.statusText(c, now), c.name()));
             }
         }
         return lines;

@@ -90,7 +90,7 @@ final class ContainerFactory {
         return new ContainerSpec(spec.name(), spec.image(), spec.cmd(), spec.env(), spec.restartPolicy(),
                 spec.autoRemove(), spec.networkMode(), spec.runtime(), spec.stopTimeoutSeconds(), spec.process(),
                 spec.naming(), mounts, spec.resources(), spec.security(), spec.labels(), spec.stdin(),
-                spec.hostAccess());
+                spec.hostAccess(), spec.healthcheck());
     }
 
     private ContainerRecord create(String name, ImageRecord image, StorageDriver driver, String networkMode,

@@ -271,6 +271,23 @@ final class Execs {
         return container;
     }
 
+    /**
+     * Forgets an exec that has ended, with its files: a health probe's, whose result the container's health keeps.
+     * An exec that has not ended stays (it is forgotten with the others, {@link #KEEP_ENDED} after its end).
+     */
+    void forgetEnded(String execId) {
+        synchronized (execs.lock(execId)) {
+            Optional<ExecRecord> found = execs.get(execId);
+            if (found.isPresent() && found.get().exitCode() != null) {
+                try {
+                    execs.delete(found.get());
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "cannot forget exec " + execId, e);
+                }
+            }
+        }
+    }
+
     private void forgetLongEnded(String containerId) {
         Instant before = Instant.now().minus(KEEP_ENDED);
         for (ExecRecord record : execs.of(containerId)) {

@@ -1,6 +1,7 @@
 package io.holdfast.supervisor.containers;
 
 import io.holdfast.spi.container.ContainerSpec;
+import io.holdfast.spi.container.HealthConfig;
 import io.holdfast.spi.container.ProcessOptions;
 import io.holdfast.spi.image.ImageConfig;
 import java.util.ArrayList;
@@ -20,6 +21,11 @@ final class ImageDefaults {
     }
 
     static ContainerSpec apply(ContainerSpec requested, ImageConfig image) {
+        return defaults(requested, image).withHealthcheck(HealthConfig.merge(requested.healthcheck(),
+                image.healthcheck()));
+    }
+
+    private static ContainerSpec defaults(ContainerSpec requested, ImageConfig image) {
         if (image.isEmpty()) {
             return requested;
         }

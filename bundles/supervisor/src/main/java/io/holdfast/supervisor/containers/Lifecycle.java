@@ -90,6 +90,7 @@ final class Lifecycle {
                     !stdin.once(), record.spec().process().tty());
             try {
                 writeBundle(record, volumes);
+                new PeerHosts(table).refreshNetworkOf(record);
             } catch (IOException | RuntimeException e) {
                 table.put(record.withState(record.state().failedToStart(e.getMessage())));
                 throw new EngineException(Kind.FAILED, "failed to start container " + record.shortId() + ": "
@@ -457,6 +458,7 @@ final class Lifecycle {
             throw new EngineException(Kind.FAILED, "container " + record.shortId() + " is removed, but not all it "
                     + "owned: " + e.getMessage() + "; the rest is deleted at the engine's next start", e);
         } finally {
+            new PeerHosts(table).refreshNetworkOf(record); // the others no longer list it
             events.container("destroy", record);
         }
     }

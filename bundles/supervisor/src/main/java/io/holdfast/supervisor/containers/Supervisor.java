@@ -105,6 +105,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private RestoreSteps restoreSteps;
     private Execs execs;
     private Terminals terminals;
+    private HealthChecks healthChecks;
     private ContainerResources resources;
     private Pruner pruner;
     private ScheduledExecutorService restarts;
@@ -223,6 +224,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
         terminals = new Terminals(table, execs, monitor);
+        healthChecks = new HealthChecks(table, execs, events, java.time.Clock.systemUTC());
         resources = new ContainerResources(monitor);
         pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
                 .resolve(r.id()), events);
@@ -253,6 +255,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         if (volumesRegistration != null) {
             volumesRegistration.unregister();
         }
+        healthChecks.stop();
         restarts.shutdownNow();
         restarts.awaitTermination(5, TimeUnit.SECONDS);
         waiters.cancelAll(); // waits of this revision move to the next (the API asks it again)
@@ -295,7 +298,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public ContainerRecord create(ContainerSpec spec) {
-        return factory.create(spec);
+        ContainerRecord created = factory.create(spec);
+        new PeerHosts(table).refreshNetworkOf(created); // running containers of its network learn its name
+        return created;
     }
 
     @Override
@@ -337,7 +342,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public ContainerRecord rename(String ref, String newName) {
-        return factory.rename(table.resolve(ref).id(), newName);
+        ContainerRecord renamed = factory.rename(table.resolve(ref).id(), newName);
+        new PeerHosts(table).refreshNetworkOf(renamed);
+        return renamed;
     }
 
     @Override
@@ -517,8 +524,10 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<PluginCheck> restorePlugins() {
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            return plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config),
+            List<PluginCheck> checks = plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config),
                     new VolumeRestore(volumes));
+            new PeerHosts(table).refreshAll();
+            return checks;
         }
     }
 
@@ -571,6 +580,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         lastReport = restoreReport;
         restored = true;
         execs.reconcile();
+        healthChecks.start(); // probes resume on the saved schedule once the records are current
         for (MonitorStatus ended; (ended = heldExits.poll()) != null; ) {
             lifecycle.exited(ended, false); // runs the restore already applied are recognised and skipped
         }

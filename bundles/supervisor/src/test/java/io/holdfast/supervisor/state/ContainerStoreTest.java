@@ -46,6 +46,21 @@ public class ContainerStoreTest {
     }
 
     @Test
+    void aHealthCheckAndItsStatusStreakAndLogComeBackEqual() throws IOException {
+        ContainerStore store = new ContainerStore(root);
+        var check = new io.holdfast.spi.container.HealthConfig(java.util.List.of("CMD-SHELL", "true"),
+                java.time.Duration.ofMillis(1500), null, java.time.Duration.ofSeconds(60), null, 2);
+        Instant started = Instant.parse("2026-11-25T10:00:00Z");
+        var health = new io.holdfast.spi.container.HealthState("unhealthy", 4, java.util.List.of(
+                new io.holdfast.spi.container.HealthProbe(started.plusSeconds(1), started.plusMillis(1200), -1,
+                        "Health check exceeded timeout (30s)")), started);
+        ContainerRecord base = record("c".repeat(64));
+        ContainerRecord record = base.withSpec(base.spec().withHealthcheck(check)).withHealth(health);
+        store.save(record);
+        assertEquals(java.util.List.of(record), new ContainerStore(root).loadAll());
+    }
+
+    @Test
     void saveReplacesAtomicallyAndLeavesNoTemporaryFile() throws IOException {
         ContainerStore store = new ContainerStore(root);
         ContainerRecord record = record("b".repeat(64));
@@ -93,7 +108,7 @@ public class ContainerStoreTest {
                 new ProcessOptions(List.of("/bin/sh", "-c"), "/srv", "app:staff", "USR1", true,
                         List.of(new Ulimit("nofile", 10, 20))),
                 new NamingOptions("web", "example.org", List.of("db:10.0.0.5"), List.of("10.0.0.1"),
-                        List.of("example.org"), List.of("ndots:2")),
+                        List.of("example.org"), List.of("ndots:2"), List.of("api", "db")),
                 List.of(new MountSpec(MountSpec.Type.BIND, "/srv/x", "/x", true, List.of("rshared")),
                         new MountSpec(MountSpec.Type.TMPFS, "", "/run", false, List.of("size=1m"))),
                 new ResourceLimits(64L << 20, -1, 500_000_000L, 512, 0, 0, 50),

@@ -79,6 +79,19 @@ final class IpCommands {
         return addresses;
     }
 
+    /** Every IPv4 address on the host's interfaces as {@code address/prefix}: the networks already in use here. */
+    List<String> allIpv4Addresses() throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode link : json(check(run("-j", "-4", "addr", "show")))) {
+            for (JsonNode address : link.path("addr_info")) {
+                if ("inet".equals(address.path("family").asText())) {
+                    addresses.add(address.path("local").asText() + "/" + address.path("prefixlen").asInt());
+                }
+            }
+        }
+        return addresses;
+    }
+
     /** {@code ip link add name NAME address MAC mtu MTU type bridge}. */
     void addBridge(String name, String mac, int mtu) throws IOException {
         check(run("link", "add", "name", name, "address", mac, "mtu", Integer.toString(mtu), "type", "bridge"));

@@ -9,7 +9,6 @@ import io.holdfast.spi.network.NetworkBridge;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,8 +44,7 @@ public class LinuxBridgeNetwork implements NetworkBridge {
     private BridgeSettings settings;
     private String bridge;
     private AddressPool pool;
-    private Sandboxes sandboxes;
-    private RestoreSweep sweep;
+    private BridgeEndpoints endpoints;
 
     /** For Declarative Services, which then calls {@link #activate()}. */
     public LinuxBridgeNetwork() {
@@ -68,8 +66,8 @@ public class LinuxBridgeNetwork implements NetworkBridge {
         bridge = settings.bridge();
         pool = AddressPool.open(subnet, LeaseFile.under(Path.of(config.dataRoot()), bridge));
         new BridgeDevice(ip, bridge, subnet, settings.mtu()).ensure();
-        sandboxes = new Sandboxes(ip, bridge, subnet, settings.mtu());
-        sweep = new RestoreSweep(ip, bridge, pool, sandboxes);
+        endpoints = new BridgeEndpoints(NAME, ip, bridge, pool, new Sandboxes(ip, bridge, subnet, settings.mtu()),
+                Map.of());
         LOG.info(() -> "bridge network on " + bridge + " (" + subnet + ", gateway " + Ipv4.format(subnet.gateway())
                 + "), " + pool.leases().size() + " lease(s)");
     }
@@ -87,80 +85,21 @@ public class LinuxBridgeNetwork implements NetworkBridge {
                 "mtu", Integer.toString(settings.mtu()));
     }
 
-    /**
-     * Leases an address and builds the container's namespace and veth; if the container already has complete
-     * plumbing (attached before), returns it as it is. On failure nothing is left and the lease is released.
-     */
+    /** See {@link BridgeEndpoints#attach}. */
     @Override
     public NetworkAttachment attach(String containerId) throws IOException {
-        NetworkNames.check(containerId);
-        boolean leased = pool.leaseOf(containerId).isPresent();
-        int address = pool.allocate(containerId);
-        try {
-            Optional<Map<String, String>> existing = sandboxes.existing(containerId, address);
-            if (existing.isPresent()) {
-                return attachment(containerId, existing.get());
-            }
-            clearLeftover(containerId, leased);
-            return attachment(containerId, sandboxes.create(containerId, address));
-        } catch (IOException | RuntimeException e) {
-            try {
-                pool.release(containerId);
-            } catch (IOException releaseFailure) {
-                e.addSuppressed(releaseFailure);
-            }
-            throw new IOException("cannot attach container " + containerId + " to bridge " + bridge + ": "
-                    + e.getMessage(), e);
-        }
+        return endpoints.attach(containerId);
     }
 
-    /** Deletes the container's veth and namespace and frees its address; unknown containers are fine. */
+    /** See {@link BridgeEndpoints#detach}. */
     @Override
     public void detach(String containerId) throws IOException {
-        if (!NetworkNames.valid(containerId)) {
-            return; // could never have been attached
-        }
-        try {
-            if (!sharesNamesWithAnother(containerId)) {
-                sandboxes.remove(containerId);
-            }
-            pool.release(containerId);
-        } catch (IOException e) {
-            throw new IOException("cannot detach container " + containerId + " from bridge " + bridge + ": "
-                    + e.getMessage(), e);
-        }
+        endpoints.detach(containerId);
     }
 
     /** See {@link RestoreSweep}. */
     @Override
     public void restore(Map<String, NetworkAttachment> attachments) throws IOException {
-        sweep.run(attachments);
-    }
-
-    /**
-     * Removes what a crashed attach of this container left (it held a lease, so the namespace is its own). A
-     * namespace without a lease, or one whose name another leased container shares, is someone else's: the attach
-     * fails and it is left alone.
-     */
-    private void clearLeftover(String containerId, boolean leased) throws IOException {
-        if (sharesNamesWithAnother(containerId)) {
-            throw new IOException("namespace " + NetworkNames.namespace(containerId) + " or veth "
-                    + NetworkNames.hostVeth(containerId) + " belongs to another container with the same id prefix");
-        }
-        if (leased) {
-            sandboxes.remove(containerId);
-        } else if (sandboxes.exists(containerId)) {
-            throw new IOException("namespace " + NetworkNames.namespace(containerId)
-                    + " exists but this bridge holds no lease for it; remove it with `ip netns delete "
-                    + NetworkNames.namespace(containerId) + "` if no container uses it");
-        }
-    }
-
-    private boolean sharesNamesWithAnother(String containerId) {
-        return pool.leases().keySet().stream().anyMatch(other -> NetworkNames.clash(containerId, other));
-    }
-
-    private NetworkAttachment attachment(String containerId, Map<String, String> settings) {
-        return new NetworkAttachment(NAME, NetworkNames.namespacePath(containerId), settings);
+        endpoints.restore(attachments);
     }
 }

@@ -18,12 +18,19 @@ final class Sandboxes {
     private final String bridge;
     private final Subnet subnet;
     private final int mtu;
+    /** False for an internal network: its containers reach the subnet only. */
+    private final boolean defaultRoute;
 
     Sandboxes(IpCommands ip, String bridge, Subnet subnet, int mtu) {
+        this(ip, bridge, subnet, mtu, true);
+    }
+
+    Sandboxes(IpCommands ip, String bridge, Subnet subnet, int mtu, boolean defaultRoute) {
         this.ip = ip;
         this.bridge = bridge;
         this.subnet = subnet;
         this.mtu = mtu;
+        this.defaultRoute = defaultRoute;
     }
 
     /** Whether the container's namespace exists. */
@@ -52,7 +59,9 @@ final class Sandboxes {
             inside.up("lo");
             inside.addAddress(INTERFACE, subnet.cidr(address));
             inside.up(INTERFACE);
-            inside.addDefaultRoute(Ipv4.format(subnet.gateway()), INTERFACE);
+            if (defaultRoute) {
+                inside.addDefaultRoute(Ipv4.format(subnet.gateway()), INTERFACE);
+            }
             return settings(containerId, address, inside);
         } catch (IOException | RuntimeException e) {
             if (vethCreated) {

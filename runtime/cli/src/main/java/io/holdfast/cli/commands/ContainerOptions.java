@@ -34,8 +34,15 @@ public final class ContainerOptions {
     @Option(names = {"--network", "--net"}, paramLabel = "NETWORK", description = "Network mode, e.g. none.")
     String network;
 
+    @Option(names = "--network-alias", paramLabel = "ALIAS",
+            description = "Add a network-scoped alias for the container (on a user-defined --network).")
+    List<String> networkAliases = new ArrayList<>();
+
     @Mixin
     ContainerFlags flags = new ContainerFlags();
+
+    @Mixin
+    HealthFlags health = new HealthFlags();
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "Image to create the container from.")
     String image;
@@ -53,7 +60,21 @@ public final class ContainerOptions {
             }
         }
         return new ContainerSpec(image, List.copyOf(command), resolvedEnv, restartPolicy, autoRemove, network,
-                flags.config(), flags.hostConfig());
+                withAliases(health.addTo(flags.config())), flags.hostConfig());
+    }
+
+    /** Docker's {@code NetworkingConfig.EndpointsConfig.<network>.Aliases} for {@code --network-alias}. */
+    private java.util.Map<String, Object> withAliases(java.util.Map<String, Object> config) {
+        if (networkAliases.isEmpty()) {
+            return config;
+        }
+        if (network == null) {
+            throw new IllegalArgumentException("--network-alias needs --network with a user-defined network");
+        }
+        java.util.Map<String, Object> withAliases = new java.util.LinkedHashMap<>(config);
+        withAliases.put("NetworkingConfig", java.util.Map.of("EndpointsConfig",
+                java.util.Map.of(network, java.util.Map.of("Aliases", List.copyOf(networkAliases)))));
+        return withAliases;
     }
 
     /** Creates the container, printing any daemon warnings to stderr as Docker does, and returns its id. */

@@ -10,12 +10,12 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** {@code --filter name=value} flags as Docker's filters JSON, {@code {"name":["value"]}}. */
+/** {@code --filter name=value} flags as Docker's filters map, {@code {"label":["a=b"]}}. */
 final class FilterFlags {
     private FilterFlags() {
     }
 
-    /** The filters JSON, or null for none; a flag without {@code =} is a usage error naming it. */
+    /** The JSON map, or null for no filters; a flag without {@code =} is a usage error naming it. */
     static String json(List<String> filters, CommandSpec spec) throws IOException {
         if (filters == null || filters.isEmpty()) {
             return null;
@@ -34,7 +34,7 @@ final class FilterFlags {
 
     /** {@code KEY=VALUE} options ({@code --opt}, {@code --label}) as a map; a bare key maps to "". */
     static Map<String, String> pairs(List<String> entries) {
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<String, String> map = new java.util.LinkedHashMap<>();
         if (entries != null) {
             for (String entry : entries) {
                 int equals = entry.indexOf('=');

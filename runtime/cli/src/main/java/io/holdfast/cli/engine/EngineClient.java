@@ -385,6 +385,42 @@ public final class EngineClient {
         return typed(HttpRequest.get(exec(id) + "/json"), ExecInspect.class);
     }
 
+    // ---- user-defined networks (Docker's /networks), bodies and answers as Docker's JSON
+
+    /** Creates a network from Docker's create body; returns {@code {"Id": ..., "Warning": ...}}. */
+    public Map<String, Object> createNetwork(Map<String, Object> body) throws IOException {
+        return object(HttpRequest.post("/networks/create", RequestBody.json(Json.bytes(body))));
+    }
+
+    /** The networks, filtered by Docker's filters map ({@code filtersJson}, or null). */
+    public List<Map<String, Object>> networks(String filtersJson) throws IOException {
+        return objects(HttpRequest.get("/networks"
+                + (filtersJson == null ? "" : "?filters=" + UriEncoding.queryValue(filtersJson))));
+    }
+
+    public Map<String, Object> inspectNetwork(String ref) throws IOException {
+        return object(HttpRequest.get(network(ref)));
+    }
+
+    public void removeNetwork(String ref) throws IOException {
+        discard(HttpRequest.delete(network(ref)));
+    }
+
+    /** Returns {@code {"NetworksDeleted": [...]}}. */
+    public Map<String, Object> pruneNetworks(String filtersJson) throws IOException {
+        return object(HttpRequest.post("/networks/prune"
+                + (filtersJson == null ? "" : "?filters=" + UriEncoding.queryValue(filtersJson))));
+    }
+
+    /** {@code connect} or {@code disconnect} the container {@code container} and network {@code ref}. */
+    public void networkVerb(String ref, String verb, Map<String, Object> body) throws IOException {
+        discard(HttpRequest.post(network(ref) + "/" + verb, RequestBody.json(Json.bytes(body))));
+    }
+
+    private static String network(String ref) {
+        return "/networks/" + UriEncoding.pathSegment(ref);
+    }
+
     private static String exec(String id) {
         return "/exec/" + UriEncoding.pathSegment(id);
     }

@@ -72,6 +72,22 @@ class CreateFlagsTest {
     }
 
     @Test
+    void healthFlagsAreSentAsTheHealthcheckWithDurationsInNanoseconds() throws IOException {
+        Body body = sent("create", "--health-cmd", "test -f /ok", "--health-interval", "1m30s", "--health-timeout",
+                "500ms", "--health-retries", "2", "busybox");
+        assertEquals("{\"Test\":[\"CMD-SHELL\",\"test -f /ok\"],\"Interval\":90000000000,\"Timeout\":500000000,"
+                + "\"Retries\":2}", body.json("Healthcheck"));
+    }
+
+    @Test
+    void noHealthcheckIsTestNoneAndConflictsWithAHealthFlag() throws IOException {
+        assertEquals("{\"Test\":[\"NONE\"]}", sent("create", "--no-healthcheck", "busybox").json("Healthcheck"));
+        CliRunner.Result refused = cli.run("create", "--no-healthcheck", "--health-cmd", "true", "busybox");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("--no-healthcheck conflicts with --health-* options"), refused.err());
+    }
+
+    @Test
     void everyFlagIsSentInDockersFields() throws IOException {
         Body body = sent("create", "-u", "1000:1000", "-w", "/srv", "--entrypoint", "/bin/sh", "-h", "web",
                 "-l", "tier=web", "-l", "bare", "--stop-signal", "USR1", "-v", "/a:/b:ro",
