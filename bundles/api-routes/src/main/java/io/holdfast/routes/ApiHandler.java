@@ -46,6 +46,13 @@ public class ApiHandler {
     private String engineVersion;
     @Reference
     private Images images;
+    /**
+     * Optional and dynamic: the supervisor registers it once its first restore is done, and this component must not
+     * wait for it (its activation is what lets the restore service bind to the supervisor without a cycle).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.holdfast.spi.volume.Volumes volumes;
     @Reference
     private io.holdfast.spi.image.ImageContent imageContent;
     @Reference
@@ -185,6 +192,17 @@ public class ApiHandler {
         public io.holdfast.spi.registry.ImageDistribution distribution() {
             io.holdfast.spi.registry.ImageDistribution bound = distribution;
             return bound != null ? bound : ApiServices.super.distribution();
+        }
+
+        @Override
+        public io.holdfast.spi.volume.Volumes volumes() {
+            io.holdfast.spi.volume.Volumes bound = volumes;
+            if (bound == null) {
+                throw new io.holdfast.spi.container.EngineException(
+                        io.holdfast.spi.container.EngineException.Kind.FAILED,
+                        "volumes are not available right now (the supervisor bundle is starting or being swapped)");
+            }
+            return bound;
         }
 
         @Override

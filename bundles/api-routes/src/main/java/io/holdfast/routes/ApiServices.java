@@ -41,6 +41,12 @@ interface ApiServices {
                 "no registry client is running (the registry bundle is not active)");
     }
 
+    /** The engine's volumes; served by the supervisor that serves {@link #containers()}. */
+    default io.holdfast.spi.volume.Volumes volumes() {
+        throw new io.holdfast.spi.container.EngineException(io.holdfast.spi.container.EngineException.Kind.FAILED,
+                "this engine has no volumes");
+    }
+
     ContainerLogs logs();
 
     /** Null while no event journal runs (the logging bundle is down). */

@@ -52,7 +52,7 @@ final class ContainerRoutes {
                 .add("POST", "/containers/{id}/kill", this::kill)
                 .add("GET", "/containers/{id}/logs", this::logs)
                 .add("DELETE", "/containers/{id}", e -> {
-                    c().remove(e.pathParam(0), e.flag("force"));
+                    c().remove(e.pathParam(0), e.flag("force"), e.flag("v"));
                     e.sendEmpty(204);
                 });
     }
@@ -114,7 +114,9 @@ final class ContainerRoutes {
     }
 
     private void create(ApiExchange e) throws Exception {
-        ContainerRecord created = c().create(CreateRequest.translate(e.query("name"), e.jsonBody()));
+        var body = e.jsonBody();
+        ContainerRecord created = c().create(io.holdfast.routes.create.VolumesFrom.apply(
+                CreateRequest.translate(e.query("name"), body), body, c()));
         e.sendJson(201, new CreateResponse(created.id(), List.of()));
     }
 

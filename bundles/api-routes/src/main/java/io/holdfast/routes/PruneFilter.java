@@ -84,7 +84,7 @@ record PruneFilter(Instant until, List<String> labels, List<String> notLabels) {
         return filter.substring(equals + 1).equals(labels.get(filter.substring(0, equals)));
     }
 
-    private static List<String> strings(String key, JsonNode node) {
+    static List<String> strings(String key, JsonNode node) {
         List<String> strings = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(item -> strings.add(item.asText()));

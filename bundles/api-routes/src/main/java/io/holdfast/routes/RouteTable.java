@@ -20,6 +20,7 @@ final class RouteTable {
         new ImageRoutes(services::images, services::containers, services::imageContent, registry::pull)
                 .register(router);
         registry.register(router);
+        new VolumeRoutes(services::volumes).register(router);
         new EventRoutes(services::events, services.streams()).register(router);
         new NetworkRoutes(services::networks, services::containers).register(router);
         new RestoreRoutes(services::restoreReport, services::restoreControl).register(router);

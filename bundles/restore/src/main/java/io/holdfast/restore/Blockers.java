@@ -64,6 +64,9 @@ final class Blockers {
         if (plugin("network", record.spec().networkMode()).isEmpty()) {
             missing.add("network " + record.spec().networkMode());
         }
+        record.spec().mounts().stream().filter(m -> m.volume() != null && !m.volume().driver().isEmpty())
+                .map(m -> m.volume().driver()).distinct().filter(d -> plugin("volume", d).isEmpty())
+                .forEach(d -> missing.add("volume driver " + d));
         return missing.isEmpty() ? null : String.join(" and ", missing) + " not installed";
     }
 

@@ -15,6 +15,7 @@ import io.holdfast.cli.commands.PushCommand;
 import io.holdfast.cli.commands.SaveCommand;
 import io.holdfast.cli.commands.ImageCommand;
 import io.holdfast.cli.commands.NetworkCommand;
+import io.holdfast.cli.commands.VolumeCommand;
 import io.holdfast.cli.commands.ImagesCommand;
 import io.holdfast.cli.commands.InfoCommand;
 import io.holdfast.cli.commands.InspectCommand;
@@ -62,7 +63,7 @@ import picocli.CommandLine.Spec;
             KillCommand.class, RmCommand.class, RestartCommand.class, RenameCommand.class, PauseCommand.class,
             UnpauseCommand.class, TopCommand.class, DiffCommand.class, PortCommand.class, StatsCommand.class, ContainerCommand.class, CpCommand.class,
             ExportCommand.class, WaitCommand.class, InspectCommand.class, LogsCommand.class, PsCommand.class,
-            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, LoadCommand.class, SaveCommand.class, PullCommand.class, PushCommand.class, NetworkCommand.class, SystemCommand.class,
+            InfoCommand.class, EventsCommand.class, VersionCommand.class, ImageCommand.class, ImagesCommand.class, LoadCommand.class, SaveCommand.class, PullCommand.class, PushCommand.class, NetworkCommand.class, VolumeCommand.class, SystemCommand.class,
             ShellCommand.class})
 public final class HoldfastCli implements Callable<Integer>, CommandContext {
 

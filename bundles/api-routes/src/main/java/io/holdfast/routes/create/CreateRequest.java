@@ -43,7 +43,8 @@ public final class CreateRequest {
                     new RestartPolicy(policy.string("Name"), (int) policy.number("MaximumRetryCount", 0)),
                     host.bool("AutoRemove"), host.string("NetworkMode"), emptyToNull(host.string("Runtime")),
                     (int) config.number("StopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS),
-                    process(config, host), naming(config, host, aliases), MountRequests.of(host), resources(host),
+                    process(config, host), naming(config, host, aliases), MountRequests.of(host, config),
+                    resources(host),
                     security(host), config.stringMap("Labels"),
                     new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host))
                     .withHealthcheck(HealthcheckRequest.of(config)).withPorts(PortRequests.of(config, host));

@@ -126,6 +126,20 @@ final class JsonFields {
         return map;
     }
 
+    /** The keys of an object whose values say nothing ({@code "Volumes": {"/data": {}}}), in order. */
+    List<String> stringMapKeys(String field) {
+        JsonNode value = node(field);
+        List<String> keys = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return keys;
+        }
+        if (!value.isObject()) {
+            throw invalid(path(field), "expected an object", value);
+        }
+        value.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     /** The array's objects, each to be read with its own {@code JsonFields} under {@code Field[i].}. */
     List<JsonFields> objects(String field) {
         JsonNode value = node(field);

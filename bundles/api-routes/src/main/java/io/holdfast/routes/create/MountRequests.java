@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Docker's three ways to ask for mounts, as {@link MountSpec}s: {@code HostConfig.Binds}
  * ({@code /src:/dst[:ro|rw|z|Z|propagation,...]}), {@code HostConfig.Mounts} of type {@code bind} or {@code tmpfs},
- * and {@code HostConfig.Tmpfs} ({@code {"/run": "size=64m,noexec"}}). Named volumes are refused: Holdfast has none.
+ * and {@code HostConfig.Tmpfs} ({@code {"/run": "size=64m,noexec"}}); volumes as {@code Binds}
+ * ({@code name:/dst[:ro]}), {@code Mounts} of type {@code volume}, and {@code Config.Volumes}
+ * ({@code {"/data": {}}}, an anonymous volume: what {@code docker run -v /data} sends).
  */
 final class MountRequests {
     private static final Set<String> PROPAGATIONS = Set.of("private", "rprivate", "shared", "rshared", "slave",
@@ -19,11 +21,27 @@ final class MountRequests {
             "nodev", "sync", "async", "atime", "noatime", "relatime", "strictatime", "nodiratime", "diratime");
     private static final Set<String> TMPFS_KEYS = Set.of("size", "mode", "uid", "gid", "nr_inodes", "nr_blocks");
     private static final Set<String> MOUNT_FIELDS = Set.of("Type", "Source", "Target", "ReadOnly", "Consistency",
-            "BindOptions", "TmpfsOptions");
+            "BindOptions", "TmpfsOptions", "VolumeOptions");
+    private static final Set<String> VOLUME_OPTIONS = Set.of("DriverConfig");
+    private static final Set<String> DRIVER_CONFIG = Set.of("Name");
     private static final Set<String> BIND_OPTIONS = Set.of("Propagation");
     private static final Set<String> TMPFS_OPTIONS = Set.of("SizeBytes", "Mode");
 
     private MountRequests() {
+    }
+
+    /** The mounts of {@code host}, then an anonymous volume for each {@code Config.Volumes} path none of them takes. */
+    static List<MountSpec> of(JsonFields host, JsonFields config) {
+        List<MountSpec> mounts = of(host);
+        Set<String> taken = new java.util.HashSet<>();
+        mounts.forEach(m -> taken.add(m.target()));
+        for (String target : config.stringMapKeys("Volumes")) {
+            if (!taken.contains(target)) { // Docker: a bind or mount on the same path wins over the image's volume
+                mounts.add(spec(MountSpec.Type.VOLUME, "", target, false, List.of(), MountSpec.Origin.VOLUMES,
+                        config.path("Volumes") + "." + target, new MountSpec.VolumeRef("", "")));
+            }
+        }
+        return mounts;
     }
 
     static List<MountSpec> of(JsonFields host) {
@@ -44,15 +62,23 @@ final class MountRequests {
         return mounts;
     }
 
-    /** {@code /src:/dst}, {@code /src:/dst:ro,rshared}; z and Z (SELinux relabelling) change nothing without SELinux, as in Docker. */
+    /**
+     * {@code /src:/dst}, {@code /src:/dst:ro,rshared}; z and Z (SELinux relabelling) change nothing without SELinux,
+     * as in Docker. A source that is not a path names a volume ({@code pgdata:/data:ro}); a lone {@code /dst} is an
+     * anonymous volume.
+     */
     static MountSpec bind(String text, String path) {
         String[] parts = text.split(":", -1);
+        if (parts.length == 1 && text.startsWith("/")) {
+            return spec(MountSpec.Type.VOLUME, "", text, false, List.of(), MountSpec.Origin.BINDS, path,
+                    new MountSpec.VolumeRef("", ""));
+        }
         if (parts.length < 2 || parts.length > 3) {
-            throw JsonFields.refused(path, "\"" + text + "\": expected /host/path:/container/path[:options]");
+            throw JsonFields.refused(path, "\"" + text + "\": expected /host/path:/container/path[:options] or"
+                    + " volume:/container/path[:options]");
         }
         if (!parts[0].startsWith("/")) {
-            throw JsonFields.refused(path, "\"" + text + "\": named volumes are not supported yet; the source must be"
-                    + " an absolute host path");
+            return volumeBind(text, parts, path);
         }
         boolean readOnly = false;
         List<String> options = new ArrayList<>();
@@ -70,6 +96,25 @@ final class MountRequests {
         return spec(MountSpec.Type.BIND, parts[0], parts[1], readOnly, options, MountSpec.Origin.BINDS, path);
     }
 
+    /** {@code name:/dst[:ro|rw|nocopy|z|Z]}: propagation is a bind's, not a volume's. */
+    private static MountSpec volumeBind(String text, String[] parts, String path) {
+        boolean readOnly = false;
+        if (parts.length == 3) {
+            for (String mode : parts[2].split(",")) {
+                if (mode.equals("ro") || mode.equals("rw")) {
+                    readOnly = mode.equals("ro");
+                } else if (!mode.equals("z") && !mode.equals("Z") && !mode.equals("nocopy")) {
+                    throw JsonFields.refused(path, "\"" + text + "\": invalid mode for a volume: " + mode);
+                }
+            }
+        }
+        if (parts[0].isEmpty()) {
+            throw JsonFields.refused(path, "\"" + text + "\": the volume name is empty");
+        }
+        return spec(MountSpec.Type.VOLUME, "", parts[1], readOnly, List.of(), MountSpec.Origin.BINDS, path,
+                new MountSpec.VolumeRef(parts[0], ""));
+    }
+
     private static MountSpec mount(JsonFields mount) {
         String prefix = mount.path("");
         SupportedFields.refuseUnsupported(mount, MOUNT_FIELDS, prefix);
@@ -81,7 +126,23 @@ final class MountRequests {
         }
         JsonFields bindOptions = mount.object("BindOptions");
         JsonFields tmpfsOptions = mount.object("TmpfsOptions");
+        JsonFields volumeOptions = mount.object("VolumeOptions");
+        if (!type.equals("volume")) {
+            refuseIfSet(volumeOptions, mount.path("VolumeOptions"), type);
+        }
         switch (type) {
+            case "volume" -> {
+                refuseIfSet(bindOptions, mount.path("BindOptions"), "volume");
+                refuseIfSet(tmpfsOptions, mount.path("TmpfsOptions"), "volume");
+                SupportedFields.refuseUnsupported(volumeOptions, VOLUME_OPTIONS, mount.path("VolumeOptions."));
+                JsonFields driverConfig = volumeOptions.object("DriverConfig");
+                SupportedFields.refuseUnsupported(driverConfig, DRIVER_CONFIG,
+                        mount.path("VolumeOptions.DriverConfig."));
+                String source = mount.string("Source");
+                return spec(MountSpec.Type.VOLUME, "", target, mount.bool("ReadOnly"), List.of(),
+                        MountSpec.Origin.MOUNTS, prefix + "Source",
+                        new MountSpec.VolumeRef(source, driverConfig.string("Name")));
+            }
             case "bind" -> {
                 SupportedFields.refuseUnsupported(bindOptions, BIND_OPTIONS, mount.path("BindOptions."));
                 refuseIfSet(tmpfsOptions, mount.path("TmpfsOptions"), "bind");
@@ -114,8 +175,8 @@ final class MountRequests {
                 return spec(MountSpec.Type.TMPFS, "", target, mount.bool("ReadOnly"), options, MountSpec.Origin.MOUNTS,
                         prefix + "Target");
             }
-            default -> throw JsonFields.refused(mount.path("Type"), "\"" + type + "\": only bind and tmpfs mounts are"
-                    + " supported" + (type.equals("volume") ? " (volumes are not supported yet)" : ""));
+            default -> throw JsonFields.refused(mount.path("Type"), "\"" + type + "\": only bind, tmpfs and volume"
+                    + " mounts are supported");
         }
     }
 
@@ -139,8 +200,14 @@ final class MountRequests {
 
     private static MountSpec spec(MountSpec.Type type, String source, String target, boolean readOnly,
                                   List<String> options, MountSpec.Origin origin, String path) {
+        return spec(type, source, target, readOnly, options, origin, path, null);
+    }
+
+    private static MountSpec spec(MountSpec.Type type, String source, String target, boolean readOnly,
+                                  List<String> options, MountSpec.Origin origin, String path,
+                                  MountSpec.VolumeRef volume) {
         try {
-            return new MountSpec(type, source, target, readOnly, options, origin);
+            return new MountSpec(type, source, target, readOnly, options, origin, volume);
         } catch (IllegalArgumentException e) {
             throw JsonFields.refused(path, e.getMessage());
         }

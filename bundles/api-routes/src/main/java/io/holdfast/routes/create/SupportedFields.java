@@ -12,14 +12,14 @@ import java.util.Set;
  */
 final class SupportedFields {
     static final Set<String> CONFIG = Set.of("Image", "Cmd", "Env", "Entrypoint", "WorkingDir", "User", "Hostname",
-            "Domainname", "Labels", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "Tty", "HostConfig", "NetworkingConfig",
-            "Healthcheck", "ExposedPorts",
+            "Domainname", "Labels", "Volumes", "StopSignal", "StopTimeout", "OpenStdin", "StdinOnce", "Tty", "HostConfig",
+            "NetworkingConfig", "Healthcheck", "ExposedPorts",
             // the client's own attach wishes: they change nothing about the container
             "AttachStdin", "AttachStdout", "AttachStderr");
     static final Set<String> HOST_CONFIG = Set.of("Binds", "Mounts", "Tmpfs", "ReadonlyRootfs", "CapAdd", "CapDrop",
             "Memory", "MemorySwap", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod", "PidsLimit", "Ulimits", "Init",
             "ExtraHosts", "Dns", "DnsSearch", "DnsOptions", "SecurityOpt", "RestartPolicy", "AutoRemove",
-            "NetworkMode", "Runtime", "Privileged", "Devices", "ConsoleSize", "PortBindings", "PublishAllPorts",
+            "NetworkMode", "Runtime", "Privileged", "Devices", "ConsoleSize", "PortBindings", "PublishAllPorts", "VolumesFrom",
             // client-side only: the CLI writes the id file itself
             "ContainerIDFile");
 
@@ -35,9 +35,8 @@ final class SupportedFields {
 
     /** Why a field is refused, where a reason says more than "not supported". */
     private static final Map<String, String> REASONS = Map.ofEntries(
-            Map.entry("Volumes", "volumes are not supported yet; bind a host directory instead"),
-            Map.entry("HostConfig.VolumesFrom", "volumes are not supported yet"),
-            Map.entry("HostConfig.VolumeDriver", "volumes are not supported yet"),
+            Map.entry("HostConfig.VolumeDriver", "a volume driver per container is not supported; create the volume"
+                    + " first (docker volume create --driver NAME)"),
             Map.entry("HostConfig.DeviceCgroupRules", "host devices are not supported"),
             Map.entry("HostConfig.DeviceRequests", "host devices are not supported"),
             Map.entry("HostConfig.Links", "legacy links are not supported"),

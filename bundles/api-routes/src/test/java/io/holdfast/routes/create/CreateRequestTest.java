@@ -105,9 +105,10 @@ class CreateRequestTest {
             "{\"SecurityOpt\": [\"seccomp=/etc/profile.json\"]} | HostConfig.SecurityOpt: \"seccomp=/etc/profile.json\": expected seccomp=unconfined, seccomp=builtin or seccomp= followed by the profile's JSON content",
             "{\"SecurityOpt\": [\"apparmor=x\"]} | HostConfig.SecurityOpt: \"apparmor=x\" is not supported",
             "{\"SecurityOpt\": [\"label=disable\"]} | HostConfig.SecurityOpt: \"label=disable\" is not supported",
-            "{\"Binds\": [\"data:/data\"]} | HostConfig.Binds: \"data:/data\": named volumes are not supported yet",
+            "{\"Binds\": [\"data:/data:rshared\"]} | HostConfig.Binds: \"data:/data:rshared\": invalid mode for a volume: rshared",
             "{\"Binds\": [\"/a:/b:nocopy\"]} | HostConfig.Binds: \"/a:/b:nocopy\": invalid mode: nocopy",
-            "{\"Mounts\": [{\"Type\": \"volume\", \"Source\": \"v\", \"Target\": \"/v\"}]} | HostConfig.Mounts[0].Type: \"volume\": only bind and tmpfs",
+            "{\"Mounts\": [{\"Type\": \"volume\", \"Source\": \"v\", \"Target\": \"/v\", \"VolumeOptions\": {\"NoCopy\": true}}]} | HostConfig.Mounts[0].VolumeOptions.NoCopy: not supported",
+            "{\"Mounts\": [{\"Type\": \"npipe\", \"Source\": \"v\", \"Target\": \"/v\"}]} | HostConfig.Mounts[0].Type: \"npipe\": only bind, tmpfs and volume",
             "{\"Mounts\": [{\"Type\": \"bind\", \"Source\": \"/a\", \"Target\": \"/b\", \"BindOptions\": {\"NonRecursive\": true}}]} | HostConfig.Mounts[0].BindOptions.NonRecursive: not supported",
             "{\"Tmpfs\": {\"/run\": \"size=1m,bogus\"}} | HostConfig.Tmpfs./run: unknown tmpfs option \"bogus\"",
             "{\"Memory\": \"lots\"} | HostConfig.Memory: expected an integer",
@@ -127,7 +128,7 @@ class CreateRequestTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"ExposedPorts\": {\"eighty/tcp\": {}}} | ExposedPorts.eighty/tcp: \"eighty/tcp\": expected PORT[/tcp|udp]",
-            "{\"Volumes\": {\"/data\": {}}} | Volumes: volumes are not supported yet",
+            "{\"Volumes\": [\"/data\"]} | Volumes: expected an object",
             "{\"Healthcheck\": {\"Test\": [\"CMD\"]}} | Healthcheck Test [CMD]: CMD needs a command",
             "{\"Healthcheck\": {\"Test\": [\"SHELL\", \"true\"]}} | expected NONE, CMD or CMD-SHELL",
             "{\"Healthcheck\": {\"Test\": [\"CMD\", \"true\"], \"Retries\": -1}} | Retries in Healthcheck cannot be negative",
@@ -145,6 +146,26 @@ class CreateRequestTest {
         body.setAll((ObjectNode) JSON.readTree(config));
         String message = refusal(body);
         assertTrue(message.contains(expected.strip()), message);
+    }
+
+    @Test
+    void volumesAreAskedForInEachOfDockersWays() throws IOException {
+        ObjectNode body = plain();
+        ((ObjectNode) body.get("HostConfig")).setAll((ObjectNode) JSON.readTree("{\"Binds\": [\"pgdata:/db:ro\","
+                + " \"/anon\"], \"Mounts\": [{\"Type\": \"volume\", \"Source\": \"cache\", \"Target\": \"/cache\","
+                + " \"VolumeOptions\": {\"DriverConfig\": {\"Name\": \"local\"}}}]}"));
+        body.setAll((ObjectNode) JSON.readTree("{\"Volumes\": {\"/db\": {}, \"/image-volume\": {}}}"));
+        List<MountSpec> mounts = CreateRequest.translate("v", body).mounts();
+        assertEquals(List.of(
+                new MountSpec(MountSpec.Type.VOLUME, "", "/db", true, List.of(), MountSpec.Origin.BINDS,
+                        new MountSpec.VolumeRef("pgdata", "")),
+                new MountSpec(MountSpec.Type.VOLUME, "", "/anon", false, List.of(), MountSpec.Origin.BINDS,
+                        new MountSpec.VolumeRef("", "")),
+                new MountSpec(MountSpec.Type.VOLUME, "", "/cache", false, List.of(), MountSpec.Origin.MOUNTS,
+                        new MountSpec.VolumeRef("cache", "local")),
+                // /db is bound already: Config.Volumes adds only what nothing else mounts
+                new MountSpec(MountSpec.Type.VOLUME, "", "/image-volume", false, List.of(), MountSpec.Origin.VOLUMES,
+                        new MountSpec.VolumeRef("", ""))), mounts);
     }
 
     @Test

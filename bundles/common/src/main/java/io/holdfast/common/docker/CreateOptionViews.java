@@ -33,6 +33,7 @@ final class CreateOptionViews {
                 case BINDS -> binds.add(bindText(m));
                 case TMPFS -> tmpfs.put(m.target(), String.join(",", withReadOnly(m)));
                 case MOUNTS -> mounts.add(apiMount(m));
+                case VOLUMES -> { } // Config.Volumes: an anonymous volume, shown only under the top-level Mounts
             }
         }
         return new HostConfig(binds.isEmpty() ? null : binds, log, spec.networkMode(),
@@ -66,6 +67,12 @@ final class CreateOptionViews {
     static List<MountPoint> mountPoints(ContainerSpec spec) {
         List<MountPoint> points = new ArrayList<>();
         for (MountSpec m : spec.mounts()) {
+            if (m.type() == MountSpec.Type.VOLUME) {
+                points.add(new MountPoint("volume", m.source(), m.target(), m.origin() == MountSpec.Origin.BINDS
+                        ? String.join(",", modes(m)) : "", !m.readOnly(), "", m.volume().name(),
+                        m.volume().driver()));
+                continue;
+            }
             boolean bind = m.type() == MountSpec.Type.BIND;
             String mode = m.origin() == MountSpec.Origin.BINDS ? String.join(",", modes(m)) : "";
             points.add(new MountPoint(bind ? "bind" : "tmpfs", m.source(), m.target(), mode, !m.readOnly(),
@@ -76,7 +83,7 @@ final class CreateOptionViews {
 
     private static String bindText(MountSpec m) {
         List<String> modes = modes(m);
-        return m.source() + ":" + m.target() + (modes.isEmpty() ? "" : ":" + String.join(",", modes));
+        return (m.type() == MountSpec.Type.VOLUME ? m.volume().name() : m.source()) + ":" + m.target() + (modes.isEmpty() ? "" : ":" + String.join(",", modes));
     }
 
     private static List<String> modes(MountSpec m) {
@@ -97,6 +104,9 @@ final class CreateOptionViews {
     }
 
     private static HostConfig.Mount apiMount(MountSpec m) {
+        if (m.type() == MountSpec.Type.VOLUME) {
+            return new HostConfig.Mount("volume", m.volume().name(), m.target(), m.readOnly(), null, null);
+        }
         if (m.type() == MountSpec.Type.BIND) {
             String propagation = m.options().isEmpty() ? null : m.options().get(0);
             return new HostConfig.Mount("bind", m.source(), m.target(), m.readOnly(),

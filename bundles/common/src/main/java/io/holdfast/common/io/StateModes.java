@@ -14,7 +14,8 @@ import java.util.Set;
  * (as Docker's 0710 root:root: nothing but the engine, conmon and the runtime, all root, enters it), its files
  * 0600. What is not Holdfast's metadata keeps its modes: an image's root file system
  * ({@code images/<id>/rootfs}) and everything the storage drivers keep under {@code storage/} (containers' root file
- * systems; {@code storage/} itself becomes 0700), and the files bound into containers ({@code hosts},
+ * systems; {@code storage/} itself becomes 0700), what the volume drivers keep under {@code volumes/} and
+ * {@code volume-drivers/} (volumes' data, as containers wrote it; the directories themselves become 0700), and the files bound into containers ({@code hosts},
  * {@code hostname}, {@code resolv.conf}: 0644, since a container's non-root processes read them).
  *
  * <pre>{@code List<String> changed = StateModes.tightenDataRoot(Path.of("/var/lib/holdfast"));
@@ -23,6 +24,8 @@ import java.util.Set;
 public final class StateModes {
     /** Files in a container's directory that are bind-mounted into it. */
     static final Set<String> BOUND_INTO_CONTAINERS = Set.of("hosts", "hostname", "resolv.conf");
+    /** The data root's directories whose content is the containers' (root file systems, volumes), not metadata. */
+    private static final Set<String> USERS_DATA = Set.of("storage", "volumes", "volume-drivers");
     /**
      * Directories whose content is not Holdfast's metadata, by name within their parent: an imported image's
      * {@code rootfs}, and a layer's {@code diff} ({@code images/layers/<chain id>/diff}), the files containers see.
@@ -41,8 +44,9 @@ public final class StateModes {
         set(root, FileModes.PRIVATE_DIR, changed);
         for (Path child : list(root)) {
             String name = child.getFileName().toString();
-            if (name.equals("storage")) {
-                set(child, FileModes.PRIVATE_DIR, changed); // below it: root file systems, the drivers' own
+            if (USERS_DATA.contains(name)) {
+                // below it: root file systems or volumes, their drivers' own, modes as the containers set them
+                set(child, FileModes.PRIVATE_DIR, changed);
             } else if (name.equals("containers")) {
                 tightenTree(child, changed, true);
             } else {

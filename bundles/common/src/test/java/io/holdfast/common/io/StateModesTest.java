@@ -49,6 +49,9 @@ class StateModesTest {
         Path storage = dir(root.resolve("storage"), "rwxr-xr-x");
         Path containerRoot = dir(storage.resolve("vfs/c1"), "rwxr-xr-x");
         Path tmp = dir(containerRoot.resolve("tmp"), "rwxrwxrwx");
+        Path volumes = dir(root.resolve("volumes"), "rwxr-xr-x");
+        Path volumeData = dir(volumes.resolve("pgdata/_data"), "rwxrwxrwx");
+        Path volumeFile = file(volumeData.resolve("table"), "rw-r--r--");
         Path events = file(root.resolve("events.log"), "rw-r--r--");
         Path lease = file(root.resolve("network/bridge/leases.json"), "rw-r--r--");
 
@@ -70,6 +73,9 @@ class StateModesTest {
         assertEquals("rwxr-xr-x", mode(layerBinary));
         assertEquals("rwxr-xr-x", mode(containerRoot), "a driver's root file system is the container's");
         assertEquals("rwxrwxrwx", mode(tmp));
+        assertEquals("rwx------", mode(volumes));
+        assertEquals("rwxrwxrwx", mode(volumeData), "a volume's data is the containers', as they left it");
+        assertEquals("rw-r--r--", mode(volumeFile));
         assertTrue(changed.contains(config + ": rw-r--r-- -> rw-------"), changed.toString());
         assertTrue(changed.contains(root + ": rwxr-xr-x -> rwx------"), changed.toString());
         assertEquals(List.of(), StateModes.tightenDataRoot(root), "a second pass changes nothing");

@@ -117,6 +117,17 @@ public interface Containers {
     void remove(String ref, boolean force);
 
     /**
+     * {@link #remove}, and with {@code removeVolumes} ({@code docker rm -v}) also the container's anonymous volumes
+     * that no other container uses. An engine without volumes refuses {@code removeVolumes}.
+     */
+    default void remove(String ref, boolean force, boolean removeVolumes) {
+        if (removeVolumes) {
+            throw new EngineException(EngineException.Kind.INVALID, "this engine has no volumes to remove");
+        }
+        remove(ref, force);
+    }
+
+    /**
      * Completes with the exit code once the container is not running (at once if it is not running now). Never
      * blocks. Is cancelled when this service stops (a supervisor swap): the caller asks the next one. A caller that
      * no longer needs it may cancel it.

@@ -17,6 +17,7 @@ import io.holdfast.supervisor.oci.OciSpec;
 import io.holdfast.supervisor.oci.SeccompFilter;
 import io.holdfast.supervisor.oci.SeccompProfile;
 import io.holdfast.supervisor.state.DataRootLayout;
+import io.holdfast.supervisor.volumes.ContainerVolumes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,8 +41,11 @@ final class ContainerFactory {
     private final NameGenerator names = new NameGenerator();
     private final EventPublisher events;
 
+    private final ContainerVolumes volumes;
+
     ContainerFactory(Supplier<DaemonConfig> config, Images images, Plugins plugins, ContainerTable table,
-                     EventPublisher events) {
+                     EventPublisher events, ContainerVolumes volumes) {
+        this.volumes = volumes;
         this.config = config;
         this.images = images;
         this.plugins = plugins;
@@ -64,11 +68,34 @@ final class ContainerFactory {
         StorageDriver driver = plugins.driver(config.get().storageDriver());
         String networkMode = requested.networkMode() == null || requested.networkMode().isEmpty()
                 || requested.networkMode().equals("default") ? plugins.defaultNetwork() : requested.networkMode();
-        NetworkBridge network = plugins.network(networkMode);
+        plugins.network(networkMode); // a missing network is refused before any volume is made
         ContainerSpec spec = ImageDefaults.apply(requested, image.config()).settled(name, networkMode, runtime,
                 HostLimits.adapt(requested.resources()));
         HostLimits.checkMounts(spec);
         checkSeccomp(spec);
+        // volumes are found or made first, and reserved until the record is written: no remove comes between
+        ContainerVolumes.Resolved withVolumes = volumes.resolve(spec.mounts());
+        boolean recorded = false;
+        try {
+            ContainerRecord record = create(name, image, driver, networkMode, withMounts(spec,
+                    withVolumes.mounts()));
+            recorded = true;
+            return record;
+        } finally {
+            volumes.settled(withVolumes, recorded);
+        }
+    }
+
+    private static ContainerSpec withMounts(ContainerSpec spec, List<io.holdfast.spi.container.MountSpec> mounts) {
+        return new ContainerSpec(spec.name(), spec.image(), spec.cmd(), spec.env(), spec.restartPolicy(),
+                spec.autoRemove(), spec.networkMode(), spec.runtime(), spec.stopTimeoutSeconds(), spec.process(),
+                spec.naming(), mounts, spec.resources(), spec.security(), spec.labels(), spec.stdin(),
+                spec.hostAccess(), spec.healthcheck());
+    }
+
+    private ContainerRecord create(String name, ImageRecord image, StorageDriver driver, String networkMode,
+                                   ContainerSpec spec) {
+        NetworkBridge network = plugins.network(networkMode);
 
         String id = names.newId();
         Path dir = table.store().dir(id);

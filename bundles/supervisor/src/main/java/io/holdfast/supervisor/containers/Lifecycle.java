@@ -21,6 +21,7 @@ import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.oci.OciSpec;
 import io.holdfast.supervisor.ports.PortPublishing;
 import io.holdfast.supervisor.state.DataRootLayout;
+import io.holdfast.supervisor.volumes.ContainerVolumes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,15 +55,19 @@ final class Lifecycle {
     private final EventPublisher events;
     private final PortPublishing ports;
     private final java.util.Set<String> pendingRestarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Mounts volumes at start and removes anonymous ones with their container; null: an engine without volumes. */
+    private final ContainerVolumes volumes;
 
     Lifecycle(Supplier<DaemonConfig> config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
               ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events) {
-        this(config, monitor, plugins, table, waiters, restarts, events, PortPublishing.NONE);
+        this(config, monitor, plugins, table, waiters, restarts, events, PortPublishing.NONE, null);
     }
 
     Lifecycle(Supplier<DaemonConfig> config, ContainerMonitor monitor, Plugins plugins, ContainerTable table,
-              ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events, PortPublishing ports) {
+              ExitWaiters waiters, ScheduledExecutorService restarts, EventPublisher events, PortPublishing ports,
+              ContainerVolumes volumes) {
         this.ports = ports;
+        this.volumes = volumes;
         this.config = config;
         this.monitor = monitor;
         this.plugins = plugins;
@@ -87,7 +92,7 @@ final class Lifecycle {
                     config.get().runtime(record.spec().runtime()), config.get().logSizeMax(), stdin.open(),
                     !stdin.once(), record.spec().process().tty());
             try {
-                writeBundle(record);
+                writeBundle(record, volumes);
                 new PeerHosts(table).refreshNetworkOf(record);
                 ports.publish(record); // before the container runs: a port in use fails the start, not later
             } catch (IOException | RuntimeException e) {
@@ -115,10 +120,10 @@ final class Lifecycle {
     }
 
     /** The OCI bundle from the record, as of now: the user is looked up in the container's files at each start. */
-    private static void writeBundle(ContainerRecord record) throws IOException {
+    private static void writeBundle(ContainerRecord record, ContainerVolumes volumes) throws IOException {
         var network = record.network();
         OciBundle.write(new OciBundle.Target(Path.of(record.bundleDir()), record.id(), Path.of(record.rootfs()),
-                record.spec(), network == null ? null : network.namespacePath(), network != null && network.sharesHost()));
+                volumes == null ? record.spec() : volumes.mounted(record.spec()), network == null ? null : network.namespacePath(), network != null && network.sharesHost()));
     }
 
     /**
@@ -300,6 +305,30 @@ final class Lifecycle {
      * found running is stopped and checked again, as often as a start keeps racing the removal.
      */
     void remove(String id, boolean force) {
+        remove(id, force, false);
+    }
+
+    /** {@link #remove}; with {@code removeVolumes} ({@code rm -v}) the container's anonymous volumes go too. */
+    void remove(String id, boolean force, boolean removeVolumes) {
+        ContainerRecord removed = table.byId(id);
+        removeContainer(id, force);
+        if (removeVolumes) {
+            removeAnonymousVolumes(removed);
+        }
+    }
+
+    private void removeAnonymousVolumes(ContainerRecord removed) {
+        if (volumes == null) {
+            return;
+        }
+        java.util.List<String> failures = volumes.removeAnonymous(removed);
+        if (!failures.isEmpty()) {
+            throw new EngineException(Kind.FAILED, "container " + removed.shortId() + " is removed, but not all its"
+                    + " anonymous volumes: " + String.join("; ", failures));
+        }
+    }
+
+    private void removeContainer(String id, boolean force) {
         for (int attempt = 1; ; attempt++) {
             boolean removed = locked(id, () -> {
                 ContainerRecord record = table.byId(id);
@@ -360,6 +389,11 @@ final class Lifecycle {
                 releaseQuietly(id);
                 waiters.exited(id, exit.code()); // before the removal, which would answer them with 0
                 destroy(stopped);
+                try {
+                    removeAnonymousVolumes(stopped); // as Docker's --rm
+                } catch (EngineException e) {
+                    LOG.warning(e.getMessage());
+                }
                 return RestoreOutcome.REMOVED;
             }
             if (restart) {

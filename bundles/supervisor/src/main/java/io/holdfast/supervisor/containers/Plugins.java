@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 final class Plugins {
     private final Map<String, StorageDriver> drivers = new ConcurrentHashMap<>();
     private final Map<String, NetworkBridge> networks = new ConcurrentHashMap<>();
+    private final Map<String, io.holdfast.spi.volume.VolumeDriver> volumeDrivers = new ConcurrentHashMap<>();
     /** By plugin instance: a new revision of a plugin is a new instance and gets its own restore. */
     private final Map<Object, PluginCheck> restored = new java.util.IdentityHashMap<>();
 
@@ -48,6 +49,24 @@ final class Plugins {
         forget(bridge);
     }
 
+    void add(io.holdfast.spi.volume.VolumeDriver driver) {
+        volumeDrivers.put(driver.name(), driver);
+    }
+
+    void remove(io.holdfast.spi.volume.VolumeDriver driver) {
+        volumeDrivers.remove(driver.name(), driver);
+        forget(driver);
+    }
+
+    io.holdfast.spi.volume.VolumeDriver volumeDriver(String name) {
+        io.holdfast.spi.volume.VolumeDriver driver = volumeDrivers.get(name);
+        if (driver == null) {
+            throw new EngineException(Kind.FAILED, "volume driver \"" + name + "\" is not installed; installed: "
+                    + names(volumeDrivers));
+        }
+        return driver;
+    }
+
     private void forget(Object plugin) {
         synchronized (restored) {
             restored.remove(plugin);
@@ -56,7 +75,8 @@ final class Plugins {
 
     /** Whether the storage driver and the network the container was made with are both installed. */
     boolean installedFor(ContainerRecord record) {
-        return drivers.containsKey(record.storageDriver()) && networks.containsKey(record.spec().networkMode());
+        return drivers.containsKey(record.storageDriver()) && networks.containsKey(record.spec().networkMode())
+                && VolumeRestore.driversOf(record).stream().allMatch(volumeDrivers::containsKey);
     }
 
     /** Docker's rule: bridge when a bridge network is installed, else none. */
@@ -88,6 +108,9 @@ final class Plugins {
                 checks.add(new PluginCheck("storage", driver.name(), true, "installed", driver.settings())));
         networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name)).forEach(bridge ->
                 checks.add(new PluginCheck("network", bridge.name(), true, "installed", bridge.settings())));
+        volumeDrivers.values().stream().sorted(java.util.Comparator.comparing(io.holdfast.spi.volume.VolumeDriver::name))
+                .forEach(driver -> checks.add(new PluginCheck(VolumeRestore.KIND, driver.name(), true, "installed",
+                        Map.of())));
         return checks;
     }
 
@@ -99,6 +122,12 @@ final class Plugins {
      */
     List<PluginCheck> restoreArrived(List<ContainerRecord> records, Supplier<Set<String>> orphanLookup,
                                      DataRootLayout layout) {
+        return restoreArrived(records, orphanLookup, layout, null);
+    }
+
+    /** As above, and every volume driver that arrived, with its volumes; {@code volumes} null: none. */
+    List<PluginCheck> restoreArrived(List<ContainerRecord> records, Supplier<Set<String>> orphanLookup,
+                                     DataRootLayout layout, VolumeRestore volumes) {
         List<PluginCheck> checks = new ArrayList<>();
         Supplier<Set<String>> orphans = memoized(orphanLookup);
         synchronized (restored) {
@@ -106,6 +135,9 @@ final class Plugins {
                     .forEach(driver -> checks.add(once(driver, () -> restore(driver, records, orphans.get(), layout))));
             networks.values().stream().sorted(java.util.Comparator.comparing(NetworkBridge::name))
                     .forEach(bridge -> checks.add(once(bridge, () -> restore(bridge, records, orphans.get()))));
+            volumeDrivers.values().stream().filter(driver -> volumes != null).sorted(java.util.Comparator.comparing(
+                    io.holdfast.spi.volume.VolumeDriver::name))
+                    .forEach(driver -> checks.add(once(driver, () -> volumes.restore(driver, layout))));
         }
         return checks;
     }

@@ -30,6 +30,7 @@ import io.holdfast.supervisor.oci.OciBundle;
 import io.holdfast.supervisor.state.ContainerStore;
 import io.holdfast.supervisor.state.DataRootLayout;
 import io.holdfast.supervisor.state.ExecStore;
+import io.holdfast.supervisor.volumes.VolumeService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -110,6 +111,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private ScheduledExecutorService restarts;
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
+    private VolumeService volumes;
+    private volatile ServiceRegistration<io.holdfast.spi.volume.Volumes> volumesRegistration;
 
     // ---- the bindings a restore depends on: each arrival asks for a restore, which takes it in
 
@@ -163,6 +166,17 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         plugins.remove(bridge);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addVolumeDriver(io.holdfast.spi.volume.VolumeDriver driver) {
+        plugins.add(driver);
+        restoreRequests.request();
+    }
+
+    void removeVolumeDriver(io.holdfast.spi.volume.VolumeDriver driver) {
+        plugins.remove(driver);
+    }
+
     /**
      * Serves a restore request once everything it needs is bound. A new shim or restore service, or containers waiting
      * for a plugin, take a whole restore run (with a new report); a plugin that arrives when nothing waits for it
@@ -200,10 +214,12 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         ContainerStore.Loaded loaded = store.load();
         unreadable = loaded.unreadable();
         table = new ContainerTable(store, loaded.records());
-        factory = new ContainerFactory(() -> config, images, plugins, table, events);
+        volumes = new VolumeService(DataRootLayout.of(config), plugins::volumeDriver, () -> DataRootLayout.of(config),
+                table::all);
+        factory = new ContainerFactory(() -> config, images, plugins, table, events, volumes.containers());
         restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events,
-                new io.holdfast.supervisor.ports.PortForwarders(DataRootLayout.of(config).ports()));
+                new io.holdfast.supervisor.ports.PortForwarders(DataRootLayout.of(config).ports()), volumes.containers());
         restoreSteps = new RestoreSteps(table, monitor, lifecycle, events);
         ExecStore execStore = new ExecStore(DataRootLayout.of(config).containers());
         execs = new Execs(table, new ExecTable(execStore, execStore.loadAll()), monitor, () -> config, events);
@@ -235,6 +251,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         context.removeBundleListener(engineShutdown);
         if (report != null) {
             report.unregister();
+        }
+        if (volumesRegistration != null) {
+            volumesRegistration.unregister();
         }
         healthChecks.stop();
         restarts.shutdownNow();
@@ -407,7 +426,12 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Override
     public void remove(String ref, boolean force) {
-        lifecycle.remove(table.resolve(ref).id(), force);
+        lifecycle.remove(table.resolve(ref).id(), force, false);
+    }
+
+    @Override
+    public void remove(String ref, boolean force, boolean removeVolumes) {
+        lifecycle.remove(table.resolve(ref).id(), force, removeVolumes);
     }
 
     @Override
@@ -507,7 +531,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     @Override
     public List<PluginCheck> restorePlugins() {
         synchronized (factory) { // creates hold the factory: plugins never see a half-made container
-            List<PluginCheck> checks = plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config));
+            List<PluginCheck> checks = plugins.restoreArrived(table.all(), this::orphans, DataRootLayout.of(config),
+                    new VolumeRestore(volumes));
             new PeerHosts(table).refreshAll();
             return checks;
         }
@@ -571,6 +596,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             if (record.state().status() == io.holdfast.spi.container.ContainerStatus.RESTARTING) {
                 lifecycle.scheduleRestart(record.id(), Duration.ZERO); // a restart the last engine had pending
             }
+        }
+        if (volumesRegistration == null) {
+            // registered here, on the restore thread, never from activate: a component that needs both Volumes and
+            // Containers (the API) would be activated inside this one's activation and find Containers circular
+            volumesRegistration = context.registerService(io.holdfast.spi.volume.Volumes.class, volumes, null);
         }
         ServiceRegistration<RestoreReport> previous = report;
         report = context.registerService(RestoreReport.class, restoreReport, null);

@@ -55,7 +55,8 @@ final class OciMounts {
             defaults.add(INIT_IN_CONTAINER, "bind", INIT_ON_HOST, List.of("rbind", "ro", "rprivate"));
         }
         for (MountSpec mount : users) {
-            if (mount.type() == MountSpec.Type.BIND) {
+            if (mount.type() == MountSpec.Type.BIND || mount.type() == MountSpec.Type.VOLUME) {
+                // a volume is bound in from where its driver keeps (and has mounted) it
                 add(mounts, mount.target(), "bind", mount.source(), bindOptions(mount));
             } else {
                 add(mounts, mount.target(), "tmpfs", "tmpfs", tmpfsOptions(mount));

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * DataRootLayout layout = DataRootLayout.of(config);
  * Path state = layout.containers();                  // <data-root>/containers/<id>/state.json, config.json, ...
  * Path home = layout.storageHome("overlay");         // <data-root>/storage/overlay, the driver's own directory
+ * Path volumes = layout.volumeHome("local");         // <data-root>/volumes/<name>/_data, the local volume driver's
  * }</pre>
  *
  * @param root the data root, {@code data-root} in daemon.json (a restart changes it, never a reload)
@@ -36,6 +37,19 @@ public record DataRootLayout(Path root) {
     /** The storage drivers' homes, one directory each; a restore hands each driver its own. */
     public Path storage() {
         return root.resolve("storage");
+    }
+
+    /** The engine's record of each volume, one {@code <name>.json} each (the drivers keep the data). */
+    public Path volumeRecords() {
+        return root.resolve("volume-records");
+    }
+
+    /**
+     * The directory a volume driver keeps its volumes in: {@code volumes/} for {@code local}, where Docker keeps
+     * its ({@code volumes/<name>/_data}), {@code volume-drivers/<name>} for any other.
+     */
+    public Path volumeHome(String driver) {
+        return driver.equals("local") ? root.resolve("volumes") : root.resolve("volume-drivers").resolve(driver);
     }
 
     /** The directory a storage driver keeps its containers' root filesystems in. */

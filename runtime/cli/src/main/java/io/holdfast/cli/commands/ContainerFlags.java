@@ -30,10 +30,13 @@ public final class ContainerFlags {
     @Option(names = "--stop-signal", paramLabel = "SIGNAL", description = "Signal to stop the container (default: TERM).")
     String stopSignal;
 
-    @Option(names = {"-v", "--volume"}, paramLabel = "SRC:DST[:OPTS]", description = "Bind mount a host path (absolute), e.g. /srv/data:/data:ro.")
+    @Option(names = {"-v", "--volume"}, paramLabel = "SRC:DST[:OPTS]", description = "Bind mount a host path (absolute) or a volume, e.g. /srv/data:/data:ro, pgdata:/data, /data (anonymous).")
     List<String> volumes = new ArrayList<>();
 
-    @Option(names = "--mount", paramLabel = "type=bind|tmpfs,...", converter = MountFlag.class, description = "Attach a mount: type=bind,source=,target=[,readonly][,bind-propagation=] or type=tmpfs,target=[,tmpfs-size=][,tmpfs-mode=].")
+    @Option(names = "--volumes-from", paramLabel = "CONTAINER[:ro|rw]", description = "Mount the volumes and binds of the given container.")
+    List<String> volumesFrom = new ArrayList<>();
+
+    @Option(names = "--mount", paramLabel = "type=bind|tmpfs|volume,...", converter = MountFlag.class, description = "Attach a mount: type=bind,source=,target=[,readonly][,bind-propagation=], type=tmpfs,target=[,tmpfs-size=][,tmpfs-mode=] or type=volume,source=NAME,target=[,readonly][,volume-driver=].")
     List<Map<String, Object>> mounts = new ArrayList<>();
 
     @Option(names = "--tmpfs", paramLabel = "DST[:OPTS]", description = "Mount a tmpfs, e.g. /run:size=64m.")
@@ -120,6 +123,7 @@ public final class ContainerFlags {
         Map<String, Object> host = new LinkedHashMap<>();
         putIf(host, "Binds", volumes);
         putIf(host, "Mounts", mounts);
+        putIf(host, "VolumesFrom", volumesFrom);
         if (!tmpfs.isEmpty()) {
             Map<String, String> map = new LinkedHashMap<>();
             for (String entry : tmpfs) {

@@ -31,4 +31,16 @@ final class FilterFlags {
         }
         return new String(Json.bytes(map), StandardCharsets.UTF_8);
     }
+
+    /** {@code KEY=VALUE} options ({@code --opt}, {@code --label}) as a map; a bare key maps to "". */
+    static Map<String, String> pairs(List<String> entries) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        if (entries != null) {
+            for (String entry : entries) {
+                int equals = entry.indexOf('=');
+                map.put(equals < 0 ? entry : entry.substring(0, equals), equals < 0 ? "" : entry.substring(equals + 1));
+            }
+        }
+        return map;
+    }
 }

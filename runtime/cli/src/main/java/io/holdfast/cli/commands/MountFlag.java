@@ -16,7 +16,8 @@ final class MountFlag implements ITypeConverter<Map<String, Object>> {
         Map<String, Object> mount = new LinkedHashMap<>();
         Map<String, Object> bind = new LinkedHashMap<>();
         Map<String, Object> tmpfs = new LinkedHashMap<>();
-        mount.put("Type", "volume"); // docker's default, which the engine refuses by name
+        Map<String, Object> driver = new LinkedHashMap<>();
+        mount.put("Type", "volume"); // docker's default
         for (String field : text.split(",")) {
             int eq = field.indexOf('=');
             String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(java.util.Locale.ROOT);
@@ -30,6 +31,7 @@ final class MountFlag implements ITypeConverter<Map<String, Object>> {
                 case "bind-propagation" -> bind.put("Propagation", value);
                 case "tmpfs-size" -> tmpfs.put("SizeBytes", Sizes.bytes(value, "--mount tmpfs-size"));
                 case "tmpfs-mode" -> tmpfs.put("Mode", parseMode(value));
+                case "volume-driver" -> driver.put("Name", value);
                 default -> throw new TypeConversionException("--mount: unexpected key \"" + key + "\" in \"" + text + "\"");
             }
         }
@@ -38,6 +40,9 @@ final class MountFlag implements ITypeConverter<Map<String, Object>> {
         }
         if (!tmpfs.isEmpty()) {
             mount.put("TmpfsOptions", tmpfs);
+        }
+        if (!driver.isEmpty()) {
+            mount.put("VolumeOptions", Map.of("DriverConfig", driver));
         }
         return mount;
     }

@@ -240,6 +240,39 @@ public final class EngineClient {
         discard(HttpRequest.delete(container(ref) + (force ? "?force=1" : "")));
     }
 
+    /** {@code rm -v}: the container's anonymous volumes go with it. */
+    public void remove(String ref, boolean force, boolean volumes) throws IOException {
+        if (!volumes) {
+            remove(ref, force);
+            return;
+        }
+        discard(HttpRequest.delete(container(ref) + "?force=" + (force ? 1 : 0) + "&v=1"));
+    }
+
+    /** {@code POST /volumes/create} with Docker's body ({@code Name}, {@code Driver}, {@code DriverOpts}, {@code Labels}). */
+    public Map<String, Object> createVolume(Map<String, Object> body) throws IOException {
+        return object(HttpRequest.post("/volumes/create", RequestBody.json(Json.bytes(body))));
+    }
+
+    /** {@code GET /volumes}: {@code {"Volumes": [...], "Warnings": [...]}}. */
+    public Map<String, Object> volumes(String filtersJson) throws IOException {
+        return object(HttpRequest.get("/volumes"
+                + (filtersJson == null ? "" : "?filters=" + UriEncoding.queryValue(filtersJson))));
+    }
+
+    public Map<String, Object> volume(String name) throws IOException {
+        return object(HttpRequest.get("/volumes/" + UriEncoding.pathSegment(name)));
+    }
+
+    public void removeVolume(String name, boolean force) throws IOException {
+        discard(HttpRequest.delete("/volumes/" + UriEncoding.pathSegment(name) + (force ? "?force=1" : "")));
+    }
+
+    public Map<String, Object> pruneVolumes(String filtersJson) throws IOException {
+        return object(HttpRequest.post("/volumes/prune"
+                + (filtersJson == null ? "" : "?filters=" + UriEncoding.queryValue(filtersJson))));
+    }
+
     /** Blocks until the container is not running and returns its exit code. */
     public int waitFor(String ref) throws IOException {
         return (int) typed(HttpRequest.post(container(ref) + "/wait"), WaitResponse.class).statusCode();
