@@ -47,9 +47,6 @@ public final class VolumesFrom {
                         MountSpec.Origin.VOLUMES, m.volume()));
             }
         }
-        return new ContainerSpec(spec.name(), spec.image(), spec.cmd(), spec.env(), spec.restartPolicy(),
-                spec.autoRemove(), spec.networkMode(), spec.runtime(), spec.stopTimeoutSeconds(), spec.process(),
-                spec.naming(), mounts, spec.resources(), spec.security(), spec.labels(), spec.stdin(),
-                spec.hostAccess(), spec.healthcheck());
+        return spec.withMounts(mounts);
     }
 }

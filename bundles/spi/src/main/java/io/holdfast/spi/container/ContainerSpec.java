@@ -141,6 +141,13 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                 ports);
     }
 
+    /** The same request with {@code resolved} as its mounts (volumes found or made, {@code --volumes-from}). */
+    public ContainerSpec withMounts(List<MountSpec> resolved) {
+        return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
+                stopTimeoutSeconds, process, naming, resolved, resources, security, labels, stdin, hostAccess,
+                healthcheck, ports);
+    }
+
     /** The same request with {@code published} as its ports. */
     public ContainerSpec withPorts(PortOptions published) {
         return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,

@@ -87,10 +87,7 @@ final class ContainerFactory {
     }
 
     private static ContainerSpec withMounts(ContainerSpec spec, List<io.holdfast.spi.container.MountSpec> mounts) {
-        return new ContainerSpec(spec.name(), spec.image(), spec.cmd(), spec.env(), spec.restartPolicy(),
-                spec.autoRemove(), spec.networkMode(), spec.runtime(), spec.stopTimeoutSeconds(), spec.process(),
-                spec.naming(), mounts, spec.resources(), spec.security(), spec.labels(), spec.stdin(),
-                spec.hostAccess(), spec.healthcheck());
+        return spec.withMounts(mounts);
     }
 
     private ContainerRecord create(String name, ImageRecord image, StorageDriver driver, String networkMode,

@@ -105,10 +105,7 @@ public final class ContainerVolumes {
             Path path = driver.mount(volume.name(), volume.options(), volumes.home(volume));
             mounts.add(mount.resolved(volume.name(), volume.driver(), path.toString()));
         }
-        return new ContainerSpec(spec.name(), spec.image(), spec.cmd(), spec.env(), spec.restartPolicy(),
-                spec.autoRemove(), spec.networkMode(), spec.runtime(), spec.stopTimeoutSeconds(), spec.process(),
-                spec.naming(), mounts, spec.resources(), spec.security(), spec.labels(), spec.stdin(),
-                spec.hostAccess(), spec.healthcheck());
+        return spec.withMounts(mounts);
     }
 
     /**
