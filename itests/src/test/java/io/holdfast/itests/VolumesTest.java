@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
+import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Await;
 import io.holdfast.itests.support.Cli;
 import io.holdfast.itests.support.DockerCli;
@@ -131,6 +132,36 @@ class VolumesTest {
         String pruned = cli.ok("volume", "prune", "-f");
         assertTrue(pruned.contains(keptVolume), pruned);
         assertEquals(404, api.request("GET", "/volumes/" + keptVolume).status());
+    }
+
+    @Test
+    void anImagesVolumeGivesEachContainerAnAnonymousVolumeThatOutlivesAnEngineKill(Engine engine, Cli cli, Api api)
+            throws Exception {
+        DockerCli docker = DockerCli.of(engine);
+        String image = "vol-image-" + Long.toHexString(System.nanoTime());
+        docker.ok("import", "--change", "VOLUME /data", BusyboxImage.tarball(
+                Files.createDirectories(engine.root().resolve("vol-image"))).toString(), image);
+        assertTrue(docker.ok("image", "inspect", "--format", "{{json .Config.Volumes}}", image).contains("\"/data\""));
+        String id = cli.ok("run", "-d", image, "sh", "-c", "echo kept > /data/f; sleep 1000");
+        JsonNode mount = volumeMount(api, id, "/data");
+        String volume = mount.path("Name").asText();
+        assertEquals("volume", mount.path("Type").asText(), mount.toString());
+        assertTrue(volume.matches("[0-9a-f]{64}"), volume);
+        String named = cli.ok("run", "-d", "-v", "vol-image-named:/data", image, "sleep", "1000");
+        assertEquals("vol-image-named", volumeMount(api, named, "/data").path("Name").asText(),
+                "a volume the create mounts there replaces the image's");
+
+        engine.kill9();
+        engine.start();
+
+        Await.until("the file in the image's volume", Duration.ofSeconds(30),
+                () -> cli.run("exec", id, "cat", "/data/f").out().strip().equals("kept"));
+        assertEquals(volume, volumeMount(api, id, "/data").path("Name").asText(), "the same volume after restore");
+        cli.ok("rm", "-f", "-v", id);
+        cli.ok("rm", "-f", named);
+        assertEquals(404, api.request("GET", "/volumes/" + volume).status(), "removed with rm -v, as anonymous");
+        docker.ok("volume", "rm", "vol-image-named");
+        docker.ok("rmi", image);
     }
 
     @Test

@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * The Dockerfile instructions {@code docker import --change} applies to the imported image's config: {@code CMD},
  * {@code ENTRYPOINT} (JSON array, or shell form run by {@code /bin/sh -c}), {@code ENV} ({@code K=V ...} or
- * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}, {@code EXPOSE} ({@code 80 53/udp}),
+ * {@code K V}), {@code WORKDIR}, {@code USER}, {@code STOPSIGNAL}, {@code LABEL}, {@code EXPOSE} ({@code 80 53/udp}), {@code VOLUME}
+ * ({@code /data /logs} or a JSON array),
  * {@code HEALTHCHECK} (which Docker's import refuses; Holdfast takes it, so an image can carry a health check without
- * a build). Any other instruction (VOLUME, ONBUILD) is refused naming it: Holdfast would not honour it, and never
+ * a build). Any other instruction (ONBUILD) is refused naming it: Holdfast would not honour it, and never
  * drops a request.
  *
  * <pre>{@code ImportChanges.parse(List.of("CMD [\"httpd\", \"-f\"]", "ENV PORT=80"))}</pre>
@@ -35,6 +36,7 @@ final class ImportChanges {
         Map<String, String> labels = new LinkedHashMap<>();
         io.holdfast.spi.container.HealthConfig healthcheck = null;
         List<String> exposed = new ArrayList<>();
+        List<String> volumes = new ArrayList<>();
         for (String change : changes) {
             String line = change.strip();
             if (line.isEmpty()) {
@@ -67,12 +69,14 @@ final class ImportChanges {
                     }
                 }
                 case "EXPOSE" -> exposed.addAll(exposedPorts(change, argument));
+                case "VOLUME" -> volumes.addAll(volumePaths(change, argument));
                 default -> throw invalid(change, instruction + " is not supported by docker import on Holdfast"
                         + " (supported: CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, STOPSIGNAL, USER, "
-                        + "WORKDIR)");
+                        + "VOLUME, WORKDIR)");
             }
         }
-        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck, exposed);
+        return new ImageConfig(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck, exposed,
+                volumes);
     }
 
     /** {@code 80 53/udp} as {@code 80/tcp}, {@code 53/udp}, checked as a create's {@code ExposedPorts}. */
@@ -82,6 +86,17 @@ final class ImportChanges {
         } catch (IllegalArgumentException e) {
             throw invalid(change, e.getMessage());
         }
+    }
+
+    /** {@code /data /logs} or the JSON form {@code ["/data", "/logs"]}; each must be absolute. */
+    private static List<String> volumePaths(String change, String argument) {
+        List<String> paths = argument.startsWith("[") ? command(change, argument) : words(change, argument);
+        for (String path : paths) {
+            if (!path.startsWith("/")) {
+                throw invalid(change, "\"" + path + "\": a volume needs an absolute path");
+            }
+        }
+        return paths;
     }
 
     /** JSON form {@code ["a", "b"]} as it is; shell form through {@code /bin/sh -c}, as Docker. */

@@ -24,13 +24,15 @@ class ImportChangesTest {
     @Test
     void whatWouldNotBeHonouredIsRefusedByName() {
         assertEquals("changes: \"ONBUILD RUN true\": ONBUILD is not supported by docker import on Holdfast (supported:"
-                + " CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, STOPSIGNAL, USER, WORKDIR)",
+                + " CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR)",
                 assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("ONBUILD RUN true")))
                         .getMessage());
         assertEquals("changes: \"EXPOSE http\": exposed port \"http\": expected PORT[/tcp|udp]",
                 assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("EXPOSE http"))).getMessage());
         assertEquals("changes: \"CMD [\"a\"\": expected a JSON array of strings",
                 assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("CMD [\"a\""))).getMessage());
+        assertEquals("changes: \"VOLUME data\": \"data\": a volume needs an absolute path",
+                assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("VOLUME data"))).getMessage());
         assertEquals("changes: \"WORKDIR srv\": WORKDIR must be an absolute path",
                 assertThrows(EngineException.class, () -> ImportChanges.parse(List.of("WORKDIR srv"))).getMessage());
     }
@@ -49,5 +51,11 @@ class ImportChangesTest {
         assertEquals("changes: \"HEALTHCHECK --interval=2 CMD true\": --interval \"2\": expected a duration such as "
                 + "30s, 1m30s or 500ms", assertThrows(EngineException.class, () -> ImportChanges.parse(
                         List.of("HEALTHCHECK --interval=2 CMD true"))).getMessage());
+    }
+
+    @Test
+    void volumeInstructionsInBothFormsDeclareTheImagesVolumes() {
+        assertEquals(List.of("/data", "/logs", "/var/lib/db"),
+                ImportChanges.parse(List.of("VOLUME /data /logs", "VOLUME [\"/var/lib/db\"]")).volumes());
     }
 }

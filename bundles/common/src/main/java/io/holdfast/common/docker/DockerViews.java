@@ -168,8 +168,10 @@ public final class DockerViews {
         var c = image.config();
         Map<String, Object> exposed = new java.util.LinkedHashMap<>();
         c.exposedPorts().forEach(port -> exposed.put(port, Map.of()));
+        Map<String, Object> volumes = new java.util.LinkedHashMap<>();
+        c.volumes().forEach(path -> volumes.put(path, Map.of()));
         ContainerConfig config = new ContainerConfig("", "", c.user(), false, false, false, exposed, false, false,
-                false, c.env(), c.cmd().isEmpty() ? null : c.cmd(), "", Map.of(), c.workingDir(),
+                false, c.env(), c.cmd().isEmpty() ? null : c.cmd(), "", volumes, c.workingDir(),
                 c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null)
                 .withHealthcheck(HealthViews.config(c.healthcheck()));
         return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,

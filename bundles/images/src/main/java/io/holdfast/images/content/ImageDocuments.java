@@ -88,7 +88,7 @@ public final class ImageDocuments {
         ImageConfig defaults = new ImageConfig(strings(c.path("Cmd")), strings(c.path("Entrypoint")),
                 strings(c.path("Env")), c.path("WorkingDir").asText(""), c.path("User").asText(""),
                 c.path("StopSignal").asText(""), labels(c.path("Labels")), healthcheck(c.path("Healthcheck")),
-                exposedPorts(c.path("ExposedPorts")));
+                exposedPorts(c.path("ExposedPorts")), volumes(c.path("Volumes")));
         return new Config(diffIds, created, defaults);
     }
 
@@ -107,6 +107,18 @@ public final class ImageDocuments {
 
     private static Duration nanos(JsonNode check, String field) {
         return Duration.ofNanos(check.path(field).asLong(0));
+    }
+
+    /** The keys of {@code Volumes} ({@code "/data": {}}), absolute paths. */
+    private static List<String> volumes(JsonNode declared) {
+        List<String> paths = new ArrayList<>();
+        declared.fieldNames().forEachRemaining(paths::add);
+        for (String path : paths) {
+            if (!path.startsWith("/")) {
+                throw invalid("image config", "config.Volumes: \"" + path + "\" is not an absolute path");
+            }
+        }
+        return paths;
     }
 
     /** The keys of {@code ExposedPorts} ({@code "80/tcp": {}}), checked as a create's. */

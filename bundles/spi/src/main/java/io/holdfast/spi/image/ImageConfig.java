@@ -21,26 +21,42 @@ import java.util.Map;
  * @param healthcheck the health check its containers get unless the create says otherwise; {@code null}: none
  * @param exposedPorts the ports the image exposes ({@code EXPOSE}), as {@code PORT/PROTOCOL}; {@code -P} publishes
  *                   them; empty: none
+ * @param volumes    the paths the image declares as volumes ({@code VOLUME}): each container gets an anonymous
+ *                   volume there unless its create mounts something at that path; empty: none
  */
 public record ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir,
                           String user, String stopSignal, Map<String, String> labels,
-                          io.holdfast.spi.container.HealthConfig healthcheck, List<String> exposedPorts) {
+                          io.holdfast.spi.container.HealthConfig healthcheck, List<String> exposedPorts,
+                          List<String> volumes) {
     public static final ImageConfig NONE = new ImageConfig(List.of(), List.of(), List.of(), "", "", "", Map.of());
 
     /** An image without a health check that exposes no port. */
     public ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir, String user,
                        String stopSignal, Map<String, String> labels) {
-        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, null, null);
+        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, null, null, null);
     }
 
     /** An image that exposes no port. */
     public ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir, String user,
                        String stopSignal, Map<String, String> labels, io.holdfast.spi.container.HealthConfig healthcheck) {
-        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck, null);
+        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck, null, null);
+    }
+
+    /** An image that declares no volume. */
+    public ImageConfig(List<String> cmd, List<String> entrypoint, List<String> env, String workingDir, String user,
+                       String stopSignal, Map<String, String> labels, io.holdfast.spi.container.HealthConfig healthcheck,
+                       List<String> exposedPorts) {
+        this(cmd, entrypoint, env, workingDir, user, stopSignal, labels, healthcheck, exposedPorts, null);
     }
 
     public ImageConfig {
         exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        for (String path : volumes) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("volume \"" + path + "\": expected an absolute path");
+            }
+        }
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         env = env == null ? List.of() : List.copyOf(env);

@@ -2,6 +2,7 @@ package io.holdfast.supervisor.containers;
 
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.HealthConfig;
+import io.holdfast.spi.container.MountSpec;
 import io.holdfast.spi.container.ProcessOptions;
 import io.holdfast.spi.image.ImageConfig;
 import java.util.ArrayList;
@@ -21,8 +22,25 @@ final class ImageDefaults {
     }
 
     static ContainerSpec apply(ContainerSpec requested, ImageConfig image) {
-        return defaults(requested, image).withHealthcheck(HealthConfig.merge(requested.healthcheck(),
+        ContainerSpec merged = defaults(requested, image).withHealthcheck(HealthConfig.merge(requested.healthcheck(),
                 image.healthcheck()));
+        return merged.withMounts(withImageVolumes(merged.mounts(), image.volumes()));
+    }
+
+    /**
+     * An anonymous volume for each path the image declares ({@code VOLUME}) that no mount of the request takes, as
+     * Docker: {@code -v pgdata:/var/lib/postgresql/data} replaces the image's anonymous one there.
+     */
+    private static List<MountSpec> withImageVolumes(List<MountSpec> requested, List<String> imageVolumes) {
+        List<MountSpec> mounts = new ArrayList<>(requested);
+        for (String path : imageVolumes) {
+            String target = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            if (mounts.stream().noneMatch(m -> m.target().equals(target))) {
+                mounts.add(new MountSpec(MountSpec.Type.VOLUME, "", target, false, List.of(),
+                        MountSpec.Origin.VOLUMES, new MountSpec.VolumeRef("", "")));
+            }
+        }
+        return mounts;
     }
 
     private static ContainerSpec defaults(ContainerSpec requested, ImageConfig image) {

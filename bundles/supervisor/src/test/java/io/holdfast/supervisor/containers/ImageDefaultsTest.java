@@ -57,4 +57,21 @@ class ImageDefaultsTest {
         assertEquals(List.of(binding, new io.holdfast.spi.container.PortBinding("", 0, 53, "udp"),
                 new io.holdfast.spi.container.PortBinding("", 0, 443, "tcp")), ports.toPublish());
     }
+
+    @Test
+    void theImagesVolumesBecomeAnonymousVolumesWhereTheRequestMountsNothing() {
+        ImageConfig declaring = new ImageConfig(List.of(), List.of(), List.of(), "", "", "", Map.of(), null, null,
+                List.of("/data", "/logs/"));
+        var named = new io.holdfast.spi.container.MountSpec(io.holdfast.spi.container.MountSpec.Type.VOLUME, "",
+                "/data", false, List.of(), io.holdfast.spi.container.MountSpec.Origin.BINDS,
+                new io.holdfast.spi.container.MountSpec.VolumeRef("pgdata", ""));
+        ContainerSpec requested = new ContainerSpec("c", "img", List.of(), List.of(), null, false, null, null, 10,
+                null, null, List.of(named), null, null, null, null, null);
+        var mounts = ImageDefaults.apply(requested, declaring).mounts();
+        assertEquals(2, mounts.size(), mounts.toString());
+        assertEquals(named, mounts.get(0), "the request's volume replaces the image's at /data");
+        assertEquals("/logs", mounts.get(1).target());
+        assertEquals(io.holdfast.spi.container.MountSpec.Type.VOLUME, mounts.get(1).type());
+        assertEquals("", mounts.get(1).volume().name(), "anonymous: named when the container is created");
+    }
 }
