@@ -105,19 +105,33 @@ final class ImageRoutes {
             pull.handle(e);
             return;
         }
+        String name;
+        ImageConfig config;
+        try {
+            name = importName(e);
+            config = ImportChanges.parse(e.queryValues("changes")); // refused before the tarball is unpacked
+        } catch (EngineException refused) {
+            // read what the client is still sending: closing on it makes its write fail (broken pipe), and it
+            // would never read the refusal
+            e.body().transferTo(java.io.OutputStream.nullOutputStream());
+            throw refused;
+        }
+        ImageRecord image = images.get().importTarball(e.body(), name, config);
+        e.sendJson(200, Map.of("status", image.id()));
+    }
+
+    /** The imported image's name from {@code repo} and {@code tag}; {@code fromSrc=-} only (the request body). */
+    private static String importName(ApiExchange e) {
         if (!"-".equals(e.query("fromSrc"))) {
-            throw new EngineException(Kind.INVALID, "only importing a tarball from the request body (fromSrc=-) is"
-                    + " supported; Holdfast does not pull from registries");
+            throw new EngineException(Kind.INVALID, "only importing a tarball from the request body (fromSrc=-) or "
+                    + "pulling (fromImage=NAME) is supported");
         }
         String repo = e.query("repo");
         if (repo == null || repo.isEmpty()) {
             throw new EngineException(Kind.INVALID, "an image name is required (repo=NAME)");
         }
         String tag = e.query("tag");
-        ImageConfig config = ImportChanges.parse(e.queryValues("changes")); // refused before the body is read
-        ImageRecord image = images.get().importTarball(e.body(), tag == null || tag.isEmpty() ? repo : repo + ":" + tag,
-                config);
-        e.sendJson(200, Map.of("status", image.id()));
+        return tag == null || tag.isEmpty() ? repo : repo + ":" + tag;
     }
 
     /** {@code docker tag}: {@code repo} is required, {@code tag} defaults to latest; 201 with no body, as Docker. */
