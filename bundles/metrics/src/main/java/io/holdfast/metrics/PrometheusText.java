@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Samples in Prometheus' text exposition format (0.0.4): each metric's {@code # HELP} and {@code # TYPE} once, then
@@ -74,7 +75,8 @@ final class PrometheusText implements MetricWriter {
             return "";
         }
         StringBuilder out = new StringBuilder("{");
-        labels.forEach((key, value) -> out.append(key).append("=\"").append(escapeValue(value)).append("\","));
+        // Sorted, so a series is written the same way on every scrape whatever map the caller built.
+        new TreeMap<>(labels).forEach((key, value) -> out.append(key).append("=\"").append(escapeValue(value)).append("\","));
         if (le != null) {
             out.append("le=\"").append(le).append("\",");
         }

@@ -3,6 +3,7 @@ package io.holdfast.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,20 @@ class PrometheusTextTest {
                 api_seconds_bucket{route="GET /a\\"b\\\\c",le="+Inf"} 4
                 api_seconds_sum{route="GET /a\\"b\\\\c"} 0.25
                 api_seconds_count{route="GET /a\\"b\\\\c"} 4
+                """, text.text());
+    }
+
+    @Test
+    void labelsAreWrittenInNameOrderWhateverTheMapsOrder() {
+        Map<String, String> resultFirst = new LinkedHashMap<>();
+        resultFirst.put("result", "ok");
+        resultFirst.put("kind", "config");
+        PrometheusText text = new PrometheusText();
+        text.counter("holdfast_reloads_total", "Reloads", resultFirst, 1);
+        assertEquals("""
+                # HELP holdfast_reloads_total Reloads
+                # TYPE holdfast_reloads_total counter
+                holdfast_reloads_total{kind="config",result="ok"} 1
                 """, text.text());
     }
 
