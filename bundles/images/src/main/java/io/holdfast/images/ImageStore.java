@@ -2,21 +2,19 @@ package io.holdfast.images;
 
 import io.holdfast.common.io.AtomicFile;
 import io.holdfast.common.io.Directories;
-import io.holdfast.spi.config.DaemonConfig;
-import io.holdfast.spi.container.EngineException;
-import io.holdfast.spi.container.EngineException.Kind;
-import io.holdfast.spi.image.ImageConfig;
-import io.holdfast.spi.image.ImageRecord;
-import io.holdfast.spi.image.Images;
-import io.holdfast.spi.image.ImageContent;
-import io.holdfast.spi.image.StoredImage;
 import io.holdfast.images.content.BlobStore;
 import io.holdfast.images.content.ImageAssembler;
 import io.holdfast.images.content.ImageDocuments;
 import io.holdfast.images.content.LayerStore;
+import io.holdfast.spi.config.DaemonConfig;
+import io.holdfast.spi.container.EngineException.Kind;
+import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.image.ImageConfig;
+import io.holdfast.spi.image.ImageContent;
+import io.holdfast.spi.image.ImageRecord;
+import io.holdfast.spi.image.Images;
+import io.holdfast.spi.image.StoredImage;
 import java.io.ByteArrayInputStream;
-import java.util.HashSet;
-import java.util.Set;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,16 +25,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The image store: imported root filesystems under {@code <data-root>/images}, and their tags.
@@ -305,7 +305,7 @@ public class ImageStore implements Images, ImageContent {
             if (existing == null || !existing.layered() || !existing.repoDigests().equals(digests)) {
                 ImageMetadata metadata = new ImageMetadata(id, a.created(), a.size(), a.defaults(),
                         a.manifestDigest(), a.chainIds(), digests);
-                Files.createDirectories(layout.imageDir(id));
+                Directories.createPrivate(layout.imageDir(id));
                 JsonFiles.write(layout.metadata(id), metadata);
                 AtomicFile.syncDirectory(layout.root());
                 images.put(id, metadata);

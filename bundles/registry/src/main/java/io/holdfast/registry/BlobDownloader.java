@@ -1,5 +1,6 @@
 package io.holdfast.registry;
 
+import io.holdfast.common.io.FileModes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -8,9 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -89,7 +92,8 @@ final class BlobDownloader {
                     + ": " + RegistrySession.errorText(status, body), status, null);
         }
         try (InputStream in = response.body();
-             FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+             FileChannel out = FileChannel.open(partial, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                     PosixFilePermissions.asFileAttribute(FileModes.PRIVATE_FILE))) {
             out.truncate(have);
             out.position(have);
             byte[] buffer = new byte[BUFFER];

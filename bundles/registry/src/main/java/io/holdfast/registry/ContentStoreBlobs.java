@@ -1,5 +1,6 @@
 package io.holdfast.registry;
 
+import io.holdfast.common.io.Directories;
 import io.holdfast.spi.image.ImageContent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ final class ContentStoreBlobs implements BlobSink, BlobSource {
     @Override
     public Path partial(String digest) {
         try {
-            Files.createDirectories(partials);
+            Directories.createPrivate(partials);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + partials, e);
         }

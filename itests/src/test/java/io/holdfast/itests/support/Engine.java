@@ -106,6 +106,14 @@ public final class Engine implements AutoCloseable {
         Files.writeString(config, json.writeValueAsString(edited));
     }
 
+    /** Removes {@code keys} from daemon.json, as an operator's file written for an older release lacks them. */
+    public void unconfigure(String... keys) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode edited = (ObjectNode) json.readTree(config.toFile());
+        edited.remove(List.of(keys));
+        Files.writeString(config, json.writeValueAsString(edited));
+    }
+
     public String bridge() throws IOException {
         return new ObjectMapper().readTree(config.toFile()).path("bridge").asText();
     }

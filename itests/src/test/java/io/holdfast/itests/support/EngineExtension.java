@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Injects a started {@link Engine} with busybox imported (or as {@link EngineSetup} asks), and its {@link Cli} and
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *         engine.kill9();
  *         ...}</pre>
  */
-public final class EngineExtension implements ParameterResolver {
+public final class EngineExtension implements ParameterResolver, TestExecutionExceptionHandler {
+    /** How much of an engine's log a failed test's report carries: its end, where the failure usually is. */
+    private static final int LOG_TAIL_LINES = 80;
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(EngineExtension.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +48,33 @@ public final class EngineExtension implements ParameterResolver {
         Engine engine = context.getStore(NAMESPACE).getOrComputeIfAbsent(method + "#" + index,
                 key -> new Scoped(setUp(method, index)), Scoped.class).engine();
         return type == Engine.class ? engine : type == Cli.class ? engine.cli() : engine.api();
+    }
+
+    /** A failed test's report gains the end of each of its engines' logs, which are gone with their temp dirs. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        Executable method = context.getRequiredTestMethod();
+        for (int i = -1; i < method.getParameterCount(); i++) { // -1: a Cli or Api's engine of its own
+            Scoped scoped = context.getStore(NAMESPACE).get(method + "#" + i, Scoped.class);
+            if (scoped != null) {
+                failure.addSuppressed(new EngineLog("engine " + i + " log, last " + LOG_TAIL_LINES + " lines:\n"
+                        + tail(scoped.engine().log())));
+            }
+        }
+        throw failure;
+    }
+
+    private static String tail(String log) {
+        String[] lines = log.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - LOG_TAIL_LINES),
+                lines.length));
+    }
+
+    /** Carries an engine's log into a failure's report; no stack trace of its own. */
+    private static final class EngineLog extends Exception {
+        EngineLog(String text) {
+            super(text, null, false, false);
+        }
     }
 
     /** Closed by JUnit with the scope it was stored in. */

@@ -43,7 +43,7 @@ public final class BlobStore {
     /** Deletes temporary files an interrupted write left; called at activation, before any write. */
     public void sweep() throws IOException {
         Directories.createPrivate(root);
-        Files.createDirectories(sha256);
+        Directories.createPrivate(sha256);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, TEMP_PREFIX + "*")) {
             for (Path leftover : entries) {
                 LOG.info(() -> "removing " + leftover + ", a blob write that did not finish");
@@ -67,7 +67,7 @@ public final class BlobStore {
         }
         Path temp = null;
         try {
-            Files.createDirectories(sha256);
+            Directories.createPrivate(sha256);
             temp = Files.createTempFile(root, TEMP_PREFIX, ".blob");
             MessageDigest hash = Digests.newSha256();
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -2,6 +2,7 @@ package io.holdfast.network.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.common.io.AtomicFile;
+import io.holdfast.common.io.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class UserNetworkFiles {
     }
 
     void save(UserNetworkRecord record) throws IOException {
-        Files.createDirectories(dir);
+        Directories.createPrivate(dir);
         AtomicFile.write(dir.resolve(record.id() + ".json"), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(record));
     }
