@@ -55,6 +55,18 @@ class ReloadTest {
     }
 
     @Test
+    void sighupReloadsAnEngineStartedWithHangupsIgnoredAsUnderNohup(@EngineSetup(start = false, busybox = false)
+                                                                  Engine engine) throws Exception {
+        // nohup, or a shell that ran it in the background, leaves SIGHUP ignored; the JVM then never takes it over
+        engine.runUnder("env", "--ignore-signal=HUP");
+        engine.start();
+        engine.configure(Map.of("debug", true));
+        new ProcessBuilder("kill", "-HUP", Long.toString(engine.pid())).start().waitFor();
+        Await.until("the reload", Duration.ofSeconds(60), () -> engine.log().contains("SIGHUP: Reload"));
+        assertTrue(engine.log().contains("config applied debug: false -> true"), engine.log());
+    }
+
+    @Test
     void aBadDaemonJsonAtReloadChangesNothingAndSaysWhereItIsWrong(@EngineSetup(busybox = false) Engine engine)
             throws Exception {
         engine.configure(Map.of("shutdown-timeout", 7, "live-restore", "yes"));

@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
     private final Path log;
     private final Path config;
     private Path home = HOME;
+    private List<String> wrapper = List.of();
     /** Pids of every holdfastd this engine ran: their framework caches are removed at close. */
     private final List<Long> launched = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process process;
@@ -68,6 +69,14 @@ public final class Engine implements AutoCloseable {
         json.put("default-address-pools", List.of(Map.of("base", "10.214." + subnet + ".0/24", "size", 28)));
         json.putAll(settings);
         new ObjectMapper().writeValue(config.toFile(), json);
+    }
+
+    /**
+     * Runs holdfastd, from the next start on, under {@code command} (a program that execs the rest of its command
+     * line, such as {@code env --ignore-signal=HUP}), as an operator's wrapper would.
+     */
+    public void runUnder(String... command) {
+        this.wrapper = List.of(command);
     }
 
     /** Runs this engine from another distribution tree (a copy a test changed), from the next start on. */
@@ -188,6 +197,7 @@ public final class Engine implements AutoCloseable {
         if (NICE != 0) {
             argv.addAll(List.of("nice", "-n", Integer.toString(NICE)));
         }
+        argv.addAll(wrapper);
         argv.addAll(List.of(home.resolve("bin/holdfastd").toString(),
                 "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(), "-H", host()));
         argv.addAll(args);
