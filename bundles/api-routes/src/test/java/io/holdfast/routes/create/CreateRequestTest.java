@@ -107,7 +107,7 @@ class CreateRequestTest {
             "{\"SecurityOpt\": [\"label=disable\"]} | HostConfig.SecurityOpt: \"label=disable\" is not supported",
             "{\"Binds\": [\"data:/data:rshared\"]} | HostConfig.Binds: \"data:/data:rshared\": invalid mode for a volume: rshared",
             "{\"Binds\": [\"/a:/b:nocopy\"]} | HostConfig.Binds: \"/a:/b:nocopy\": invalid mode: nocopy",
-            "{\"Mounts\": [{\"Type\": \"volume\", \"Source\": \"v\", \"Target\": \"/v\", \"VolumeOptions\": {\"NoCopy\": true}}]} | HostConfig.Mounts[0].VolumeOptions.NoCopy: not supported",
+            "{\"Mounts\": [{\"Type\": \"volume\", \"Source\": \"v\", \"Target\": \"/v\", \"VolumeOptions\": {\"Subpath\": \"x\"}}]} | HostConfig.Mounts[0].VolumeOptions.Subpath: not supported",
             "{\"Mounts\": [{\"Type\": \"npipe\", \"Source\": \"v\", \"Target\": \"/v\"}]} | HostConfig.Mounts[0].Type: \"npipe\": only bind, tmpfs and volume",
             "{\"Mounts\": [{\"Type\": \"bind\", \"Source\": \"/a\", \"Target\": \"/b\", \"BindOptions\": {\"NonRecursive\": true}}]} | HostConfig.Mounts[0].BindOptions.NonRecursive: not supported",
             "{\"Tmpfs\": {\"/run\": \"size=1m,bogus\"}} | HostConfig.Tmpfs./run: unknown tmpfs option \"bogus\"",
@@ -152,8 +152,9 @@ class CreateRequestTest {
     void volumesAreAskedForInEachOfDockersWays() throws IOException {
         ObjectNode body = plain();
         ((ObjectNode) body.get("HostConfig")).setAll((ObjectNode) JSON.readTree("{\"Binds\": [\"pgdata:/db:ro\","
-                + " \"/anon\"], \"Mounts\": [{\"Type\": \"volume\", \"Source\": \"cache\", \"Target\": \"/cache\","
-                + " \"VolumeOptions\": {\"DriverConfig\": {\"Name\": \"local\"}}}]}"));
+                + " \"/anon\", \"empty:/empty:nocopy\"], \"Mounts\": [{\"Type\": \"volume\", \"Source\": \"cache\","
+                + " \"Target\": \"/cache\", \"VolumeOptions\": {\"DriverConfig\": {\"Name\": \"local\"},"
+                + " \"NoCopy\": true}}]}"));
         body.setAll((ObjectNode) JSON.readTree("{\"Volumes\": {\"/db\": {}, \"/image-volume\": {}}}"));
         List<MountSpec> mounts = CreateRequest.translate("v", body).mounts();
         assertEquals(List.of(
@@ -161,8 +162,10 @@ class CreateRequestTest {
                         new MountSpec.VolumeRef("pgdata", "")),
                 new MountSpec(MountSpec.Type.VOLUME, "", "/anon", false, List.of(), MountSpec.Origin.BINDS,
                         new MountSpec.VolumeRef("", "")),
-                new MountSpec(MountSpec.Type.VOLUME, "", "/cache", false, List.of(), MountSpec.Origin.MOUNTS,
-                        new MountSpec.VolumeRef("cache", "local")),
+                new MountSpec(MountSpec.Type.VOLUME, "", "/empty", false, List.of(MountSpec.NO_COPY),
+                        MountSpec.Origin.BINDS, new MountSpec.VolumeRef("empty", "")),
+                new MountSpec(MountSpec.Type.VOLUME, "", "/cache", false, List.of(MountSpec.NO_COPY),
+                        MountSpec.Origin.MOUNTS, new MountSpec.VolumeRef("cache", "local")),
                 // /db is bound already: Config.Volumes adds only what nothing else mounts
                 new MountSpec(MountSpec.Type.VOLUME, "", "/image-volume", false, List.of(), MountSpec.Origin.VOLUMES,
                         new MountSpec.VolumeRef("", ""))), mounts);
