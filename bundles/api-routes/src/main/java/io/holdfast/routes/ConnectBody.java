@@ -52,12 +52,13 @@ record ConnectBody(List<String> aliases, String ipv4Address) {
         return new ConnectBody(aliases.stream().distinct().toList(), address);
     }
 
-    /** Refuses any field outside {@code supported} that has a value (not null, "", [], {} or false). */
+    /** Refuses any field outside {@code supported} that has a value (not null, "", [], {}, 0 or false). */
     private static void refuseSet(JsonNode object, Set<String> supported, String prefix) {
         object.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             boolean empty = value.isNull() || (value.isTextual() && value.asText().isEmpty())
-                    || (value.isContainerNode() && value.isEmpty()) || (value.isBoolean() && !value.asBoolean());
+                    || (value.isContainerNode() && value.isEmpty()) || (value.isBoolean() && !value.asBoolean())
+                    || (value.isNumber() && value.asDouble() == 0); // the docker CLI sends IPPrefixLen, GwPriority 0
             if (!supported.contains(field.getKey()) && !empty) {
                 throw new EngineException(Kind.INVALID, prefix + field.getKey() + ": not supported by Holdfast "
                         + "(found " + value + ")");
