@@ -141,7 +141,7 @@ class NetworkConnectTest {
         com.fasterxml.jackson.databind.node.ObjectNode leases = (com.fasterxml.jackson.databind.node.ObjectNode)
                 JSON.readTree(leaseFile.toFile());
         leases.with("leases").put(neighbour, host(backSubnet, 11));
-        leases.putArray("connected").add(neighbour);
+        leases.withArray("connected").add(neighbour);
         Files.write(leaseFile, JSON.writeValueAsBytes(leases));
         engine.start();
 

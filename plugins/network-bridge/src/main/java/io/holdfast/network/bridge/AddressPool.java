@@ -190,9 +190,8 @@ final class AddressPool {
             return true;
         }
         change(() -> {
-            markConnected(containerId, asConnected);
             String other = holders.get(address);
-            if (other != null) {
+            if (other != null && !other.equals(containerId)) {
                 LOG.warning(() -> "lease of " + Ipv4.format(address) + " moves from " + other + " to "
                         + containerId + ", which holds it");
                 leases.remove(other);
@@ -200,6 +199,7 @@ final class AddressPool {
             }
             holders.remove(leases.remove(containerId));
             put(containerId, address);
+            markConnected(containerId, asConnected);
             // after a lost lease file, go on after the highest address in use rather than reuse freed low ones
             if (last == null || !subnet.contains(last) || Integer.compareUnsigned(address, last) > 0) {
                 last = address;
