@@ -194,8 +194,8 @@ public interface Containers {
      * Docker's {@code network connect}: the container (created, running or stopped) joins {@code network} as a
      * further network, with {@code aliases} and {@code ipv4Address} (empty: any free address); a running one gets
      * the interface at once. Recorded atomically once the network's bridge has built it; the hosts files of the
-     * containers concerned are rewritten. Throws {@code NOT_FOUND} for an unknown network, {@code CONFLICT} if the
-     * container is on the network already or the address is taken, {@code INVALID} for a network that cannot be
+     * containers concerned are rewritten. Throws {@code NOT_FOUND} for an unknown network, {@code FORBIDDEN} if the
+     * container is on the network already (Docker's 403), {@code CONFLICT} if the address is taken, {@code INVALID} for a network that cannot be
      * connected to (host, none) or an address outside its subnet. Blocks on the bridge.
      */
     default ContainerRecord connect(String ref, String network, List<String> aliases, String ipv4Address) {

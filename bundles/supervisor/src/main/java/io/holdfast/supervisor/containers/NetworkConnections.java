@@ -44,7 +44,7 @@ final class NetworkConnections {
         return locked(id, () -> {
             ContainerRecord record = table.byId(id);
             if (network.equals(record.spec().networkMode()) || record.connected().containsKey(network)) {
-                throw new EngineException(Kind.CONFLICT, "endpoint with name " + record.name()
+                throw new EngineException(Kind.FORBIDDEN, "endpoint with name " + record.name()
                         + " already exists in network " + network);
             }
             NetworkAttachment first = record.network();
