@@ -81,6 +81,8 @@ class HealthCheckTest {
             String status = DockerCli.of(engine).ok("ps", "--no-trunc", "--filter", "health=unhealthy", "--format",
                     "{{.ID}} {{.Status}}");
             assertTrue(status.startsWith(sick + " Up ") && status.endsWith(" (unhealthy)"), status);
+            assertEquals(healthy.substring(0, 12), cli.ok("ps", "-q", "--filter", "health=healthy"));
+            assertTrue(cli.ok("ps", "--filter", "health=unhealthy").contains("hc-kept-sick"));
 
             cli.ok("exec", sick, "touch", "/tmp/go");
             Await.until("probing to continue after the restore, the streak growing", LONG,

@@ -115,6 +115,9 @@ class PublishedPortsTest {
                 .get(0).path("HostPort").asText());
         assertTrue(api.request("GET", "/containers/json").body().contains("\"PublicPort\":" + port));
         assertTrue(cli.ok("ps").contains("127.0.0.1:" + port + "->80/tcp"), "holdfast ps shows the port");
+        assertEquals(id.substring(0, 12), cli.ok("ps", "-q", "--filter", "publish=" + port));
+        assertEquals(id.substring(0, 12), cli.ok("ps", "-q", "--filter", "expose=80/tcp"));
+        assertEquals("", cli.ok("ps", "-q", "--filter", "publish=80"), "publish is the host's side");
 
         cli.ok("rm", "-f", id);
         assertFalse(Await.alive(pid), "rm ended the forwarder");

@@ -165,6 +165,40 @@ class VolumesTest {
     }
 
     @Test
+    void anEmptyVolumeReceivesTheImagesContentOnceAndNocopyKeepsItEmpty(Engine engine, Cli cli, Api api)
+            throws Exception {
+        Path dir = Files.createDirectories(engine.root().resolve("site-image"));
+        Path site = Files.createDirectories(dir.resolve("busybox-rootfs/srv/site"));
+        Files.writeString(site.resolve("index.html"), "from the image\n");
+        Files.setPosixFilePermissions(site, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        String image = "site-image-" + Long.toHexString(System.nanoTime());
+        DockerCli.of(engine).ok("import", "--change", "VOLUME /srv/site", BusyboxImage.tarball(dir).toString(),
+                image);
+        String volume = "site-" + Long.toHexString(System.nanoTime());
+
+        String first = cli.ok("run", "-d", "-v", volume + ":/srv/site", image, "sleep", "1000");
+        assertEquals("from the image", cli.ok("exec", first, "cat", "/srv/site/index.html"));
+        assertEquals("750", cli.ok("exec", first, "stat", "-c", "%a", "/srv/site"), "the directory's mode came too");
+        cli.ok("exec", first, "sh", "-c", "echo changed > /srv/site/index.html");
+        String anonymous = cli.ok("run", "-d", image, "sleep", "1000");
+        assertEquals("from the image", cli.ok("exec", anonymous, "cat", "/srv/site/index.html"),
+                "the image's own VOLUME is filled the same way");
+        String empty = cli.ok("run", "-d", "-v", volume + "-nocopy:/srv/site:nocopy", image, "sleep", "1000");
+        assertEquals("", cli.ok("exec", empty, "ls", "-A", "/srv/site"), "nocopy: nothing copied");
+
+        engine.kill9();
+        engine.start();
+
+        cli.ok("rm", "-f", first);
+        String second = cli.ok("run", "-d", "-v", volume + ":/srv/site", image, "sleep", "1000");
+        assertEquals("changed", cli.ok("exec", second, "cat", "/srv/site/index.html"),
+                "a volume that holds anything is never filled again");
+        cli.ok("rm", "-f", "-v", second, anonymous, empty);
+        cli.ok("volume", "rm", volume, volume + "-nocopy");
+        cli.ok("image", "rm", image);
+    }
+
+    @Test
     void volumesFromSharesAnotherContainersVolumes(Engine engine, Cli cli, Api api) throws Exception {
         String volume = "vt-shared-" + System.nanoTime();
         String source = cli.ok("run", "-d", "--name", volume + "-src", "-v", volume + ":/shared", "busybox", "sh",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.common.docker.DockerViews;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerStatus;
+import io.holdfast.spi.container.MountSpec;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import java.io.IOException;
@@ -60,17 +61,21 @@ final class ContainerFilter {
                 || filters.containsKey("status");
     }
 
-    /** Whether {@code c} passes every filter; {@code all} (newest first) resolves {@code before} and {@code since}. */
-    boolean matches(ContainerRecord c, List<ContainerRecord> all) {
+    /**
+     * Whether {@code c} passes every filter; {@code all} (newest first) resolves {@code before} and {@code since},
+     * {@code ports} is its list entry's {@code Ports} (what {@code publish} and {@code expose} look at, as Docker's).
+     */
+    boolean matches(ContainerRecord c, List<Object> ports, List<ContainerRecord> all) {
         for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
-            if (filter.getValue().stream().noneMatch(value -> matches(filter.getKey(), value, c, all))) {
+            if (filter.getValue().stream().noneMatch(value -> matches(filter.getKey(), value, c, ports, all))) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean matches(String name, String value, ContainerRecord c, List<ContainerRecord> all) {
+    private boolean matches(String name, String value, ContainerRecord c, List<Object> ports,
+                            List<ContainerRecord> all) {
         return switch (name) {
             case "id" -> c.id().startsWith(value);
             case "name" -> namePattern(value).matcher(c.name()).find();
@@ -84,8 +89,9 @@ final class ContainerFilter {
             case "network" -> value.equals(c.spec().networkMode());
             case "health" -> value.equals(health(c));
             case "is-task" -> value.equals("false"); // no swarm here
-            // no container has volumes or published ports yet, so these match nothing
-            case "volume", "publish", "expose" -> false;
+            case "volume" -> mounts(value, c);
+            case "publish" -> PortFilter.parse(value).matchesAny(ports, "PublicPort");
+            case "expose" -> PortFilter.parse(value).matchesAny(ports, "PrivatePort");
             default -> throw new IllegalStateException("unchecked filter " + name);
         };
     }
@@ -106,7 +112,15 @@ final class ContainerFilter {
                 }
             });
             case "name" -> values.forEach(ContainerFilter::namePattern);
-            case "id", "label", "ancestor", "before", "since", "network", "is-task", "volume", "publish", "expose" -> {
+            case "publish", "expose" -> values.forEach(v -> {
+                try {
+                    PortFilter.parse(v);
+                } catch (IllegalArgumentException e) {
+                    throw new EngineException(Kind.INVALID, "invalid filter '" + name + "=" + v + "': "
+                            + e.getMessage());
+                }
+            });
+            case "id", "label", "ancestor", "before", "since", "network", "is-task", "volume" -> {
             }
             default -> throw new EngineException(Kind.INVALID, "invalid filter '" + name + "'");
         }
@@ -135,6 +149,17 @@ final class ContainerFilter {
     static boolean label(String value, Map<String, String> labels) {
         int eq = value.indexOf('=');
         return eq < 0 ? labels.containsKey(value) : value.substring(eq + 1).equals(labels.get(value.substring(0, eq)));
+    }
+
+    /** Docker's: a mount whose destination, volume name or (for a bind) source is {@code value}. */
+    private static boolean mounts(String value, ContainerRecord c) {
+        for (MountSpec mount : c.spec().mounts()) {
+            String name = mount.volume() != null ? mount.volume().name() : mount.source();
+            if (value.equals(mount.target()) || value.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Docker's: the shown health status, {@code none} without a health check. */

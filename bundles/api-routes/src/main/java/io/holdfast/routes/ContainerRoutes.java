@@ -71,9 +71,12 @@ final class ContainerRoutes {
         boolean sized = e.flag("size");
         List<ContainerSummary> views = new ArrayList<>();
         for (ContainerRecord record : all) {
-            if ((includeStopped || record.state().running()) && filter.matches(record, all)) {
-                views.add(sized ? sized(record, now) : DockerViews.summary(record, now, null, null,
-                        c().publishedPorts(record.id())));
+            if (!includeStopped && !record.state().running()) {
+                continue;
+            }
+            ContainerSummary view = DockerViews.summary(record, now, null, null, c().publishedPorts(record.id()));
+            if (filter.matches(record, view.ports(), all)) {
+                views.add(sized ? sized(record, now) : view);
                 if (views.size() == limit) {
                     break;
                 }

@@ -9,6 +9,7 @@ import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.EngineException;
+import io.holdfast.spi.container.MountSpec;
 import io.holdfast.spi.container.RunState;
 import java.time.Instant;
 import java.util.List;
@@ -22,19 +23,52 @@ class ContainerFilterTest {
     private final ContainerRecord job = record("b2".repeat(32), "nightly-job", "busybox:1.36", Map.of(),
             T0.plusSeconds(60),
             new RunState(ContainerStatus.EXITED, 0, 0, 3, T0, T0.plusSeconds(70), "", false, false));
+    private final ContainerRecord db = record("d4".repeat(32), "db", "busybox", Map.of(), T0.plusSeconds(90),
+            new RunState(ContainerStatus.RUNNING, 11, 10, 0, T0, null, "", false, false), List.of(
+            new MountSpec(MountSpec.Type.VOLUME, "/v/pgdata/_data", "/var/lib/db", false, List.of(),
+                    MountSpec.Origin.BINDS, new MountSpec.VolumeRef("pgdata", "local")),
+            new MountSpec(MountSpec.Type.BIND, "/srv/conf", "/etc/db", true, List.of())));
     private final List<ContainerRecord> all = List.of(job, web);
+    /** {@code db}'s list entry: 5432 published on 15432, 9100/udp only exposed. */
+    private final List<Object> dbPorts = List.of(
+            Map.of("IP", "127.0.0.1", "PrivatePort", 5432, "PublicPort", 15432, "Type", "tcp"),
+            Map.of("PrivatePort", 9100, "Type", "udp"));
 
     private static ContainerRecord record(String id, String name, String image, Map<String, String> labels,
                                           Instant created, RunState state) {
+        return record(id, name, image, labels, created, state, List.of());
+    }
+
+    private static ContainerRecord record(String id, String name, String image, Map<String, String> labels,
+                                          Instant created, RunState state, List<MountSpec> mounts) {
         ContainerSpec spec = new ContainerSpec(name, image, List.of(), List.of(), null, false, "bridge", null, 10,
-                null, null, null, null, null, labels);
+                null, null, null, null, null, labels).withMounts(mounts);
         return new ContainerRecord(ContainerRecord.SCHEMA_VERSION, id, name, created, spec, "sha256:" + "c3".repeat(32),
                 state, 0, "vfs", "/r", "/b", "/l", null, Map.of());
     }
 
     private List<String> names(String filters) {
         ContainerFilter filter = ContainerFilter.parse(filters);
-        return all.stream().filter(c -> filter.matches(c, all)).map(ContainerRecord::name).toList();
+        return all.stream().filter(c -> filter.matches(c, List.of(), all)).map(ContainerRecord::name).toList();
+    }
+
+    private boolean dbMatches(String filters) {
+        return ContainerFilter.parse(filters).matches(db, dbPorts, List.of(db));
+    }
+
+    @Test
+    void volumePublishAndExposeLookAtMountsAndTheListedPorts() {
+        assertTrue(dbMatches("{\"volume\":[\"pgdata\"]}"), "by volume name");
+        assertTrue(dbMatches("{\"volume\":[\"/var/lib/db\"]}"), "by destination");
+        assertTrue(dbMatches("{\"volume\":[\"/srv/conf\"]}"), "a bind by its source");
+        assertFalse(dbMatches("{\"volume\":[\"other\"]}"));
+        assertTrue(dbMatches("{\"publish\":[\"15432\"]}"), "publish is the host side");
+        assertFalse(dbMatches("{\"publish\":[\"5432\"]}"));
+        assertTrue(dbMatches("{\"publish\":[\"15000-16000/tcp\"]}"));
+        assertFalse(dbMatches("{\"publish\":[\"15432/udp\"]}"));
+        assertTrue(dbMatches("{\"expose\":[\"5432\"]}"), "expose is the container side");
+        assertTrue(dbMatches("{\"expose\":[\"9100/udp\"]}"), "an exposed port that is not published");
+        assertFalse(dbMatches("{\"expose\":[\"9100\"]}"), "tcp when no protocol is given");
     }
 
     @Test
@@ -55,7 +89,7 @@ class ContainerFilterTest {
                 "values of one filter are alternatives");
         assertEquals(List.of(), names("{\"status\":[\"exited\"],\"name\":[\"web\"]}"), "filters must all match");
         assertEquals(List.of("web"), names("{\"name\":{\"web\":true}}"), "the older map form");
-        assertEquals(List.of(), names("{\"volume\":[\"data\"]}"), "no container has volumes");
+        assertEquals(List.of(), names("{\"volume\":[\"data\"]}"), "neither mounts a volume");
     }
 
     @Test
@@ -67,6 +101,10 @@ class ContainerFilterTest {
         assertTrue(assertThrows(EngineException.class, () -> names("{\"exited\":[\"x\"]}")).getMessage()
                 .contains("exited=x"));
         assertTrue(assertThrows(EngineException.class, () -> names("not json")).getMessage().contains("filters"));
+        assertTrue(assertThrows(EngineException.class, () -> names("{\"publish\":[\"http\"]}")).getMessage()
+                .contains("publish=http"));
+        assertTrue(assertThrows(EngineException.class, () -> names("{\"expose\":[\"90-80\"]}")).getMessage()
+                .contains("ends before it starts"));
         assertFalse(ContainerFilter.parse("{\"name\":[\"x\"]}").reachesStopped());
     }
 }

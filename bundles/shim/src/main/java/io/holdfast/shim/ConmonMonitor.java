@@ -243,7 +243,9 @@ public class ConmonMonitor implements ContainerMonitor {
             if (container == null || !container.running()) {
                 throw new MonitorException("container " + containerId + " is not running");
             }
-            runtimeOf(container).kill(containerId, signal);
+            if (!DirectSignal.send(container.record(), signal)) {
+                runtimeOf(container).kill(containerId, signal);
+            }
         } finally {
             calls.leave();
         }

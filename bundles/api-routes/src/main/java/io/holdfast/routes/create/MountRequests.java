@@ -22,7 +22,7 @@ final class MountRequests {
     private static final Set<String> TMPFS_KEYS = Set.of("size", "mode", "uid", "gid", "nr_inodes", "nr_blocks");
     private static final Set<String> MOUNT_FIELDS = Set.of("Type", "Source", "Target", "ReadOnly", "Consistency",
             "BindOptions", "TmpfsOptions", "VolumeOptions");
-    private static final Set<String> VOLUME_OPTIONS = Set.of("DriverConfig");
+    private static final Set<String> VOLUME_OPTIONS = Set.of("DriverConfig", "NoCopy");
     private static final Set<String> DRIVER_CONFIG = Set.of("Name");
     private static final Set<String> BIND_OPTIONS = Set.of("Propagation");
     private static final Set<String> TMPFS_OPTIONS = Set.of("SizeBytes", "Mode");
@@ -99,11 +99,14 @@ final class MountRequests {
     /** {@code name:/dst[:ro|rw|nocopy|z|Z]}: propagation is a bind's, not a volume's. */
     private static MountSpec volumeBind(String text, String[] parts, String path) {
         boolean readOnly = false;
+        List<String> options = new ArrayList<>();
         if (parts.length == 3) {
             for (String mode : parts[2].split(",")) {
                 if (mode.equals("ro") || mode.equals("rw")) {
                     readOnly = mode.equals("ro");
-                } else if (!mode.equals("z") && !mode.equals("Z") && !mode.equals("nocopy")) {
+                } else if (mode.equals(MountSpec.NO_COPY)) {
+                    options = List.of(MountSpec.NO_COPY);
+                } else if (!mode.equals("z") && !mode.equals("Z")) {
                     throw JsonFields.refused(path, "\"" + text + "\": invalid mode for a volume: " + mode);
                 }
             }
@@ -111,7 +114,7 @@ final class MountRequests {
         if (parts[0].isEmpty()) {
             throw JsonFields.refused(path, "\"" + text + "\": the volume name is empty");
         }
-        return spec(MountSpec.Type.VOLUME, "", parts[1], readOnly, List.of(), MountSpec.Origin.BINDS, path,
+        return spec(MountSpec.Type.VOLUME, "", parts[1], readOnly, options, MountSpec.Origin.BINDS, path,
                 new MountSpec.VolumeRef(parts[0], ""));
     }
 
@@ -139,7 +142,8 @@ final class MountRequests {
                 SupportedFields.refuseUnsupported(driverConfig, DRIVER_CONFIG,
                         mount.path("VolumeOptions.DriverConfig."));
                 String source = mount.string("Source");
-                return spec(MountSpec.Type.VOLUME, "", target, mount.bool("ReadOnly"), List.of(),
+                return spec(MountSpec.Type.VOLUME, "", target, mount.bool("ReadOnly"),
+                        volumeOptions.bool("NoCopy") ? List.of(MountSpec.NO_COPY) : List.of(),
                         MountSpec.Origin.MOUNTS, prefix + "Source",
                         new MountSpec.VolumeRef(source, driverConfig.string("Name")));
             }

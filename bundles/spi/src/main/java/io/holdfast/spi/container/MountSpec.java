@@ -18,12 +18,18 @@ import java.util.List;
  * @param target   where it appears in the container (absolute)
  * @param readOnly mounted read-only
  * @param options  further mount options: a bind's propagation ({@code rprivate}, {@code rshared}, ...), a tmpfs's
- *                 {@code size=}, {@code mode=}, {@code noexec}, ...
+ *                 {@code size=}, {@code mode=}, {@code noexec}, ...; a volume's only option is {@link #NO_COPY}
  * @param origin   which of Docker's fields asked for it, so inspect shows it where the user put it
  * @param volume   for a volume: which one; {@code null} for binds and tmpfs
  */
 public record MountSpec(Type type, String source, String target, boolean readOnly, List<String> options,
                         Origin origin, VolumeRef volume) {
+    /**
+     * A volume mount's option (Docker's {@code -v name:/path:nocopy}, {@code VolumeOptions.NoCopy}): the image's
+     * content at the target is not copied into the volume when the volume is empty.
+     */
+    public static final String NO_COPY = "nocopy";
+
     /** The kinds of mount Holdfast makes. */
     public enum Type { BIND, TMPFS, VOLUME }
 

@@ -104,6 +104,7 @@ final class ContainerFactory {
             io.holdfast.common.io.Directories.createPrivate(driverHome);
             Path rootfs = driver.create(id, image.layers().stream().map(Path::of).toList(), driverHome);
             rootfsMade = true;
+            volumes.copyImageContent(spec.mounts(), rootfs);
             NetworkAttachment attachment = attach(network, id, spec.ipv4Address());
             attached = true;
             io.holdfast.supervisor.ports.PublishedPortChecks.checkNetwork(spec, attachment);

@@ -71,7 +71,7 @@ final class OciMounts {
         if (mount.readOnly()) {
             options.add("ro");
         }
-        options.addAll(mount.options());
+        mount.options().stream().filter(o -> !o.equals(MountSpec.NO_COPY)).forEach(options::add); // not the kernel's
         if (mount.options().stream().noneMatch(PROPAGATIONS::contains)) {
             options.add("rprivate");
         }

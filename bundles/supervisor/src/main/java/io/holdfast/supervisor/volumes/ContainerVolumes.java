@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * What containers need of volumes: at create, each volume mount finds its volume or creates it (a named one the
@@ -26,6 +28,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class ContainerVolumes {
+    private static final Logger LOG = Logger.getLogger(ContainerVolumes.class.getName());
     private final VolumeService volumes;
 
     ContainerVolumes(VolumeService volumes) {
@@ -83,6 +86,25 @@ public final class ContainerVolumes {
         volumes.release(resolved.reserved());
         if (!recorded) {
             resolved.createdAnonymous().forEach(name -> volumes.remove(name, true));
+        }
+    }
+
+    /**
+     * Gives each empty volume of a new container the image's content at its target (see {@link ImageContentCopy}),
+     * unless the mount says {@link MountSpec#NO_COPY}. A volume its driver mounts at start (options such as
+     * {@code type=tmpfs}) is not there yet at create and starts empty. Blocks on copying.
+     */
+    public void copyImageContent(List<MountSpec> mounts, Path rootfs) throws IOException {
+        for (MountSpec mount : mounts) {
+            if (mount.type() != MountSpec.Type.VOLUME || mount.options().contains(MountSpec.NO_COPY)) {
+                continue;
+            }
+            Volume volume = volumes.get(mount.volume().name());
+            Optional<String> skipped = volume.options().isEmpty()
+                    ? ImageContentCopy.into(Path.of(mount.source()), rootfs, mount.target())
+                    : Optional.of("its driver mounts it at start");
+            skipped.ifPresent(why -> LOG.fine(() -> "volume " + volume.name() + " at " + mount.target()
+                    + ": nothing copied from the image, " + why));
         }
     }
 

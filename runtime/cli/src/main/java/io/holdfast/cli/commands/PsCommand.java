@@ -24,9 +24,13 @@ public final class PsCommand extends EngineCommand {
     @Option(names = {"-q", "--quiet"}, description = "Only display container ids.")
     boolean quiet;
 
+    @Option(names = {"-f", "--filter"}, paramLabel = "FILTER", description = "Filter output based on conditions "
+            + "provided (e.g. 'status=exited', 'health=unhealthy', 'label=tier=back', 'name=web', 'network=backend').")
+    List<String> filters;
+
     @Override
     public Integer call() throws IOException {
-        List<ContainerSummary> containers = engine().containers(all);
+        List<ContainerSummary> containers = engine().containers(all, FilterFlags.json(filters, spec()));
         if (quiet) {
             containers.forEach(container -> out().println(Ids.shortId(container.id())));
             return 0;

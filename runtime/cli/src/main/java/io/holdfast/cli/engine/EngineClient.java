@@ -122,7 +122,15 @@ public final class EngineClient {
     }
 
     public List<ContainerSummary> containers(boolean all) throws IOException {
-        return list(HttpRequest.get("/containers/json" + (all ? "?all=1" : "")), ContainerSummary.class);
+        return containers(all, null);
+    }
+
+    /** @param filtersJson Docker's filters map as JSON ({@code {"health":["healthy"]}}), or null for none */
+    public List<ContainerSummary> containers(boolean all, String filtersJson) throws IOException {
+        String query = (all ? "&all=1" : "")
+                + (filtersJson == null ? "" : "&filters=" + UriEncoding.queryValue(filtersJson));
+        return list(HttpRequest.get("/containers/json" + (query.isEmpty() ? "" : "?" + query.substring(1))),
+                ContainerSummary.class);
     }
 
     /** @param name the container name, or null to let the daemon pick one */
