@@ -1,5 +1,5 @@
-"""client.networks: create, get, list, connect (refused: one network per container), remove; containers on a
-network resolve each other by name. Phase `before` makes everything, `after` (run once the engine was killed
+"""client.networks: create, get, list, connect (with an alias and a fixed address) and disconnect, remove;
+containers on a network resolve each other by name and alias, also on a network they were connected to. Phase `before` makes everything, `after` (run once the engine was killed
 with SIGKILL and restarted) checks it is all still there, then cleans up."""
 import sys
 
@@ -25,10 +25,21 @@ if phase == "before":
     check.equal("containers on it", 2, len(net.attrs["Containers"]))
     code, out = client.exec_run("ping -c 1 -W 5 " + web_name)
     check.equal("ping by name: " + out.decode(), 0, code)
-    other = c.containers.create("busybox", "sleep 1", name=prefix + "-other")
-    error = check.raises("connect a second network", docker.errors.APIError, lambda: net.connect(other))
-    check.equal("its status code", 400, error.status_code)
-    other.remove()
+    other = c.containers.create("busybox", "sleep 1000", name=prefix + "-other")  # on the default bridge
+    network_address, prefix_length = net.attrs["IPAM"]["Config"][0]["Subnet"].split("/")
+    head, last = network_address.rsplit(".", 1)
+    fixed = head + "." + str(int(last) + (1 << (32 - int(prefix_length))) - 3)  # the subnet's last but one
+    net.connect(other, aliases=["sdk-alias"], ipv4_address=fixed)
+    other.start()
+    other.reload()
+    endpoint = other.attrs["NetworkSettings"]["Networks"][net_name]
+    check.equal("the fixed address", fixed, endpoint["IPAddress"])
+    check.true("its alias", "sdk-alias" in endpoint["Aliases"], str(endpoint))
+    check.true("still on the default bridge", "bridge" in other.attrs["NetworkSettings"]["Networks"])
+    error = check.raises("connect again", docker.errors.APIError, lambda: net.connect(other))
+    check.equal("its status code (Docker's)", 403, error.status_code)
+    code, out = client.exec_run("ping -c 1 -W 5 sdk-alias")
+    check.equal("ping the connected container by alias: " + out.decode(), 0, code)
 else:
     net = c.networks.get(net_name)
     check.equal("label", prefix, net.attrs["Labels"]["suite"])
@@ -37,6 +48,17 @@ else:
                 client.attrs["NetworkSettings"]["Networks"][net_name]["NetworkID"])
     code, out = client.exec_run("ping -c 1 -W 5 " + web_name)
     check.equal("ping by name after the restore: " + out.decode(), 0, code)
+    code, out = client.exec_run("ping -c 1 -W 5 sdk-alias")
+    check.equal("ping the connected container by alias after the restore: " + out.decode(), 0, code)
+    other = c.containers.get(prefix + "-other")
+    net.disconnect(other, force=True)
+    other.reload()
+    check.true("disconnected", net_name not in other.attrs["NetworkSettings"]["Networks"])
+    code, out = client.exec_run("ping -c 1 -W 2 sdk-alias")
+    check.true("its alias is gone: " + out.decode(), code != 0)
+    error = check.raises("disconnect again", docker.errors.APIError, lambda: net.disconnect(other))
+    check.equal("its status code", 409, error.status_code)
+    other.remove(force=True)
     error = check.raises("remove while containers are on it", docker.errors.APIError, net.remove)
     check.equal("its status code", 409, error.status_code)
     for name in (web_name, client_name):

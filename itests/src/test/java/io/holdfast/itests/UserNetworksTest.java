@@ -186,9 +186,14 @@ class UserNetworksTest {
         Cli.Result again = cli.run("network", "connect", "clinet", "cl");
         assertTrue(again.exitCode() != 0 && again.err().contains("already exists in network clinet"), again.err());
         cli.ok("network", "create", "--subnet", "10.216.9.16/28", "clnet2");
-        Cli.Result connect = cli.run("network", "connect", "clnet2", "cl");
-        assertNotEquals(0, connect.exitCode());
-        assertTrue(connect.err().contains("not supported yet"), connect.err());
+        cli.ok("network", "connect", "--alias", "c2", "--ip", "10.216.9.20", "clnet2", "cl");
+        assertTrue(cli.ok("exec", client, "ip", "-4", "addr", "show", "eth1").contains("10.216.9.20/28"));
+        Cli.Result taken = cli.run("network", "connect", "--ip", "10.216.9.20", "clnet2", "srv");
+        assertTrue(taken.exitCode() != 0 && taken.err().contains("Address already in use"), taken.err());
+        Cli.Result notOn = cli.run("network", "disconnect", "clnet2", "srv");
+        assertTrue(notOn.exitCode() != 0 && notOn.err().contains("is not connected to network clnet2"), notOn.err());
+        cli.ok("network", "disconnect", "-f", "clnet2", "cl");
+        assertFalse(cli.ok("exec", client, "ip", "link").contains("eth1"), "the interface is gone");
         assertEquals("Deleted Networks:\nclnet2", cli.ok("network", "prune", "-f"));
 
         engine.kill9();

@@ -163,6 +163,7 @@ final class EngineApi extends Handler.Abstract {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case FAILED -> 500;
+            case FORBIDDEN -> 403;
         };
     }
 }

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code /networks}: Docker's create, list, inspect, remove and prune of user-defined networks, answered by the
- * {@link UserNetworks} service of the bridge plugin. Connecting a container to a second network is refused: a
- * container is on exactly one network, the one it was created on.
+ * {@link UserNetworks} service of the bridge plugin; connect and disconnect of containers, answered by
+ * {@link Containers}.
  */
 final class NetworkRoutes {
     private final Supplier<UserNetworks> networks;
@@ -114,29 +114,48 @@ final class NetworkRoutes {
         e.sendJson(200, report);
     }
 
-    private void connect(ApiExchange e) {
-        NetworkInfo network = find(e.pathParam(0));
+    /**
+     * Docker's connect: body {@code {"Container": ref, "EndpointConfig": {"Aliases": [...], "IPAMConfig":
+     * {"IPv4Address": "..."}}}}; 200 with no body, as dockerd.
+     */
+    private void connect(ApiExchange e) throws IOException {
         JsonNode body = e.jsonBody();
-        ContainerRecord container = containers.get().get(body.path("Container").asText(""));
-        if (network.containers().containsKey(container.id())) {
-            throw new EngineException(Kind.CONFLICT, "endpoint with name " + container.name()
-                    + " already exists in network " + network.name());
-        }
-        throw new EngineException(Kind.INVALID, "container " + container.name() + " is on network "
-                + container.spec().networkMode() + "; connecting a container to a second network is not supported "
-                + "yet: create it with --network " + network.name());
+        String ref = containerRef(body);
+        NetworkInfo network = findConnectable(e.pathParam(0));
+        ConnectBody endpoint = ConnectBody.parse(body.path("EndpointConfig"));
+        containers.get().connect(ref, network.name(), endpoint.aliases(), endpoint.ipv4Address());
+        e.sendEmpty(200);
     }
 
-    private void disconnect(ApiExchange e) {
-        NetworkInfo network = find(e.pathParam(0));
-        ContainerRecord container = containers.get().get(e.jsonBody().path("Container").asText(""));
-        if (!network.containers().containsKey(container.id())) {
-            throw new EngineException(Kind.CONFLICT, "container " + container.id() + " is not connected to network "
-                    + network.name());
+    /** Docker's disconnect: body {@code {"Container": ref, "Force": bool}}; 200 with no body. */
+    private void disconnect(ApiExchange e) throws IOException {
+        JsonNode body = e.jsonBody();
+        String ref = containerRef(body);
+        NetworkInfo network = findConnectable(e.pathParam(0));
+        JsonNode force = body.path("Force");
+        if (!force.isMissingNode() && !force.isNull() && !force.isBoolean()) {
+            throw new EngineException(Kind.INVALID, "Force: expected true or false, found " + force);
         }
-        throw new EngineException(Kind.INVALID, "container " + container.name() + " cannot leave network "
-                + network.name() + ", its only network; remove the container instead (disconnect is not supported "
-                + "yet)");
+        containers.get().disconnect(ref, network.name(), force.asBoolean(false));
+        e.sendEmpty(200);
+    }
+
+    private static String containerRef(JsonNode body) {
+        JsonNode container = body.path("Container");
+        if (!container.isTextual() || container.asText().isEmpty()) {
+            throw new EngineException(Kind.INVALID, "Container: expected a container name or id, found "
+                    + (container.isMissingNode() ? "nothing" : container.toString()));
+        }
+        return container.asText();
+    }
+
+    /** The user-defined network {@code ref} names; Docker's own networks are not served as user networks here. */
+    private NetworkInfo findConnectable(String ref) {
+        if (NetworkView.PREDEFINED.contains(ref)) {
+            throw new EngineException(Kind.INVALID, "containers can be connected to and disconnected from "
+                    + "user-defined networks only, not to " + ref);
+        }
+        return find(ref);
     }
 
     private Map<String, ContainerRecord> names() {

@@ -35,10 +35,10 @@ final class NetworkView {
         Map<String, Object> containers = new LinkedHashMap<>();
         n.containers().forEach((id, address) -> {
             ContainerRecord c = byId.get(id);
-            Map<String, String> settings = c == null || c.network() == null ? Map.of() : c.network().settings();
+            Map<String, String> settings = settings(c, n.name());
             Map<String, Object> endpoint = new LinkedHashMap<>();
             endpoint.put("Name", c == null ? "" : c.name());
-            endpoint.put("EndpointID", "");
+            endpoint.put("EndpointID", io.holdfast.common.docker.DockerViews.endpointId(id, n.id()));
             endpoint.put("MacAddress", settings.getOrDefault("MacAddress", ""));
             endpoint.put("IPv4Address", address + "/" + n.subnet().substring(n.subnet().indexOf('/') + 1));
             endpoint.put("IPv6Address", "");
@@ -50,5 +50,15 @@ final class NetworkView {
         view.put("Options", options);
         view.put("Labels", n.labels());
         return view;
+    }
+
+    /** What the container's bridge reported for this network: its first network's, or a connection's. */
+    private static Map<String, String> settings(ContainerRecord c, String network) {
+        if (c == null) {
+            return Map.of();
+        }
+        var connection = c.connected().get(network);
+        var attachment = connection != null ? connection.attachment() : c.network();
+        return attachment == null ? Map.of() : attachment.settings();
     }
 }

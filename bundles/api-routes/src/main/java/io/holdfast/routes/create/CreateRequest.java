@@ -36,6 +36,8 @@ public final class CreateRequest {
         SupportedFields.refuseUnsupported(host, SupportedFields.HOST_CONFIG, "HostConfig.");
         List<String> aliases = EndpointsConfigRequest.aliases(config.object("NetworkingConfig"),
                 host.string("NetworkMode"));
+        String ipv4Address = EndpointsConfigRequest.ipv4Address(config.object("NetworkingConfig"),
+                host.string("NetworkMode"));
         SupportedFields.refuseUnsupported(config, SupportedFields.CONFIG, "");
         try {
             JsonFields policy = host.object("RestartPolicy");
@@ -47,7 +49,8 @@ public final class CreateRequest {
                     resources(host),
                     security(host), config.stringMap("Labels"),
                     new StdinOptions(config.bool("OpenStdin"), config.bool("StdinOnce")), hostAccess(host))
-                    .withHealthcheck(HealthcheckRequest.of(config)).withPorts(PortRequests.of(config, host));
+                    .withHealthcheck(HealthcheckRequest.of(config)).withPorts(PortRequests.of(config, host))
+                    .withIpv4Address(ipv4Address);
         } catch (IllegalArgumentException invalid) {
             throw new EngineException(Kind.INVALID, invalid.getMessage());
         }

@@ -47,7 +47,7 @@ final class SupportedFields {
             Map.entry("HostConfig.UsernsMode", "user namespaces are not supported"),
             Map.entry("HostConfig.CgroupnsMode", "cgroup namespace modes are not supported"),
             Map.entry("HostConfig.ShmSize", "a /dev/shm size is not supported; mount a tmpfs on /dev/shm instead"),
-            Map.entry("NetworkingConfig", "only EndpointsConfig.<network>.Aliases is supported"));
+            Map.entry("NetworkingConfig", "only EndpointsConfig.<network>.Aliases and .IPAMConfig.IPv4Address are supported"));
 
     private SupportedFields() {
     }

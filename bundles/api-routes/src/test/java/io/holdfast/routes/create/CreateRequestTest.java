@@ -138,9 +138,10 @@ class CreateRequestTest {
             "{\"WorkingDir\": \"srv\"} | working directory \"srv\" is invalid: it needs to be an absolute path",
             "{\"NetworkingConfig\": {\"EndpointsConfig\": {\"bridge\": {\"Aliases\": [\"web\"]}}}} | NetworkingConfig.EndpointsConfig.bridge.Aliases: network-scoped alias is supported only",
             "{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": {\"EndpointsConfig\": {\"backend\": "
-                    + "{\"IPAMConfig\": {\"IPv4Address\": \"10.1.0.9\"}}}}} | NetworkingConfig.EndpointsConfig.backend.IPAMConfig",
+                    + "{\"IPAMConfig\": {\"IPv6Address\": \"fd00::9\"}}}}} | NetworkingConfig.EndpointsConfig.backend.IPAMConfig.IPv6Address: not supported",
+            "{\"NetworkingConfig\": {\"EndpointsConfig\": {\"bridge\": {\"IPAMConfig\": {\"IPv4Address\": \"172.30.0.9\"}}}}} | IPv4Address: user specified IP address is supported on user defined networks only",
             "{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": {\"EndpointsConfig\": {\"front\": "
-                    + "{\"Aliases\": [\"x\"]}}}} | a container is on one network only"})
+                    + "{\"Aliases\": [\"x\"]}}}} | connect it to further networks once it is created"})
     void unsupportedOrInvalidConfigIsRefusedByName(String config, String expected) throws IOException {
         ObjectNode body = plain();
         body.setAll((ObjectNode) JSON.readTree(config));
@@ -193,6 +194,16 @@ class CreateRequestTest {
         ContainerSpec spec = CreateRequest.translate(null, body);
         assertEquals(List.of("db", "cache"), spec.naming().networkAliases());
         assertEquals("backend", spec.networkMode());
+        assertEquals("", spec.ipv4Address());
+    }
+
+    @Test
+    void aFixedAddressOnAUserNetworkReachesTheSpec() throws IOException {
+        ObjectNode body = plain();
+        body.setAll((ObjectNode) JSON.readTree("{\"HostConfig\": {\"NetworkMode\": \"backend\"}, \"NetworkingConfig\": "
+                + "{\"EndpointsConfig\": {\"backend\": {\"IPAMConfig\": {\"IPv4Address\": \"10.1.0.9\", "
+                + "\"IPv6Address\": \"\", \"LinkLocalIPs\": null}}}}}"));
+        assertEquals("10.1.0.9", CreateRequest.translate(null, body).ipv4Address());
     }
 
     @Test

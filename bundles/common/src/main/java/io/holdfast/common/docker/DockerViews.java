@@ -54,8 +54,17 @@ public final class DockerViews {
                 c.spec().labels(),
                 statusWord(c.state()), statusText(c, now),
                 new ContainerSummary.SummaryHostConfig(c.spec().networkMode()),
-                new ContainerSummary.SummaryNetworkSettings(Map.of(c.spec().networkMode(), endpoint(c))),
+                new ContainerSummary.SummaryNetworkSettings(summaryNetworks(c)),
                 CreateOptionViews.mountPoints(c.spec()));
+    }
+
+    /** Every network of the container, its first one first, as {@code NetworkSettings.Networks}. */
+    private static Map<String, EndpointSettings> summaryNetworks(ContainerRecord c) {
+        Map<String, EndpointSettings> networks = new java.util.LinkedHashMap<>();
+        networks.put(c.spec().networkMode(), endpoint(c, c.network(), c.spec().naming().networkAliases()));
+        c.connected().forEach((name, connection) -> networks.put(name, endpoint(c, connection.attachment(),
+                connection.aliases())));
+        return networks;
     }
 
     /** ps's status with the health after it, as Docker's: {@code Up 5 minutes (healthy)}. */
@@ -127,25 +136,47 @@ public final class DockerViews {
                 process.stopSignal().isEmpty() ? "SIGTERM" : process.stopSignal(), spec.stopTimeoutSeconds());
     }
 
-    /** Docker's {@code NetworkSettings}: the bridge's report at top level and under {@code Networks.<name>}. */
+    /**
+     * Docker's {@code NetworkSettings}: the first network's report at top level, and every network, the first and
+     * those the container was connected to, under {@code Networks.<name>}.
+     */
     private static NetworkSettings networkSettings(ContainerRecord c, List<PortBinding> published) {
-        EndpointSettings endpoint = endpoint(c);
+        EndpointSettings endpoint = endpoint(c, c.network(), c.spec().naming().networkAliases());
         String sandbox = c.network() == null ? "" : c.network().settings().getOrDefault("SandboxKey", "");
+        Map<String, EndpointSettings> networks = new java.util.LinkedHashMap<>();
+        networks.put(c.spec().networkMode(), endpoint);
+        c.connected().forEach((name, connection) -> networks.put(name, endpoint(c, connection.attachment(),
+                connection.aliases())));
         return new NetworkSettings(sandbox, PortViews.published(c.spec().ports(), published, c.state().running()),
                 endpoint.ipAddress(), endpoint.ipPrefixLen(),
-                endpoint.gateway(), endpoint.macAddress(), Map.of(c.spec().networkMode(), endpoint));
+                endpoint.gateway(), endpoint.macAddress(), networks);
     }
 
-    private static EndpointSettings endpoint(ContainerRecord c) {
-        Map<String, String> reported = c.network() == null ? Map.of() : c.network().settings();
+    private static EndpointSettings endpoint(ContainerRecord c, io.holdfast.spi.network.NetworkAttachment attachment,
+                                             List<String> networkAliases) {
+        Map<String, String> reported = attachment == null ? Map.of() : attachment.settings();
         String networkId = reported.get("NetworkID"); // set by user-defined networks only
         List<String> aliases = null;
         if (networkId != null) {
-            aliases = new java.util.ArrayList<>(c.spec().naming().networkAliases());
+            aliases = new java.util.ArrayList<>(networkAliases);
             aliases.add(c.shortId()); // as Docker: the short id is an alias too
         }
         return new EndpointSettings(reported.getOrDefault("IPAddress", ""), prefixLength(reported.get("IPPrefixLen")),
-                reported.getOrDefault("Gateway", ""), reported.getOrDefault("MacAddress", ""), networkId, aliases);
+                reported.getOrDefault("Gateway", ""), reported.getOrDefault("MacAddress", ""), networkId, aliases,
+                networkId == null ? null : endpointId(c.id(), networkId));
+    }
+
+    /**
+     * Docker's {@code EndpointID} for the container on a user network: 64 hex digits, derived (SHA-256 of both ids)
+     * rather than stored, so it is the same after every restore and differs per network.
+     */
+    public static String endpointId(String containerId, String networkId) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((containerId + "/" + networkId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** Docker prints a number; a bridge that reported none, or something else, shows 0. */

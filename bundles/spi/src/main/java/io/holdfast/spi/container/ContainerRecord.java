@@ -25,17 +25,29 @@ import java.util.Map;
  *                       {@code network.<key>} (e.g. {@code network.subnet}); a restore compares them with today's
  * @param health         the last health status, streak and probes, or {@code null} when it was never probed; saved
  *                       with the rest so it survives an engine restart
+ * @param connected      the further networks it was connected to ({@code docker network connect}), by name, in the
+ *                       order they were connected; absent in records written before connections existed
  */
 public record ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
                               String imageId, RunState state, int restartCount, String storageDriver,
                               String rootfs, String bundleDir, String logPath, NetworkAttachment network,
-                              Map<String, String> environment, HealthState health) {
+                              Map<String, String> environment, HealthState health,
+                              Map<String, NetworkConnection> connected) {
     /**
      * 2 added {@link #environment}; 3 added the spec's option records ({@link ContainerSpec#process()}, mounts,
      * resources, ...), which older records read as defaults. Older versions are migrated on read; an older engine
      * refuses a version 3 record rather than run the container without the options it would not see.
      */
     public static final int SCHEMA_VERSION = 3;
+
+    /** A record connected to no further network. */
+    public ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
+                           String imageId, RunState state, int restartCount, String storageDriver, String rootfs,
+                           String bundleDir, String logPath, NetworkAttachment network,
+                           Map<String, String> environment, HealthState health) {
+        this(schemaVersion, id, name, created, spec, imageId, state, restartCount, storageDriver, rootfs, bundleDir,
+                logPath, network, environment, health, null);
+    }
 
     /** A record that was never health-probed. */
     public ContainerRecord(int schemaVersion, String id, String name, Instant created, ContainerSpec spec,
@@ -48,40 +60,48 @@ public record ContainerRecord(int schemaVersion, String id, String name, Instant
 
     public ContainerRecord {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        connected = connected == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connected));
+    }
+
+    /** The same container with {@code connections} as its further networks (complete, not a difference). */
+    public ContainerRecord withConnected(Map<String, NetworkConnection> connections) {
+        return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, restartCount,
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health, connections);
     }
 
     public ContainerRecord withState(RunState newState) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, newState, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health, connected);
     }
 
     /** The same container under a new name ({@code spec} keeps the name it was created with). */
     public ContainerRecord withName(String newName) {
         return new ContainerRecord(schemaVersion, id, newName, created, spec, imageId, state, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health, connected);
     }
 
     /** The same container with what it asks for changed ({@code docker update}). */
     public ContainerRecord withSpec(ContainerSpec newSpec) {
         return new ContainerRecord(schemaVersion, id, name, created, newSpec, imageId, state, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health, connected);
     }
 
     public ContainerRecord withRestartCount(int count) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, count,
-                storageDriver, rootfs, bundleDir, logPath, network, environment, health);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, health, connected);
     }
 
     /** The same container, now accepted under {@code current} settings (an operator adopted it across a change). */
     public ContainerRecord withEnvironment(Map<String, String> current) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, current, health);
+                storageDriver, rootfs, bundleDir, logPath, network, current, health, connected);
     }
 
     /** The same container with {@code newHealth} as its health. */
     public ContainerRecord withHealth(HealthState newHealth) {
         return new ContainerRecord(schemaVersion, id, name, created, spec, imageId, state, restartCount,
-                storageDriver, rootfs, bundleDir, logPath, network, environment, newHealth);
+                storageDriver, rootfs, bundleDir, logPath, network, environment, newHealth, connected);
     }
 
     public String shortId() {

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param hostAccess  host devices, or everything of the host ({@code --privileged})
  * @param healthcheck how the engine probes it; {@code null}: none asked (the image's applies at create)
  * @param ports       published and exposed ports ({@code -p}, {@code -P}, {@code --expose})
+ * @param ipv4Address the fixed address asked for on {@code networkMode} ({@code --ip}); empty: any
  *
  * <p>Records written before the option records existed have none of them; they read as the defaults.
  */
@@ -35,7 +36,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                             String runtime, int stopTimeoutSeconds, ProcessOptions process, NamingOptions naming,
                             List<MountSpec> mounts, ResourceLimits resources, SecurityOptions security,
                             Map<String, String> labels, StdinOptions stdin, HostAccess hostAccess,
-                            HealthConfig healthcheck, PortOptions ports) {
+                            HealthConfig healthcheck, PortOptions ports, String ipv4Address) {
     public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
     /** A container with every option at its default. */
@@ -43,6 +44,16 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                          boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds) {
         this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, null, null,
                 null, null, null, null, null);
+    }
+
+    /** A container with any address on its network. */
+    public ContainerSpec(String name, String image, List<String> cmd, List<String> env, RestartPolicy restartPolicy,
+                         boolean autoRemove, String networkMode, String runtime, int stopTimeoutSeconds,
+                         ProcessOptions process, NamingOptions naming, List<MountSpec> mounts,
+                         ResourceLimits resources, SecurityOptions security, Map<String, String> labels,
+                         StdinOptions stdin, HostAccess hostAccess, HealthConfig healthcheck, PortOptions ports) {
+        this(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime, stopTimeoutSeconds, process,
+                naming, mounts, resources, security, labels, stdin, hostAccess, healthcheck, ports, "");
     }
 
     /** A container that publishes no port. */
@@ -94,6 +105,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
         stdin = stdin == null ? StdinOptions.CLOSED : stdin;
         hostAccess = hostAccess == null ? HostAccess.NONE : hostAccess;
         ports = ports == null ? PortOptions.NONE : ports;
+        ipv4Address = ipv4Address == null ? "" : ipv4Address;
         java.util.Set<String> targets = new java.util.HashSet<>();
         for (MountSpec mount : mounts) {
             if (!targets.add(mount.target())) {
@@ -123,7 +135,7 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
     public ContainerSpec updated(ResourceLimits newResources, RestartPolicy newRestartPolicy) {
         return new ContainerSpec(name, image, cmd, env, newRestartPolicy, autoRemove, networkMode, runtime,
                 stopTimeoutSeconds, process, naming, mounts, newResources, security, labels, stdin, hostAccess,
-                healthcheck, ports);
+                healthcheck, ports, ipv4Address);
     }
 
     /** The same request under the name, network and runtime the engine settled on. */
@@ -131,28 +143,35 @@ public record ContainerSpec(String name, String image, List<String> cmd, List<St
                                  ResourceLimits settledResources) {
         return new ContainerSpec(settledName, image, cmd, env, restartPolicy, autoRemove, settledNetwork,
                 settledRuntime, stopTimeoutSeconds, process, naming, mounts, settledResources, security, labels,
-                stdin, hostAccess, healthcheck, ports);
+                stdin, hostAccess, healthcheck, ports, ipv4Address);
     }
 
     /** The same request with {@code check} as its health check ({@code null}: none). */
     public ContainerSpec withHealthcheck(HealthConfig check) {
         return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
                 stopTimeoutSeconds, process, naming, mounts, resources, security, labels, stdin, hostAccess, check,
-                ports);
+                ports, ipv4Address);
     }
 
     /** The same request with {@code resolved} as its mounts (volumes found or made, {@code --volumes-from}). */
     public ContainerSpec withMounts(List<MountSpec> resolved) {
         return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
                 stopTimeoutSeconds, process, naming, resolved, resources, security, labels, stdin, hostAccess,
-                healthcheck, ports);
+                healthcheck, ports, ipv4Address);
     }
 
     /** The same request with {@code published} as its ports. */
     public ContainerSpec withPorts(PortOptions published) {
         return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
                 stopTimeoutSeconds, process, naming, mounts, resources, security, labels, stdin, hostAccess,
-                healthcheck, published);
+                healthcheck, published, ipv4Address);
+    }
+
+    /** The same request with {@code address} as its fixed address ({@code --ip}; empty: any). */
+    public ContainerSpec withIpv4Address(String address) {
+        return new ContainerSpec(name, image, cmd, env, restartPolicy, autoRemove, networkMode, runtime,
+                stopTimeoutSeconds, process, naming, mounts, resources, security, labels, stdin, hostAccess,
+                healthcheck, ports, address);
     }
 
     /** What the process runs: the entrypoint followed by the command. */

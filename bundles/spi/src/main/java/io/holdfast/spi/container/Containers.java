@@ -191,6 +191,28 @@ public interface Containers {
     OutputStream openExecStdin(String execId);
 
     /**
+     * Docker's {@code network connect}: the container (created, running or stopped) joins {@code network} as a
+     * further network, with {@code aliases} and {@code ipv4Address} (empty: any free address); a running one gets
+     * the interface at once. Recorded atomically once the network's bridge has built it; the hosts files of the
+     * containers concerned are rewritten. Throws {@code NOT_FOUND} for an unknown network, {@code FORBIDDEN} if the
+     * container is on the network already (Docker's 403), {@code CONFLICT} if the address is taken, {@code INVALID} for a network that cannot be
+     * connected to (host, none) or an address outside its subnet. Blocks on the bridge.
+     */
+    default ContainerRecord connect(String ref, String network, List<String> aliases, String ipv4Address) {
+        throw new EngineException(EngineException.Kind.INVALID, "this engine cannot connect containers to networks");
+    }
+
+    /**
+     * Docker's {@code network disconnect}: the container leaves {@code network}, one it was connected to; its
+     * interface and address are released. Throws {@code CONFLICT} if it is not connected to it, {@code INVALID} for
+     * its first network (the one it was created on, which only removing it leaves). {@code force} is accepted as
+     * Docker's and changes nothing. Blocks on the bridge.
+     */
+    default ContainerRecord disconnect(String ref, String network, boolean force) {
+        throw new EngineException(EngineException.Kind.INVALID, "this engine cannot disconnect containers");
+    }
+
+    /**
      * The ports the container publishes now, each on the host port actually taken ({@code -P} picks one at each
      * start); empty when it does not run or publishes nothing. Reads a small file; never waits for an operation.
      */

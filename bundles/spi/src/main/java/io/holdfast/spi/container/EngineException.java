@@ -17,7 +17,9 @@ public class EngineException extends RuntimeException {
         /** 409: the request conflicts with the current state (name in use, container running). */
         CONFLICT,
         /** 500: the engine or a process it ran failed. */
-        FAILED
+        FAILED,
+        /** 403: a valid request that is not allowed, where Docker answers 403 (an endpoint that already exists). */
+        FORBIDDEN
     }
 
     private final Kind kind;

@@ -1,5 +1,5 @@
 /** The container model: what a user asks for, what the engine records, and the lifecycle service. */
-@Version("2.2.0")
+@Version("2.3.0")
 @Export
 package io.holdfast.spi.container;
 

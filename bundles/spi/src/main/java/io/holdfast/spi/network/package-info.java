@@ -1,5 +1,5 @@
 /** Network bridges: plugins that give each container its network namespace and addresses. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package io.holdfast.spi.network;
 

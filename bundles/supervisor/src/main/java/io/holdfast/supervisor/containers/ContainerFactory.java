@@ -105,7 +105,7 @@ final class ContainerFactory {
             Path rootfs = driver.create(id, image.layers().stream().map(Path::of).toList(), driverHome);
             rootfsMade = true;
             volumes.copyImageContent(spec.mounts(), rootfs);
-            NetworkAttachment attachment = network.attach(id);
+            NetworkAttachment attachment = attach(network, id, spec.ipv4Address());
             attached = true;
             io.holdfast.supervisor.ports.PublishedPortChecks.checkNetwork(spec, attachment);
             // the bundle itself (config.json, hosts, resolv.conf) is written at each start: see OciBundle
@@ -125,6 +125,27 @@ final class ContainerFactory {
             throw new EngineException(Kind.FAILED, "cannot create container: " + describe(e), e);
         }
     }
+
+    /** The container's first network, with the fixed address asked for, if any (user-defined networks only). */
+    private static NetworkAttachment attach(NetworkBridge network, String id, String ipv4Address) throws IOException {
+        if (ipv4Address.isEmpty()) {
+            return network.attach(id);
+        }
+        if (PREDEFINED_NETWORKS.contains(network.name())) {
+            throw new EngineException(Kind.INVALID, "user specified IP address is supported on user defined "
+                    + "networks only");
+        }
+        try {
+            return network.attach(id, ipv4Address);
+        } catch (IllegalArgumentException invalid) {
+            throw new EngineException(Kind.INVALID, "--ip " + ipv4Address + ": " + invalid.getMessage());
+        } catch (IllegalStateException taken) {
+            throw new EngineException(Kind.CONFLICT, "--ip " + ipv4Address + ": " + taken.getMessage());
+        }
+    }
+
+    /** Docker's own networks, where a fixed address is refused. */
+    private static final java.util.Set<String> PREDEFINED_NETWORKS = java.util.Set.of("bridge", "host", "none");
 
     /**
      * Docker's rename: names are claimed here, as by {@link #create}, so a rename and a create cannot take the same

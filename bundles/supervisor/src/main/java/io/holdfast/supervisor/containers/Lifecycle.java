@@ -458,6 +458,7 @@ final class Lifecycle {
         }
         waiters.removed(id);
         try {
+            NetworkConnections.disconnectAll(plugins, record); // before the first network deletes the namespace
             plugins.network(record.spec().networkMode()).detach(id);
             plugins.driver(record.storageDriver()).remove(id,
                     DataRootLayout.of(config.get()).storageHome(record.storageDriver()));

@@ -10,14 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * Name resolution on user-defined networks without a DNS server: each container's {@code /etc/hosts} (the file
  * {@code <bundle>/hosts}, bind-mounted by the runtime) lists every container of its network that holds an address
- * there, by name, network aliases and short id. The engine rewrites the files when a container joins (create,
- * start), leaves (remove) or is renamed; in between they are plain files, so containers keep resolving each other
+ * there, by name, network aliases and short id, for each user network it is on (the one it was created on and those
+ * it was connected to). The engine rewrites the files when a container joins (create, start, connect), leaves
+ * (remove, disconnect) or is renamed; in between they are plain files, so containers keep resolving each other
  * while the engine is down.
  *
  * <p>Written in place, not by rename: the runtime bound the file's inode into the container, and a renamed-in file
@@ -36,18 +39,20 @@ final class PeerHosts {
     }
 
     /**
-     * Rewrites the hosts file of every container on {@code record}'s network, if that is a user network. The
-     * records are read under the same lock as the files are written, so two refreshes racing cannot leave the
-     * older view in a file.
+     * Rewrites the hosts file of every container that shares a user network with {@code record} (its first network
+     * and those it is connected to, as the record lists them), itself included. The records are read under the same
+     * lock as the files are written, so two refreshes racing cannot leave the older view in a file.
      */
     void refreshNetworkOf(ContainerRecord record) {
-        if (networkId(record) == null) {
+        java.util.Set<String> networks = userNetworks(record).keySet();
+        if (networks.isEmpty()) {
             return;
         }
         synchronized (WRITING) {
             List<ContainerRecord> all = table.all();
             for (ContainerRecord member : all) {
-                if (record.spec().networkMode().equals(member.spec().networkMode()) && networkId(member) != null) {
+                if (member.id().equals(record.id())
+                        || userNetworks(member).keySet().stream().anyMatch(networks::contains)) {
                     write(member, all);
                 }
             }
@@ -62,7 +67,7 @@ final class PeerHosts {
         synchronized (WRITING) {
             List<ContainerRecord> all = table.all();
             for (ContainerRecord member : all) {
-                if (networkId(member) != null) {
+                if (!userNetworks(member).isEmpty()) {
                     write(member, all);
                 }
             }
@@ -81,32 +86,62 @@ final class PeerHosts {
         }
     }
 
-    /** The container's own hosts text followed by a line per container of its network, itself included. */
+    /**
+     * The container's own hosts text followed by a line per container and user network it shares with it (itself
+     * included): the member's address there, its name, its aliases on that network and its short id. A container on
+     * two networks with {@code self} is listed twice; the first line wins a lookup, as in any hosts file.
+     */
     static String text(ContainerRecord self, List<ContainerRecord> all) {
         String hostname = self.spec().naming().hostname().isEmpty() ? self.shortId() : self.spec().naming().hostname();
         StringBuilder text = new StringBuilder(ContainerNameFiles.hosts(hostname, self.spec().naming()));
-        text.append("# containers on network ").append(self.spec().networkMode()).append(" (kept by Holdfast)\n");
-        for (ContainerRecord member : all) {
-            String address = member.network() == null ? null : member.network().settings().get("IPAddress");
-            if (!self.spec().networkMode().equals(member.spec().networkMode()) || networkId(member) == null
-                    || address == null || address.isEmpty()) {
-                continue;
+        Map<String, Endpoint> own = userNetworks(self);
+        if (own.isEmpty()) {
+            return text.toString();
+        }
+        text.append("# containers on network ").append(String.join(", ", own.keySet()))
+                .append(" (kept by Holdfast)\n");
+        for (String network : own.keySet()) {
+            for (ContainerRecord member : all) {
+                Endpoint endpoint = userNetworks(member).get(network);
+                if (endpoint == null || endpoint.address() == null || endpoint.address().isEmpty()) {
+                    continue;
+                }
+                List<String> names = new ArrayList<>();
+                if (member.id().equals(self.id())) {
+                    names.add(hostname);
+                }
+                names.add(member.name());
+                names.addAll(endpoint.aliases());
+                names.add(member.shortId());
+                text.append(endpoint.address()).append('\t')
+                        .append(String.join(" ", names.stream().distinct().toList())).append('\n');
             }
-            List<String> names = new ArrayList<>();
-            if (member.id().equals(self.id())) {
-                names.add(hostname);
-            }
-            names.add(member.name());
-            names.addAll(member.spec().naming().networkAliases());
-            names.add(member.shortId());
-            text.append(address).append('\t').append(String.join(" ", names.stream().distinct().toList()))
-                    .append('\n');
         }
         return text.toString();
     }
 
-    private static String networkId(ContainerRecord record) {
-        return record.network() == null ? null : record.network().settings().get("NetworkID");
+    /** A container's address and aliases on one user network. */
+    private record Endpoint(String address, List<String> aliases) {
+    }
+
+    /**
+     * The user networks (those whose bridge reports a {@code NetworkID}) the container is on, by name: its first one,
+     * then those it was connected to.
+     */
+    private static Map<String, Endpoint> userNetworks(ContainerRecord record) {
+        Map<String, Endpoint> networks = new LinkedHashMap<>();
+        if (record.network() != null && record.network().settings().get("NetworkID") != null) {
+            networks.put(record.spec().networkMode(), new Endpoint(record.network().settings().get("IPAddress"),
+                    record.spec().naming().networkAliases()));
+        }
+        record.connected().forEach((name, connection) -> {
+            Map<String, String> settings = connection.attachment() == null ? Map.of()
+                    : connection.attachment().settings();
+            if (settings.get("NetworkID") != null) {
+                networks.putIfAbsent(name, new Endpoint(settings.get("IPAddress"), connection.aliases()));
+            }
+        });
+        return networks;
     }
 
     private static void writeInPlace(Path file, String text) throws IOException {

@@ -194,6 +194,9 @@ final class Plugins {
         orphans.forEach(id -> attachments.put(id, null));
         records.stream().filter(r -> r.network() != null && r.spec().networkMode().equals(bridge.name()))
                 .forEach(r -> attachments.put(r.id(), r.network()));
+        // containers connected to it as a further network: the bridge must keep their interfaces and leases too
+        records.stream().filter(r -> r.connected().containsKey(bridge.name()))
+                .forEach(r -> attachments.put(r.id(), r.connected().get(bridge.name()).attachment()));
         try {
             bridge.restore(attachments);
             return new PluginCheck("network", bridge.name(), true, attachments.size() + " container(s)",

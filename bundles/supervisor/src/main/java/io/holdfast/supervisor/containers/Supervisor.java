@@ -108,6 +108,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private HealthChecks healthChecks;
     private ContainerResources resources;
     private Pruner pruner;
+    private NetworkConnections connections;
     private ScheduledExecutorService restarts;
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
@@ -228,6 +229,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         resources = new ContainerResources(monitor);
         pruner = new Pruner(table, lifecycle, r -> DataRootLayout.of(config).storageHome(r.storageDriver())
                 .resolve(r.id()), events);
+        connections = new NetworkConnections(table, plugins, factory); // the factory's lock keeps restores out
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
         active = true;
@@ -345,6 +347,24 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         ContainerRecord renamed = factory.rename(table.resolve(ref).id(), newName);
         new PeerHosts(table).refreshNetworkOf(renamed);
         return renamed;
+    }
+
+    @Override
+    public ContainerRecord connect(String ref, String network, List<String> aliases, String ipv4Address) {
+        ContainerRecord connected = connections.connect(table.resolve(ref).id(), network,
+                aliases == null ? List.of() : aliases, ipv4Address);
+        new PeerHosts(table).refreshNetworkOf(connected); // it and the network's containers learn each other
+        events.container("connect", connected, java.util.Map.of("network", network));
+        return connected;
+    }
+
+    @Override
+    public ContainerRecord disconnect(String ref, String network, boolean force) {
+        ContainerRecord before = connections.disconnect(table.resolve(ref).id(), network);
+        new PeerHosts(table).refreshNetworkOf(before); // the network's containers forget it, and it them
+        ContainerRecord after = table.byId(before.id());
+        events.container("disconnect", after, java.util.Map.of("network", network));
+        return after;
     }
 
     @Override

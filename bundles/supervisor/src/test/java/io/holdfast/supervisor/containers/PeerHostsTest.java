@@ -46,4 +46,23 @@ class PeerHostsTest {
         assertFalse(hosts.contains("10.2.0.2") || hosts.contains("10.3.0.2"), "other networks are not listed: "
                 + hosts);
     }
+
+    @Test
+    void aContainerOnTwoNetworksResolvesPeersOfBothAndIsListedOnEachByItsAddressThere() {
+        ContainerRecord web = on("backend", "a".repeat(64), "web", "10.1.0.2", "n1", List.of());
+        ContainerRecord cache = on("front", "c".repeat(64), "cache", "10.2.0.2", "n2", List.of());
+        ContainerRecord both = on("backend", "b".repeat(64), "both", "10.1.0.3", "n1", List.of())
+                .withConnected(Map.of("front", new io.holdfast.spi.container.NetworkConnection("front",
+                        List.of("api"), new NetworkAttachment("front", "/run/netns/x",
+                        Map.of("IPAddress", "10.2.0.9", "NetworkID", "n2", "Interface", "eth1")))));
+        List<ContainerRecord> all = List.of(web, cache, both);
+
+        String own = PeerHosts.text(both, all);
+        assertTrue(own.contains("10.1.0.2\tweb aaaaaaaaaaaa\n") && own.contains("10.2.0.2\tcache cccccccccccc\n"),
+                own);
+        String ofCache = PeerHosts.text(cache, all);
+        assertTrue(ofCache.contains("10.2.0.9\tboth api bbbbbbbbbbbb\n"), "by name and its alias there: " + ofCache);
+        assertFalse(ofCache.contains("10.1.0."), "backend is not cache's network: " + ofCache);
+        assertFalse(PeerHosts.text(web, all).contains("10.2.0."), "nor front web's");
+    }
 }

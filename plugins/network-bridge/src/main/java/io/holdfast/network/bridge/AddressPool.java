@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +27,8 @@ final class AddressPool {
     private final LeaseFile file;
     private final Map<String, Integer> leases = new TreeMap<>();
     private final Map<Integer, String> holders = new HashMap<>();
+    /** The leases of connected containers (see {@link LeaseFile}). */
+    private final Set<String> connected = new TreeSet<>();
     /** The address allocated last, or {@code null} when unknown (new or lost lease file). */
     private Integer last;
 
@@ -48,6 +51,7 @@ final class AddressPool {
             }
         });
         pool.last = contents.last();
+        contents.connected().stream().filter(pool.leases::containsKey).forEach(pool.connected::add);
         return pool;
     }
 
@@ -82,6 +86,64 @@ final class AddressPool {
         throw new IOException("no free address in " + subnet + " (" + inUse() + " in use)");
     }
 
+    /**
+     * The address leased to {@code containerId}: {@code requested} if given (it must be one the subnet hands out and
+     * no other container holds), else as {@link #allocate(String)}. {@code asConnected} records the lease as a
+     * connected container's. A container that holds a lease keeps it; asking it for another address fails.
+     *
+     * @throws IllegalArgumentException if {@code requested} is outside the subnet or is its network, broadcast or
+     *                                  gateway address
+     * @throws IllegalStateException    if {@code requested} is leased to another container or differs from the
+     *                                  container's own lease
+     */
+    synchronized int allocate(String containerId, Integer requested, boolean asConnected) throws IOException {
+        Integer held = leases.get(containerId);
+        if (requested != null) {
+            if (!subnet.contains(requested)) {
+                throw new IllegalArgumentException("address " + Ipv4.format(requested) + " is not in subnet "
+                        + subnet);
+            }
+            if (!subnet.assignable(requested)) {
+                throw new IllegalArgumentException("address " + Ipv4.format(requested) + " is the network, broadcast"
+                        + " or gateway address of " + subnet);
+            }
+            if (held != null && held.intValue() != requested) {
+                throw new IllegalStateException("container " + containerId + " already holds "
+                        + Ipv4.format(held) + " in " + subnet);
+            }
+            String other = holders.get(requested);
+            if (other != null && !other.equals(containerId)) {
+                throw new IllegalStateException("Address already in use: " + Ipv4.format(requested) + " in "
+                        + subnet);
+            }
+        }
+        if (held == null && requested != null) {
+            change(() -> {
+                put(containerId, requested);
+                markConnected(containerId, asConnected);
+            });
+            return requested;
+        }
+        int address = allocate(containerId);
+        if (connected.contains(containerId) != asConnected) {
+            change(() -> markConnected(containerId, asConnected));
+        }
+        return address;
+    }
+
+    /** The containers whose leases are connected containers' (see {@link LeaseFile}). */
+    synchronized Set<String> connected() {
+        return Set.copyOf(connected);
+    }
+
+    private void markConnected(String containerId, boolean asConnected) {
+        if (asConnected) {
+            connected.add(containerId);
+        } else {
+            connected.remove(containerId);
+        }
+    }
+
     /** The address {@code containerId} holds, if any. */
     synchronized Optional<Integer> leaseOf(String containerId) {
         return Optional.ofNullable(leases.get(containerId));
@@ -97,7 +159,10 @@ final class AddressPool {
         if (!leases.containsKey(containerId)) {
             return false;
         }
-        change(() -> holders.remove(leases.remove(containerId)));
+        change(() -> {
+            holders.remove(leases.remove(containerId));
+            connected.remove(containerId);
+        });
         return true;
     }
 
@@ -110,23 +175,31 @@ final class AddressPool {
      * @return whether the address was recorded
      */
     synchronized boolean mark(String containerId, int address) throws IOException {
+        return mark(containerId, address, connected.contains(containerId));
+    }
+
+    /** {@link #mark(String, int)}, recording the lease as a connected container's or not. */
+    synchronized boolean mark(String containerId, int address, boolean asConnected) throws IOException {
         if (!subnet.assignable(address)) {
             LOG.warning(() -> "container " + containerId + " has " + Ipv4.format(address) + ", which "
                     + subnet + " does not hand out; not leased");
             return false;
         }
-        if (Integer.valueOf(address).equals(leases.get(containerId))) {
+        if (Integer.valueOf(address).equals(leases.get(containerId))
+                && connected.contains(containerId) == asConnected) {
             return true;
         }
         change(() -> {
             String other = holders.get(address);
-            if (other != null) {
+            if (other != null && !other.equals(containerId)) {
                 LOG.warning(() -> "lease of " + Ipv4.format(address) + " moves from " + other + " to "
                         + containerId + ", which holds it");
                 leases.remove(other);
+                connected.remove(other);
             }
             holders.remove(leases.remove(containerId));
             put(containerId, address);
+            markConnected(containerId, asConnected);
             // after a lost lease file, go on after the highest address in use rather than reuse freed low ones
             if (last == null || !subnet.contains(last) || Integer.compareUnsigned(address, last) > 0) {
                 last = address;
@@ -145,6 +218,7 @@ final class AddressPool {
             change(() -> released.forEach((id, address) -> {
                 leases.remove(id);
                 holders.remove(address);
+                connected.remove(id);
             }));
         }
         return released;
@@ -164,15 +238,18 @@ final class AddressPool {
         Map<String, Integer> leasesBefore = new TreeMap<>(leases);
         Map<Integer, String> holdersBefore = new HashMap<>(holders);
         Integer lastBefore = last;
+        Set<String> connectedBefore = new TreeSet<>(connected);
         mutation.run();
         try {
-            file.save(subnet, new LeaseFile.Contents(last, leases));
+            file.save(subnet, new LeaseFile.Contents(last, leases, connected));
         } catch (IOException | RuntimeException e) {
             leases.clear();
             leases.putAll(leasesBefore);
             holders.clear();
             holders.putAll(holdersBefore);
             last = lastBefore;
+            connected.clear();
+            connected.addAll(connectedBefore);
             throw e;
         }
     }

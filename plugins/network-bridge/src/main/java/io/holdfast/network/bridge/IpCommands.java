@@ -61,6 +61,11 @@ final class IpCommands {
         return links.isEmpty() ? Optional.empty() : Optional.of(links.get(0));
     }
 
+    /** Every link (in the namespace, after {@link #in}). */
+    List<Link> links() throws IOException {
+        return links(check(run("-d", "-j", "link", "show")));
+    }
+
     /** The ports of {@code bridge}. */
     List<Link> portsOf(String bridge) throws IOException {
         return links(check(run("-d", "-j", "link", "show", "master", bridge)));

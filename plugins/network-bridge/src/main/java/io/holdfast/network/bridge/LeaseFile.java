@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
  * The bridge's address leases on disk, {@code <data-root>/network/bridge/<bridge>/leases.json}:
  *
- * <pre>{@code {"subnet": "172.30.0.0/16", "last": "172.30.0.7", "leases": {"<container id>": "172.30.0.5"}}}</pre>
+ * <pre>{@code {"subnet": "172.30.0.0/16", "last": "172.30.0.7", "leases": {"<container id>": "172.30.0.5"},
+ *  "connected": ["<container id>"]}}</pre>
  *
  * {@code last} is the address allocated most recently (absent when unknown), so allocation can go on after it
  * instead of reusing an address just released; {@code subnet} is for people reading the file. Every save replaces
@@ -30,11 +33,17 @@ final class LeaseFile {
      * What the file holds.
      *
      * @param last   the address allocated most recently, or {@code null} if unknown
-     * @param leases container id to address, ordered by id
+     * @param leases    container id to address, ordered by id
+     * @param connected the ids among {@code leases} that are connected containers, not this network's own
      */
-    record Contents(Integer last, Map<String, Integer> leases) {
+    record Contents(Integer last, Map<String, Integer> leases, Set<String> connected) {
         Contents {
             leases = new TreeMap<>(leases);
+            connected = connected == null ? Set.of() : new TreeSet<>(connected);
+        }
+
+        Contents(Integer last, Map<String, Integer> leases) {
+            this(last, leases, Set.of());
         }
 
         static Contents empty() {
@@ -86,6 +95,9 @@ final class LeaseFile {
         }
         ObjectNode leases = root.putObject("leases");
         contents.leases().forEach((id, address) -> leases.put(id, Ipv4.format(address)));
+        if (!contents.connected().isEmpty()) {
+            contents.connected().forEach(root.putArray("connected")::add);
+        }
         AtomicFile.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
@@ -104,6 +116,15 @@ final class LeaseFile {
                 leases.put(lease.getKey(), Ipv4.parse(lease.getValue().asText()));
             }
         }
-        return new Contents(last == null || last.isNull() ? null : Ipv4.parse(last.asText()), leases);
+        Set<String> connected = new TreeSet<>();
+        JsonNode connectedNode = root.get("connected");
+        if (connectedNode != null && !connectedNode.isNull()) {
+            if (!connectedNode.isArray()) {
+                throw new IllegalArgumentException("\"connected\" must be an array");
+            }
+            connectedNode.forEach(id -> connected.add(id.asText()));
+        }
+        connected.retainAll(leases.keySet());
+        return new Contents(last == null || last.isNull() ? null : Ipv4.parse(last.asText()), leases, connected);
     }
 }

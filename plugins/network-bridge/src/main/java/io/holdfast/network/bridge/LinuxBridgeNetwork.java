@@ -67,7 +67,7 @@ public class LinuxBridgeNetwork implements NetworkBridge {
         pool = AddressPool.open(subnet, LeaseFile.under(Path.of(config.dataRoot()), bridge));
         new BridgeDevice(ip, bridge, subnet, settings.mtu()).ensure();
         endpoints = new BridgeEndpoints(NAME, ip, bridge, pool, new Sandboxes(ip, bridge, subnet, settings.mtu()),
-                Map.of());
+                new ConnectedInterfaces(ip, bridge, subnet, settings.mtu()), Map.of());
         LOG.info(() -> "bridge network on " + bridge + " (" + subnet + ", gateway " + Ipv4.format(subnet.gateway())
                 + "), " + pool.leases().size() + " lease(s)");
     }
@@ -89,6 +89,25 @@ public class LinuxBridgeNetwork implements NetworkBridge {
     @Override
     public NetworkAttachment attach(String containerId) throws IOException {
         return endpoints.attach(containerId);
+    }
+
+    /** See {@link BridgeEndpoints#attach(String, String)}. */
+    @Override
+    public NetworkAttachment attach(String containerId, String ipv4Address) throws IOException {
+        return endpoints.attach(containerId, ipv4Address);
+    }
+
+    /** See {@link BridgeEndpoints#connect}. */
+    @Override
+    public NetworkAttachment connect(String containerId, String namespacePath, String ipv4Address)
+            throws IOException {
+        return endpoints.connect(containerId, namespacePath, ipv4Address);
+    }
+
+    /** See {@link BridgeEndpoints#disconnect}. */
+    @Override
+    public void disconnect(String containerId) throws IOException {
+        endpoints.disconnect(containerId);
     }
 
     /** See {@link BridgeEndpoints#detach}. */

@@ -9,6 +9,9 @@ package io.holdfast.network.bridge;
 final class NetworkNames {
     static final String NAMESPACE_PREFIX = "holdfast-";
     static final String VETH_PREFIX = "hf";
+    /** Host veths of connected containers (further networks): another prefix, so no sweep mistakes one kind for the other. */
+    static final String CONNECTED_VETH_PREFIX = "hc";
+    private static final int CONNECTED_HASH_LENGTH = 13;
     static final String NETNS_DIR = "/run/netns/";
     private static final String ID_PATTERN = "[0-9a-f]{12,64}";
 
@@ -43,6 +46,42 @@ final class NetworkNames {
     static String hostVeth(String containerId) {
         check(containerId);
         return VETH_PREFIX + containerId.substring(0, 11);
+    }
+
+    /**
+     * The host end of the veth that connects container {@code containerId} to the network of Linux bridge
+     * {@code bridge} as a further network: {@code hc} and the first 13 hex digits of SHA-256 over the full id and the
+     * bridge's name (15 characters, Linux's limit). A container's connected veths differ per network, and two
+     * containers clash only if 52 bits of their hashes agree (where {@code hf<11>} clashes on 11 hex digits of the id
+     * alone); ids are random, so that is never expected, and a clash would make the connect fail ("File exists"),
+     * never take another's veth. Like the other names it is derived, so a restore finds it without state.
+     */
+    static String connectedVeth(String containerId, String bridge) {
+        check(containerId);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (containerId + "/" + bridge).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return CONNECTED_VETH_PREFIX + java.util.HexFormat.of().formatHex(digest).substring(0,
+                    CONNECTED_HASH_LENGTH);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Whether {@code name} looks like a connected container's host veth ({@link #connectedVeth}). */
+    static boolean isConnectedVeth(String name) {
+        return name.length() == CONNECTED_VETH_PREFIX.length() + CONNECTED_HASH_LENGTH
+                && name.startsWith(CONNECTED_VETH_PREFIX)
+                && name.substring(CONNECTED_VETH_PREFIX.length()).matches("[0-9a-f]{13}");
+    }
+
+    /** The namespace's name in {@code path} if it is one iproute2 mounted ({@code /run/netns/NAME}), else empty. */
+    static java.util.Optional<String> namespaceAt(String path) {
+        if (path == null || !path.startsWith(NETNS_DIR)) {
+            return java.util.Optional.empty();
+        }
+        String name = path.substring(NETNS_DIR.length());
+        return name.matches("[A-Za-z0-9_.-]+") ? java.util.Optional.of(name) : java.util.Optional.empty();
     }
 
     /** Whether two containers would get the same namespace or host veth (their first 11 characters agree). */

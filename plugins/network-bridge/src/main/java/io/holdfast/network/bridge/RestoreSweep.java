@@ -17,6 +17,10 @@ import java.util.logging.Logger;
  * their leases, the host veths ({@code hf*}) among the bridge's ports and the matching {@code holdfast-*}
  * namespaces, and the namespaces of the released leases.
  *
+ * <p>Connected containers (this network is a further one of theirs) are kept alike: their lease and their
+ * {@code hc<13>} veth. Theirs that belong to no given container are deleted too, the veth only: the namespace is
+ * their first network's, which sweeps it if the container is gone.
+ *
  * <p>Only this bridge's things are swept: a {@code holdfast-*} namespace that has neither a lease here nor a veth
  * on this bridge may belong to another engine's bridge on the same host and is left alone. Blocks on {@code ip}
  * and on writing the lease file.
@@ -28,12 +32,14 @@ final class RestoreSweep {
     private final String bridge;
     private final AddressPool pool;
     private final Sandboxes sandboxes;
+    private final ConnectedInterfaces connected;
 
-    RestoreSweep(IpCommands ip, String bridge, AddressPool pool, Sandboxes sandboxes) {
+    RestoreSweep(IpCommands ip, String bridge, AddressPool pool, Sandboxes sandboxes, ConnectedInterfaces connected) {
         this.ip = ip;
         this.bridge = bridge;
         this.pool = pool;
         this.sandboxes = sandboxes;
+        this.connected = connected;
     }
 
     /**
@@ -45,12 +51,15 @@ final class RestoreSweep {
         for (Map.Entry<String, NetworkAttachment> entry : attachments.entrySet()) {
             keepLease(entry.getKey(), entry.getValue());
         }
+        Set<String> wasConnected = pool.connected();
         Map<String, Integer> released = pool.retainOnly(kept);
 
         Set<String> veths = new TreeSet<>();
         Set<String> namespaces = new TreeSet<>();
         for (String id : released.keySet()) {
-            if (NetworkNames.valid(id) && kept.stream().noneMatch(k -> NetworkNames.clash(k, id))) {
+            if (wasConnected.contains(id) && NetworkNames.valid(id)) {
+                veths.add(connected.veth(id)); // its namespace is another network's
+            } else if (NetworkNames.valid(id) && kept.stream().noneMatch(k -> NetworkNames.clash(k, id))) {
                 veths.add(NetworkNames.hostVeth(id));
                 namespaces.add(NetworkNames.namespace(id));
             }
@@ -58,6 +67,10 @@ final class RestoreSweep {
         for (IpCommands.Link port : ip.portsOf(bridge)) {
             if (NetworkNames.isHostVeth(port.name()) && !keptName(kept, port.name())) {
                 veths.add(port.name());
+            }
+            if (NetworkNames.isConnectedVeth(port.name()) && kept.stream().filter(NetworkNames::valid)
+                    .noneMatch(id -> port.name().equals(connected.veth(id)))) {
+                veths.add(port.name()); // a connected container that is gone, or a connect cut short
             }
         }
         for (String namespace : ip.namespaces()) {
@@ -77,8 +90,14 @@ final class RestoreSweep {
                 + released.size() + " lease(s) released" + (removed.isEmpty() ? "" : ", removed " + removed));
     }
 
-    /** Leases the address the container has: from its attachment, else from its namespace, else as leased. */
+    /**
+     * Leases the address the container has: from its attachment, else from its namespace, else as leased. A
+     * connected container's attachment names its interface ({@link ConnectedInterfaces#INTERFACE}), so its lease is
+     * recorded as a connected one even if the lease file was lost.
+     */
     private void keepLease(String id, NetworkAttachment attachment) throws IOException {
+        boolean isConnected = attachment == null ? pool.connected().contains(id)
+                : attachment.settings().containsKey(ConnectedInterfaces.INTERFACE);
         Optional<Integer> address = Optional.empty();
         String recorded = attachment == null ? null : attachment.settings().get("IPAddress");
         if (recorded != null && !recorded.isEmpty()) {
@@ -88,11 +107,11 @@ final class RestoreSweep {
                 LOG.warning(() -> "container " + id + " has an unreadable IPAddress \"" + recorded + "\"");
             }
         }
-        if (address.isEmpty() && NetworkNames.valid(id)) {
+        if (address.isEmpty() && NetworkNames.valid(id) && !isConnected) {
             address = sandboxes.address(id);
         }
         if (address.isPresent()) {
-            pool.mark(id, address.get());
+            pool.mark(id, address.get(), isConnected);
         } else if (pool.leaseOf(id).isEmpty() && attachment != null) { // an orphan (null) may be on another network
             LOG.warning(() -> "container " + id + " on bridge " + bridge + " has no address that can be found");
         }

@@ -33,6 +33,11 @@ final class Sandboxes {
         this.defaultRoute = defaultRoute;
     }
 
+    /** Whether the named namespace exists. */
+    boolean namespaceExists(String namespace) throws IOException {
+        return ip.namespaces().contains(namespace);
+    }
+
     /** Whether the container's namespace exists. */
     boolean exists(String containerId) throws IOException {
         return ip.namespaces().contains(NetworkNames.namespace(containerId));

@@ -21,7 +21,7 @@ final class UserBridgeNetwork implements NetworkBridge {
         Subnet subnet = record.subnet();
         this.endpoints = new BridgeEndpoints(record.name(), ip, record.bridge(), pool,
                 new Sandboxes(ip, record.bridge(), subnet, record.mtu(), !record.internal()),
-                Map.of("NetworkID", record.id()));
+                new ConnectedInterfaces(ip, record.bridge(), subnet, record.mtu()), Map.of("NetworkID", record.id()));
     }
 
     UserNetworkRecord record() {
@@ -46,10 +46,29 @@ final class UserBridgeNetwork implements NetworkBridge {
 
     @Override
     public synchronized NetworkAttachment attach(String containerId) throws IOException {
+        return attach(containerId, "");
+    }
+
+    @Override
+    public synchronized NetworkAttachment attach(String containerId, String ipv4Address) throws IOException {
         if (retired) {
             throw new IOException("network " + record.name() + " has been removed");
         }
-        return endpoints.attach(containerId);
+        return endpoints.attach(containerId, ipv4Address);
+    }
+
+    @Override
+    public synchronized NetworkAttachment connect(String containerId, String namespacePath, String ipv4Address)
+            throws IOException {
+        if (retired) {
+            throw new IOException("network " + record.name() + " has been removed");
+        }
+        return endpoints.connect(containerId, namespacePath, ipv4Address);
+    }
+
+    @Override
+    public synchronized void disconnect(String containerId) throws IOException {
+        endpoints.disconnect(containerId);
     }
 
     @Override

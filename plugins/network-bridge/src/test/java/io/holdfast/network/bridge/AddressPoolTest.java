@@ -172,4 +172,36 @@ class AddressPoolTest {
         assertEquals("10.9.0.2", ip(renumbered.allocate("b")));
         assertEquals(Set.of("a", "b"), renumbered.leases().keySet());
     }
+
+    @Test
+    void restoreMarksAConnectedLeaseAsConnectedEvenIfTheFileForgotIt() throws IOException {
+        LeaseFile file = new LeaseFile(dir.resolve("marks.json"));
+        Subnet subnet = Subnet.parse("10.0.0.1/24");
+        file.save(subnet, new LeaseFile.Contents(null, java.util.Map.of("app", Ipv4.parse("10.0.0.5"), "nb",
+                Ipv4.parse("10.0.0.6")), java.util.Set.of("nb")));
+        AddressPool pool = AddressPool.open(subnet, file);
+
+        pool.mark("app", Ipv4.parse("10.0.0.5"), true);
+
+        assertEquals(java.util.Set.of("app", "nb"), pool.connected());
+        assertEquals(java.util.Set.of("app", "nb"), AddressPool.open(subnet, file).connected(), "saved");
+        assertEquals(Ipv4.parse("10.0.0.5"), pool.leaseOf("app").orElseThrow());
+        pool.release("nb");
+        assertEquals(java.util.Set.of("app"), AddressPool.open(subnet, file).connected());
+    }
+
+    @Test
+    void aRequestedAddressIsCheckedAgainstTheSubnetAndOtherLeases() throws IOException {
+        LeaseFile file = new LeaseFile(dir.resolve("requested.json"));
+        AddressPool pool = AddressPool.open(Subnet.parse("10.0.0.1/24"), file);
+        assertEquals(Ipv4.parse("10.0.0.9"), pool.allocate("a", Ipv4.parse("10.0.0.9"), false));
+        assertThrows(IllegalStateException.class, () -> pool.allocate("b", Ipv4.parse("10.0.0.9"), true));
+        assertThrows(IllegalArgumentException.class, () -> pool.allocate("b", Ipv4.parse("10.0.1.9"), true));
+        assertThrows(IllegalArgumentException.class, () -> pool.allocate("b", Ipv4.parse("10.0.0.1"), true),
+                "the gateway");
+        assertEquals(java.util.Set.of(), pool.connected(), "refusals change nothing");
+        int any = pool.allocate("b", null, true);
+        assertEquals(java.util.Set.of("b"), pool.connected());
+        assertTrue(any != Ipv4.parse("10.0.0.9"));
+    }
 }

@@ -138,6 +138,66 @@ class LinuxBridgeNetworkTest {
     }
 
     @Test
+    void connectAddsAnInterfaceThatRestoreKeepsAndSweepsOnceUnlisted() throws Exception {
+        LinuxBridgeNetwork first = new LinuxBridgeNetwork(config, bridgeConfig);
+        String otherBridge = bridge + "c";
+        extraLinks.add(otherBridge);
+        String routes = run("ip", "-4", "route", "show", "table", "all").output();
+        String free;
+        do {
+            free = "10.124." + RANDOM.nextInt(256) + ".";
+        } while (routes.contains(free));
+        String net2 = free;
+        ComponentConfig secondConfig = new ComponentConfig("bridge", new BridgeKeys().check(Map.of("bridge",
+                otherBridge, "bip", net2 + "1/24")));
+        LinuxBridgeNetwork second = new LinuxBridgeNetwork(config, secondConfig);
+        String a = newId();
+        String b = newId();
+        NetworkAttachment attachA = first.attach(a);
+        NetworkAttachment attachB = second.attach(b, net2 + "9");
+        assertEquals(net2 + "9", attachB.settings().get("IPAddress"), "--ip is honoured");
+        extraLinks.add(NetworkNames.connectedVeth(a, otherBridge));
+
+        assertThrows(IllegalStateException.class, () -> second.connect(a, attachA.namespacePath(), net2 + "9"),
+                "an address another container holds");
+        assertThrows(IllegalArgumentException.class, () -> second.connect(a, attachA.namespacePath(), "10.9.9.9"),
+                "an address outside the subnet");
+        assertFalse(leaseFile(otherBridge).contains(a), "refused connects lease nothing");
+        NetworkAttachment connected = second.connect(a, attachA.namespacePath(), net2 + "50");
+        assertEquals("eth1", connected.settings().get("Interface"));
+        assertEquals(net2 + "50", connected.settings().get("IPAddress"));
+        assertEquals(connected, second.connect(a, attachA.namespacePath(), ""), "connecting again returns it");
+        assertPings(a, net2 + "9");
+        assertPings(b, net2 + "50");
+        assertPings(a, gateway);
+        assertTrue(run("ip", "-n", NetworkNames.namespace(a), "route", "show", "default").output()
+                .contains("via " + gateway + " dev eth0"), "the default route stays via the first network");
+        assertThrows(IllegalStateException.class, () -> second.attach(a), "a connected container is not attached");
+
+        LinuxBridgeNetwork restarted = new LinuxBridgeNetwork(config, secondConfig);
+        restarted.restore(Map.of(a, connected, b, attachB));
+        assertTrue(linkExists(NetworkNames.connectedVeth(a, otherBridge)), "kept");
+        assertTrue(leaseFile(otherBridge).contains(a), "lease kept");
+        assertPings(b, net2 + "50");
+        first.restore(Map.of(a, attachA)); // the first network does not touch the further one's interface
+        assertPings(b, net2 + "50");
+
+        restarted.restore(Map.of(b, attachB)); // a connect the engine never recorded: undone
+        assertFalse(linkExists(NetworkNames.connectedVeth(a, otherBridge)), "unlisted connected veth swept");
+        assertFalse(leaseFile(otherBridge).contains(a), "its lease released");
+        assertTrue(namespaceExists(a), "the namespace is the first network's");
+        assertPings(a, gateway);
+
+        NetworkAttachment again = restarted.connect(a, attachA.namespacePath(), "");
+        assertPings(b, again.settings().get("IPAddress"));
+        restarted.disconnect(a);
+        restarted.disconnect(a); // idempotent
+        assertFalse(linkExists(NetworkNames.connectedVeth(a, otherBridge)), "disconnect deletes the veth");
+        assertFalse(leaseFile(otherBridge).contains(a), "and frees the lease");
+        assertPings(a, gateway);
+    }
+
+    @Test
     void restoreAfterALostLeaseFileNeverHandsOutALivingAddress() throws Exception {
         LinuxBridgeNetwork network = new LinuxBridgeNetwork(config, bridgeConfig);
         String a = newId();
@@ -238,7 +298,11 @@ class LinuxBridgeNetworkTest {
     }
 
     private String leaseFile() throws IOException {
-        return Files.readString(LeaseFile.under(dataRoot, bridge).path());
+        return leaseFile(bridge);
+    }
+
+    private String leaseFile(String of) throws IOException {
+        return Files.readString(LeaseFile.under(dataRoot, of).path());
     }
 
     private static Command.Result run(String... argv) throws IOException {

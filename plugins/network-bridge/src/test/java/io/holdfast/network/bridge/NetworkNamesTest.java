@@ -1,6 +1,7 @@
 package io.holdfast.network.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,5 +46,19 @@ class NetworkNamesTest {
         assertTrue(NetworkNames.clash(ID, other));
         assertFalse(NetworkNames.clash(ID, ID));
         assertFalse(NetworkNames.clash(ID, "f" + ID.substring(1)));
+    }
+
+    @Test
+    void aConnectedVethIsNamedPerContainerAndBridgeWithinFifteenCharacters() {
+        String id = "0123456789ab".repeat(5) + "cdef";
+        String veth = NetworkNames.connectedVeth(id, "hfbr0123456789a");
+        assertTrue(veth.matches("hc[0-9a-f]{13}"), veth);
+        assertTrue(NetworkNames.isConnectedVeth(veth));
+        assertFalse(NetworkNames.isHostVeth(veth), "never mistaken for a first network's veth");
+        assertFalse(NetworkNames.isConnectedVeth(NetworkNames.hostVeth(id)));
+        assertNotEquals(veth, NetworkNames.connectedVeth(id, "hfbr0123456789b"), "one per network");
+        assertNotEquals(veth, NetworkNames.connectedVeth("0123456789ab".repeat(5) + "cdee", "hfbr0123456789a"),
+                "ids that share a long prefix differ");
+        assertEquals(veth, NetworkNames.connectedVeth(id, "hfbr0123456789a"), "derived, so a restore finds it");
     }
 }

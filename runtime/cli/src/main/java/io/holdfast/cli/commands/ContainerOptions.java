@@ -38,6 +38,9 @@ public final class ContainerOptions {
             description = "Add a network-scoped alias for the container (on a user-defined --network).")
     List<String> networkAliases = new ArrayList<>();
 
+    @Option(names = "--ip", paramLabel = "IPV4", description = "IPv4 address on a user-defined --network.")
+    String ip;
+
     @Mixin
     ContainerFlags flags = new ContainerFlags();
 
@@ -63,17 +66,28 @@ public final class ContainerOptions {
                 withAliases(health.addTo(flags.config())), flags.hostConfig());
     }
 
-    /** Docker's {@code NetworkingConfig.EndpointsConfig.<network>.Aliases} for {@code --network-alias}. */
+    /**
+     * Docker's {@code NetworkingConfig.EndpointsConfig.<network>}: {@code Aliases} for {@code --network-alias},
+     * {@code IPAMConfig.IPv4Address} for {@code --ip}.
+     */
     private java.util.Map<String, Object> withAliases(java.util.Map<String, Object> config) {
-        if (networkAliases.isEmpty()) {
+        boolean hasIp = ip != null && !ip.isEmpty();
+        if (networkAliases.isEmpty() && !hasIp) {
             return config;
         }
         if (network == null) {
-            throw new IllegalArgumentException("--network-alias needs --network with a user-defined network");
+            throw new IllegalArgumentException((hasIp ? "--ip" : "--network-alias")
+                    + " needs --network with a user-defined network");
+        }
+        java.util.Map<String, Object> endpoint = new java.util.LinkedHashMap<>();
+        if (!networkAliases.isEmpty()) {
+            endpoint.put("Aliases", List.copyOf(networkAliases));
+        }
+        if (hasIp) {
+            endpoint.put("IPAMConfig", java.util.Map.of("IPv4Address", ip));
         }
         java.util.Map<String, Object> withAliases = new java.util.LinkedHashMap<>(config);
-        withAliases.put("NetworkingConfig", java.util.Map.of("EndpointsConfig",
-                java.util.Map.of(network, java.util.Map.of("Aliases", List.copyOf(networkAliases)))));
+        withAliases.put("NetworkingConfig", java.util.Map.of("EndpointsConfig", java.util.Map.of(network, endpoint)));
         return withAliases;
     }
 
