@@ -348,7 +348,8 @@ public final class EngineClient {
         String target = "/images/create?fromImage=" + UriEncoding.queryValue(reference)
                 + (platform == null ? "" : "&platform=" + UriEncoding.queryValue(platform));
         try (HttpResponse response = exchange(HttpRequest.post(target))) {
-            ProgressMessages.each(response.body(), sink);
+            ProgressMessages.eachUntil(response.body(), sink,
+                    m -> String.valueOf(m.get("status")).startsWith("Status: "), "pull");
         }
     }
 
@@ -362,7 +363,7 @@ public final class EngineClient {
         try (HttpResponse response =  exchange(HttpRequest.post("/images/" + java.util.Arrays.stream(name.split("/", -1))
                 .map(UriEncoding::pathSegment).collect(java.util.stream.Collectors.joining("/"))
                 + "/push?tag=" + UriEncoding.queryValue(tag)))) {
-            ProgressMessages.each(response.body(), sink);
+            ProgressMessages.eachUntil(response.body(), sink, m -> m.get("aux") != null, "push");
         }
     }
 
