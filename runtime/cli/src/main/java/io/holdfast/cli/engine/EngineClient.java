@@ -374,6 +374,17 @@ public final class EngineClient {
         }
     }
 
+    /**
+     * Uploads an image archive and hands each message of the engine's answer to {@code sink} as it arrives: each
+     * layer's {@code Loading layer} progress, then one {@code stream} message per image loaded.
+     */
+    public void loadImages(RequestBody.Streamed archive, java.util.function.Consumer<Map<String, Object>> sink)
+            throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.post("/images/load", archive))) {
+            ProgressMessages.eachUntil(response.body(), sink, m -> m.get("stream") != null, "load");
+        }
+    }
+
     /** Copies an archive of the named images (docker save format, also an OCI layout) into {@code sink}. */
     public void saveImages(List<String> refs, java.io.OutputStream sink) throws IOException {
         StringBuilder target = new StringBuilder("/images/get?");
