@@ -12,6 +12,7 @@ import io.holdfast.itests.support.EngineExtension;
 import io.holdfast.itests.support.EngineSetup;
 import io.holdfast.itests.support.ImageArchiveBuilder;
 import io.holdfast.itests.support.LocalRegistry;
+import io.holdfast.itests.support.TokenServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Pull and push against the real registry with its htpasswd basic auth: the engine's own Docker {@code config.json}
  * ({@code DOCKER_CONFIG}, {@code auths} with base64 {@code user:password}) for {@code holdfast push} and
  * {@code holdfast pull}, the docker CLI's {@code X-Registry-Auth} (from the client's config.json) for
- * {@code docker pull} and {@code docker push}; no credentials and wrong ones are refused, naming the 401.
+ * {@code docker pull} and {@code docker push}; no credentials and wrong ones are refused, naming the 401. The same
+ * with the registry's {@code auth: token}: Bearer tokens from a token service in the test, which knows the user.
  */
 @ExtendWith(EngineExtension.class)
 class RegistryAuthTest {
@@ -94,6 +96,52 @@ class RegistryAuthTest {
             // what the docker CLI pushed is there for the first engine (its config.json again)
             cli.ok("pull", registry.host() + "/hf/copy:2");
             assertEquals("behind basic auth", cli.ok("run", "--rm", registry.host() + "/hf/copy:2").strip());
+        }
+    }
+
+    @Test
+    void bearerTokensFromATokenServiceThatKnowsTheCredentials(
+            @EngineSetup(busybox = false, start = false) Engine engine) throws Exception {
+        Path work = Files.createDirectories(engine.root().resolve("build"));
+        ImageArchiveBuilder archive = new ImageArchiveBuilder(work);
+        BusyboxImage.tarball(work);
+        archive.image("hf-token:1", List.of(archive.layer(work.resolve("busybox-rootfs"))),
+                Map.of("Cmd", List.of("echo", "behind a token"), "Env", List.of("PATH=/bin")));
+
+        try (TokenServer tokens = TokenServer.start(engine.root().resolve("token"), USER, PASSWORD);
+             LocalRegistry registry = LocalRegistry.start(engine.root().resolve("registry"),
+                     tokens.registryConfig())) {
+            String repo = registry.host() + "/hf/token";
+            String good = configJson(registry.host(), USER, PASSWORD);
+            Path engineConfig = Files.createDirectories(engine.root().resolve("docker-config"));
+            Files.writeString(engineConfig.resolve("config.json"), good);
+            engine.environment("DOCKER_CONFIG", engineConfig.toString());
+            engine.start();
+            engine.cli().ok("load", "-i", archive.write("token.tar").toString());
+            engine.cli().ok("image", "tag", "hf-token:1", repo + ":1");
+            String pushed = engine.cli().ok("push", repo + ":1");
+            assertTrue(pushed.contains("1: digest: sha256:"), pushed);
+            assertTrue(tokens.grantedScopes().contains("repository:hf/token:pull,push"), tokens.grantedScopes()
+                    .toString());
+
+            try (Engine fresh = new Engine()) {
+                fresh.start();
+                Cli.Result anonymous = fresh.cli().run("pull", repo + ":1");
+                assertNotEquals(0, anonymous.exitCode(), anonymous.toString());
+                assertTrue(anonymous.err().contains("unauthorized (HTTP 401)")
+                        && anonymous.err().contains("refused anonymous"), anonymous.toString());
+                DockerCli.Result refused = DockerCli.of(fresh)
+                        .withConfigJson(configJson(registry.host(), USER, "wrong")).run("pull", repo + ":1");
+                assertNotEquals(0, refused.exitCode(), refused.toString());
+                assertTrue(refused.err().contains("unauthorized (HTTP 401)")
+                        && refused.err().contains("refused user " + USER), refused.toString());
+
+                DockerCli docker = DockerCli.of(fresh).withConfigJson(good);
+                docker.ok("pull", repo + ":1");
+                assertEquals("behind a token", docker.ok("run", "--rm", repo + ":1").strip());
+                assertTrue(tokens.grantedScopes().contains("repository:hf/token:pull"), tokens.grantedScopes()
+                        .toString());
+            }
         }
     }
 
