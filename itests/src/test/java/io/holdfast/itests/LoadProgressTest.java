@@ -1,6 +1,7 @@
 package io.holdfast.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.DockerCli;
@@ -9,6 +10,7 @@ import io.holdfast.itests.support.EngineExtension;
 import io.holdfast.itests.support.EngineSetup;
 import io.holdfast.itests.support.ImageArchiveBuilder;
 import io.holdfast.itests.support.PtySession;
+import io.holdfast.itests.support.TerminalSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code holdfast load} shows each layer's progress as {@code docker load} does, named by the layer's short diff id:
- * plain lines when its output is not a terminal, a bar per layer on a terminal; then the images loaded.
+ * plain lines when its output is not a terminal, a bar per layer on a terminal; then the images loaded. The docker
+ * CLI on a terminal draws the same progress.
  */
 @ExtendWith(EngineExtension.class)
 class LoadProgressTest {
@@ -53,6 +56,14 @@ class LoadProgressTest {
         }
         assertEquals("hf-progress:1", DockerCli.of(engine).ok("image", "inspect", "-f", "{{index .RepoTags 0}}",
                 "hf-progress:1"));
+
+        // the docker CLI asks for progress only on a terminal, and draws its own bar from progressDetail
+        engine.cli().ok("image", "rm", "hf-progress:1");
+        TerminalSession.Transcript docker = new TerminalSession().expect("Loaded image: hf-progress:1").end()
+                .run(DockerCli.of(engine), "load", "-i", tar.toString());
+        assertEquals(0, docker.exitCode(), docker.screen());
+        assertTrue(docker.shows(baseId + ": Loading layer") && docker.shows(topId + ": Loading layer")
+                && docker.shows("MB/3."), docker.screen());
     }
 
     private static String shortId(Path layerTar) throws Exception {
