@@ -79,7 +79,7 @@ final class ImageRoutes {
      * 4xx; one after it ends the stream with an error message, as Docker's does.
      */
     private void load(ApiExchange e) throws Exception {
-        if (!"1".equals(e.query("quiet")) && !"true".equalsIgnoreCase(e.query("quiet"))) {
+        if (!e.flag("quiet")) {
             loadWithProgress(e);
             return;
         }

@@ -102,7 +102,7 @@ public final class DockerCli {
     /** Runs another program (a terminal driver) with this client's environment: {@code argv[0]} is not docker. */
     Result runProcess(List<String> argv) throws Exception {
         ClientProcess.Outcome outcome = ClientProcess.run(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG",
-                new byte[0], timeout);
+                configFiles, new byte[0], timeout);
         return new Result(outcome.exitCode(), outcome.out(), outcome.err());
     }
 
@@ -113,8 +113,8 @@ public final class DockerCli {
     public Background start(String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(binary.toString()));
         argv.addAll(List.of(args));
-        return new Background(ClientProcess.start(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG", new byte[0]),
-                timeout);
+        return new Background(ClientProcess.start(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG", configFiles,
+                new byte[0]), timeout);
     }
 
     /** A call still running. */
