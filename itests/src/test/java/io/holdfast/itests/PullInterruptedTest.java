@@ -110,8 +110,9 @@ class PullInterruptedTest {
         }
     }
 
+    /** The content store's temporary files and directories (blobs, layers, image work directories): {@code tmp-*}. */
     private static List<Path> temporaryFiles(Path blobs) throws Exception {
-        try (Stream<Path> entries = Files.list(blobs)) {
+        try (Stream<Path> entries = Files.walk(blobs.getParent(), 2)) { // images/, blobs/, layers/
             return entries.filter(p -> p.getFileName().toString().startsWith("tmp-")).toList();
         }
     }
