@@ -3,7 +3,8 @@
 # a markdown table and writes it with the same figures as JSON to itests/target/bench/. Needs root.
 # Options go to the harness: --sizes 10,100,500 (running containers for the restore scenario), --reps 3,
 # --only swap,restore,... , --swap-containers 100 --swaps 50 (the restore-bundle swap scenario), --held 10000
-# (the long-request scenario: ping, ps and stop timed while that many wait/logs -f/events are held).
+# (the long-request scenario: ping, ps and stop timed while that many wait/logs -f/events are held); --only pull
+# times a 100 MB, 5-layer pull from a local docker-registry next to cat and curl of its blobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh

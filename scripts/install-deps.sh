@@ -3,7 +3,8 @@
 # tests build their image from, a JDK 17 and Maven, and what the Docker-client tests drive the engine with: Debian's
 # docker CLI (/usr/bin/docker from docker.io; its dockerd and containerd are never started) and Docker SDK for
 # Python (python3-docker for /usr/bin/python3), tini's static binary, socat, and for the image tests Debian's
-# docker-registry (a real registry the tests start on 127.0.0.1; its own service is never started) and skopeo. Needs root. Installs nothing that is
+# docker-registry (a real registry the tests start on 127.0.0.1; its own service is never started), skopeo and
+# python3-bcrypt (the registry's htpasswd entries). Needs root. Installs nothing that is
 # already there.
 set -euo pipefail
 
@@ -33,6 +34,8 @@ command -v socat >/dev/null || need+=(socat)
 # the image tests: a real registry on 127.0.0.1 (its service is never started) and skopeo to seed it
 [ -x /usr/bin/docker-registry ] || need+=(docker-registry)
 command -v skopeo >/dev/null || need+=(skopeo)
+# the registry's htpasswd file needs bcrypt entries; the auth tests write them with python3-bcrypt
+/usr/bin/python3 -c 'import bcrypt' 2>/dev/null || need+=(python3-bcrypt)
 command -v systemd-socket-activate >/dev/null || need+=(systemd)   # the socket hand-over test
 
 if [ ${#need[@]} -gt 0 ]; then

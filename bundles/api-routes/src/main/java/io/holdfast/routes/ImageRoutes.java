@@ -73,8 +73,16 @@ final class ImageRoutes {
         }
     }
 
-    /** {@code docker load}: Docker's JSON message stream, one {@code stream} line per image loaded. */
+    /**
+     * {@code docker load}: Docker's JSON message stream, {@code Loading layer} progress for each layer (unless
+     * {@code quiet=1}), then one {@code stream} line per image loaded. A refusal before the first progress line is a
+     * 4xx; one after it ends the stream with an error message, as Docker's does.
+     */
     private void load(ApiExchange e) throws Exception {
+        if (!e.flag("quiet")) {
+            loadWithProgress(e);
+            return;
+        }
         List<String> lines = content.get().load(e.body());
         try (java.io.OutputStream out = e.stream(200, "application/json")) {
             // one write per message, newline included: the Docker SDK decodes each chunk it reads, and a chunk of
@@ -85,6 +93,25 @@ final class ImageRoutes {
             }
             out.write(messages.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    private void loadWithProgress(ApiExchange e) throws Exception {
+        ProgressStream stream = new ProgressStream(e);
+        List<String> lines;
+        try {
+            lines = content.get().load(e.body(), stream::line);
+        } catch (EngineException failure) {
+            if (!stream.started()) {
+                throw failure;
+            }
+            stream.error(failure.getMessage());
+            stream.close();
+            return;
+        }
+        for (String line : lines) {
+            stream.stream(line + "\n");
+        }
+        stream.close();
     }
 
     /** {@code docker save}: every name is resolved before the first byte, so an unknown one is a clean 404. */

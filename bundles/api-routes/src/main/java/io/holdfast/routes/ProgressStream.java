@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Docker's JSON message stream for a pull or push: one object per line, {@code status}, {@code id},
+ * Docker's JSON message stream for a pull, push or load: one object per line, {@code status}, {@code id},
  * {@code progressDetail} and the text bar {@code progress}, flushed as each arrives. The response opens with the
  * first line, so a request refused before any progress (bad reference, unknown image) still gets its 4xx; a failure
  * after that ends the stream with {@code {"errorDetail":{"message":...},"error":...}}, as Docker's does.
@@ -52,13 +52,21 @@ final class ProgressStream implements AutoCloseable {
         write(Map.of("aux", aux));
     }
 
+    /** A line of text, Docker's {@code {"stream": "Loaded image: app:1\n"}}. */
+    void stream(String text) {
+        write(Map.of("stream", text));
+    }
+
     private void write(Map<String, Object> message) {
         try {
             if (out == null) {
                 out = exchange.stream(200, "application/json");
             }
-            out.write(ApiExchange.JSON.writeValueAsBytes(message));
-            out.write('\n');
+            // one write per message, newline included: the Docker SDK decodes each chunk it reads
+            byte[] json = ApiExchange.JSON.writeValueAsBytes(message);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            out.write(line);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the client went away", e);

@@ -14,6 +14,7 @@ import io.holdfast.spi.image.ImageContent;
 import io.holdfast.spi.image.ImageRecord;
 import io.holdfast.spi.image.Images;
 import io.holdfast.spi.image.StoredImage;
+import io.holdfast.spi.registry.ProgressLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -345,6 +346,11 @@ public class ImageStore implements Images, ImageContent {
 
     @Override
     public List<String> load(InputStream archive) {
+        return load(archive, line -> { });
+    }
+
+    @Override
+    public List<String> load(InputStream archive, java.util.function.Consumer<ProgressLine> progress) {
         if (archive == null) {
             throw new EngineException(Kind.INVALID, "no image archive to load");
         }
@@ -356,7 +362,7 @@ public class ImageStore implements Images, ImageContent {
                     + e.getMessage(), e);
         }
         try {
-            return new io.holdfast.images.archive.ArchiveLoader(this).load(archive, work);
+            return new io.holdfast.images.archive.ArchiveLoader(this, progress).load(archive, work);
         } finally {
             TarballImporter.discard(work);
         }

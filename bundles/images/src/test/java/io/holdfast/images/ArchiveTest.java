@@ -8,6 +8,7 @@ import io.holdfast.images.content.Digests;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.image.ImageRecord;
+import io.holdfast.spi.registry.ProgressLine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,6 +49,25 @@ class ArchiveTest {
         assertEquals(List.of("Loaded image: app:1"), second.load(new ByteArrayInputStream(saved.toByteArray())));
         assertEquals(loaded.id(), second.resolve("app:1").id());
         assertEquals(List.of(), leftovers(temp.resolve("two/images")));
+    }
+
+    @Test
+    void loadReportsEachLayersProgressUnderItsShortDiffId() throws IOException {
+        ImageStore store = new ImageStore(temp.resolve("data"));
+        byte[] layer = layer();
+        byte[] config = config(layer);
+        String configHex = Digests.hex(Digests.of(config));
+        byte[] archive = tar(
+                "manifest.json", ("[{\"Config\":\"" + configHex + ".json\",\"RepoTags\":[\"app:1\"],\"Layers\":["
+                        + "\"l1/layer.tar\"]}]").getBytes(StandardCharsets.UTF_8),
+                configHex + ".json", config, "l1/layer.tar", layer);
+        List<ProgressLine> progress = new java.util.ArrayList<>();
+
+        assertEquals(List.of("Loaded image: app:1"), store.load(new ByteArrayInputStream(archive), progress::add));
+
+        String shortId = Digests.hex(Digests.of(layer)).substring(0, 12);
+        assertEquals(List.of(new ProgressLine(shortId, "Loading layer", 0, layer.length),
+                new ProgressLine(shortId, "Loading layer", layer.length, layer.length)), progress);
     }
 
     @Test

@@ -39,16 +39,31 @@ final class BlobDownloader {
         this.stallTimeout = stallTimeout;
     }
 
-    /** Fetches {@code blob} unless the sink has it; returns whether it was downloaded. */
+    /**
+     * Fetches {@code blob} unless the sink has it; returns whether it was downloaded. A download of the same blob by
+     * another pull is waited for ({@code Waiting}, as Docker shows it), not repeated.
+     */
     boolean fetch(Descriptor blob) {
         if (sink.has(blob.digest())) {
             return false;
         }
         Path partial = sink.partial(blob.digest());
+        try (PartialLocks.Held held = PartialLocks.acquire(partial,
+                () -> progress.accept(ProgressEvent.line(blob.shortId(), "Waiting")))) {
+            if (sink.has(blob.digest())) {
+                progress.accept(ProgressEvent.line(blob.shortId(), "Download complete"));
+                return false; // the pull that held the lock fetched it
+            }
+            download(blob, partial);
+            return true;
+        }
+    }
+
+    private void download(Descriptor blob, Path partial) {
         RegistryException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                download(blob, partial);
+                downloadOnce(blob, partial);
                 last = null;
                 break;
             } catch (RegistryException e) {
@@ -68,10 +83,9 @@ final class BlobDownloader {
         verify(blob, partial);
         sink.commit(blob.digest(), partial);
         progress.accept(ProgressEvent.line(blob.shortId(), "Download complete"));
-        return true;
     }
 
-    private void download(Descriptor blob, Path partial) {
+    private void downloadOnce(Descriptor blob, Path partial) {
         long have = Files.exists(partial) ? size(partial) : 0;
         if (blob.size() > 0 && have >= blob.size()) {
             if (have == blob.size()) {

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -34,6 +35,17 @@ public class RegistryDistribution implements ImageDistribution {
     private volatile ComponentConfig ownConfig;
     @Reference
     private ImageContent content;
+
+    /** Partial downloads not resumed for a day go; younger ones stay for the repeated pull to resume. */
+    @Activate
+    void activate() {
+        try {
+            PartialSweep.sweep(partials(), PartialSweep.MAX_AGE, java.time.Instant.now());
+        } catch (java.io.IOException e) {
+            java.util.logging.Logger.getLogger(RegistryDistribution.class.getName()).warning(
+                    () -> "cannot sweep " + partials() + ": " + e.getMessage());
+        }
+    }
 
     @Override
     public ImageRecord pull(String reference, String platform, String registryAuth, Consumer<ProgressLine> progress) {
@@ -107,7 +119,11 @@ public class RegistryDistribution implements ImageDistribution {
     }
 
     private ContentStoreBlobs blobs() {
-        return new ContentStoreBlobs(content, Path.of(config.dataRoot(), "registry", "partial"));
+        return new ContentStoreBlobs(content, partials());
+    }
+
+    private Path partials() {
+        return Path.of(config.dataRoot(), "registry", "partial");
     }
 
     private static RegistryCredentials credentials(String domain, String registryAuth) {

@@ -189,7 +189,7 @@ final class RegistrySession {
     }
 
     private RegistryException denied(String why) {
-        return new RegistryException(domain + "/" + repository + ": unauthorized: " + why, 401, null);
+        return new RegistryException(domain + "/" + repository + ": unauthorized (HTTP 401): " + why, 401, null);
     }
 
     private static String encode(String value) {

@@ -117,6 +117,31 @@ class PullFromFakeRegistryTest {
     }
 
     @Test
+    void twoPullsOfOneLayerDownloadItOnceTheSecondWaits() throws Exception {
+        int cut = 1024 * 1024 + 17;
+        registry.cutFirstBlobDownloadAfter = cut; // the first pull stalls mid-layer, holding the layer's lock
+        java.util.concurrent.CompletableFuture<PulledImage> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> pull("team/app:v1", ALICE));
+        Path partial = sink.partial(layerDigest);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!(Files.exists(partial) && Files.size(partial) == cut)) {
+            assertTrue(System.nanoTime() < deadline, "the first pull never wrote its first " + cut + " bytes");
+            Thread.sleep(5);
+        }
+        List<ProgressEvent> secondEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PulledImage second = new RegistryClient(new RegistryEndpoints(List.of()), java.time.Duration.ofSeconds(2))
+                .pull(RegistryReference.parse(registry.domain() + "/team/app:v1"), Platform.parse("linux/amd64"),
+                        ALICE, sink, secondEvents::add);
+        assertEquals(manifestDigest, second.digest());
+        assertEquals(manifestDigest, first.get().digest());
+        assertEquals(List.of("bytes=" + cut + "-"), registry.rangeRequests,
+                "only the first pull resumed its stalled download; the second fetched nothing");
+        assertTrue(secondEvents.stream().anyMatch(e -> e.status().equals("Waiting"))
+                && secondEvents.stream().noneMatch(e -> e.status().equals("Downloading")), secondEvents.toString());
+        assertArrayEquals(layer, Files.readAllBytes(sink.blobFile(layerDigest)));
+    }
+
+    @Test
     void aPartialLeftByAKilledEngineIsResumedNotTrusted() throws Exception {
         Files.write(sink.partial(layerDigest), java.util.Arrays.copyOf(layer, 5000));
         assertFalse(sink.has(layerDigest), "a partial blob never counts as present");

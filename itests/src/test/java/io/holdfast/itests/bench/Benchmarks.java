@@ -19,7 +19,8 @@ import java.util.Map;
  * <pre>{@code scripts/bench.sh                 # N = 10, 100, 500; 3 repetitions
  * scripts/bench.sh --sizes 10,50 --reps 3 --only restore,logging
  * scripts/bench.sh --only swap --swap-containers 100 --swaps 50   # the defaults
- * scripts/bench.sh --only held --held 10000   # ping, ps and stop while 10,000 long requests are held}</pre>
+ * scripts/bench.sh --only held --held 10000   # ping, ps and stop while 10,000 long requests are held
+ * scripts/bench.sh --only pull                 # a 100 MB, 5-layer pull from a local registry}</pre>
  */
 public final class Benchmarks {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,7 +36,7 @@ public final class Benchmarks {
         Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
 
-        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,swap,held,jmh").split(","));
+        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,swap,held,pull,jmh").split(","));
         List<Figure> figures = new ArrayList<>();
         if (only.contains("cold-start")) {
             figures.addAll(ColdStartBench.run(Math.max(reps, 5)));
@@ -57,6 +58,9 @@ public final class Benchmarks {
         }
         if (only.contains("held")) {
             figures.addAll(HeldRequestsBench.run(Integer.parseInt(options.getOrDefault("held", "10000"))));
+        }
+        if (only.contains("pull")) {
+            figures.addAll(PullBench.run(reps));
         }
         if (only.contains("jmh")) {
             figures.addAll(Jmh.figures(out));

@@ -24,6 +24,25 @@ final class ProcStats {
         return 0;
     }
 
+    /** Peak resident set size in KiB since the process started or since {@link #resetPeakRss}; 0 if it is gone. */
+    static long peakRssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone
+        }
+        return 0;
+    }
+
+    /** Starts {@link #peakRssKiB} over from the current RSS ({@code clear_refs} 5, Linux 4.0 on; needs root). */
+    static void resetPeakRss(long pid) throws IOException {
+        Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+    }
+
     /** The conmon processes whose command line mentions {@code root}. */
     static List<Long> conmonPids(Path root) {
         return ProcessHandle.allProcesses()

@@ -41,10 +41,19 @@ public final class ClientProcess implements AutoCloseable {
      */
     static ClientProcess start(List<String> argv, Map<String, String> env, String configVariable, byte[] input)
             throws Exception {
+        return start(argv, env, configVariable, Map.of(), input);
+    }
+
+    /** {@link #start}, with {@code configFiles} (name to content: {@code config.json}) in the directory. */
+    static ClientProcess start(List<String> argv, Map<String, String> env, String configVariable,
+            Map<String, String> configFiles, byte[] input) throws Exception {
         Thread.sleep(SLOW_MILLIS);
         Path scratch = Files.createTempDirectory("hf-client-");
         try {
             Path config = Files.createDirectory(scratch.resolve("config"));
+            for (Map.Entry<String, String> file : configFiles.entrySet()) {
+                Files.writeString(config.resolve(file.getKey()), file.getValue());
+            }
             ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(scratch.resolve("stdout").toFile())
                     .redirectError(scratch.resolve("stderr").toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("DOCKER_") || k.startsWith("PYTHON"));
@@ -66,7 +75,13 @@ public final class ClientProcess implements AutoCloseable {
     /** Runs a call to its end: {@link #start}, {@link #await}, {@link #close}. */
     static Outcome run(List<String> argv, Map<String, String> env, String configVariable, byte[] input,
             Duration timeout) throws Exception {
-        try (ClientProcess client = start(argv, env, configVariable, input)) {
+        return run(argv, env, configVariable, Map.of(), input, timeout);
+    }
+
+    /** {@link #run}, with {@code configFiles} in the client's configuration directory. */
+    static Outcome run(List<String> argv, Map<String, String> env, String configVariable,
+            Map<String, String> configFiles, byte[] input, Duration timeout) throws Exception {
+        try (ClientProcess client = start(argv, env, configVariable, configFiles, input)) {
             return client.await(timeout);
         }
     }

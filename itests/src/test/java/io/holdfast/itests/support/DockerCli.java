@@ -28,11 +28,25 @@ public final class DockerCli {
     private final Path binary;
     private final String host;
     private final Duration timeout;
+    private final Map<String, String> configFiles;
 
     private DockerCli(Path binary, String host, Duration timeout) {
+        this(binary, host, timeout, Map.of());
+    }
+
+    private DockerCli(Path binary, String host, Duration timeout, Map<String, String> configFiles) {
         this.binary = binary;
         this.host = host;
         this.timeout = timeout;
+        this.configFiles = configFiles;
+    }
+
+    /**
+     * The same client whose configuration directory holds {@code configJson} as {@code config.json} (a user's
+     * {@code auths}: the client sends them as {@code X-Registry-Auth}).
+     */
+    public DockerCli withConfigJson(String configJson) {
+        return new DockerCli(binary, host, timeout, Map.of("config.json", configJson));
     }
 
     /** Debian's client, pointed at {@code engine}. */
@@ -42,13 +56,13 @@ public final class DockerCli {
 
     /** The same client and engine, with another limit per call. */
     public DockerCli withTimeout(Duration limit) {
-        return new DockerCli(binary, host, limit);
+        return new DockerCli(binary, host, limit, configFiles);
     }
 
     /** The newer client pointed at the same engine, if this machine has one. */
     public java.util.Optional<DockerCli> newer() {
         return java.nio.file.Files.isExecutable(NEWER)
-                ? java.util.Optional.of(new DockerCli(NEWER, host, timeout)) : java.util.Optional.empty();
+                ? java.util.Optional.of(new DockerCli(NEWER, host, timeout, configFiles)) : java.util.Optional.empty();
     }
 
     public Path binary() {
@@ -81,14 +95,14 @@ public final class DockerCli {
         List<String> argv = new ArrayList<>(List.of(binary.toString()));
         argv.addAll(List.of(args));
         ClientProcess.Outcome outcome = ClientProcess.run(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG",
-                input, timeout);
+                configFiles, input, timeout);
         return new Result(outcome.exitCode(), outcome.out(), outcome.err());
     }
 
     /** Runs another program (a terminal driver) with this client's environment: {@code argv[0]} is not docker. */
     Result runProcess(List<String> argv) throws Exception {
         ClientProcess.Outcome outcome = ClientProcess.run(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG",
-                new byte[0], timeout);
+                configFiles, new byte[0], timeout);
         return new Result(outcome.exitCode(), outcome.out(), outcome.err());
     }
 
@@ -99,8 +113,8 @@ public final class DockerCli {
     public Background start(String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(binary.toString()));
         argv.addAll(List.of(args));
-        return new Background(ClientProcess.start(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG", new byte[0]),
-                timeout);
+        return new Background(ClientProcess.start(argv, Map.of("DOCKER_HOST", host), "DOCKER_CONFIG", configFiles,
+                new byte[0]), timeout);
     }
 
     /** A call still running. */

@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     /** Pids of every holdfastd this engine ran: their framework caches are removed at close. */
     private final List<Long> launched = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process process;
+    private final Map<String, String> environment = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Engine() throws IOException {
         this(Map.of());
@@ -96,6 +97,11 @@ public final class Engine implements AutoCloseable {
         }
         useDistribution(copy);
         return copy;
+    }
+
+    /** Sets an environment variable of holdfastd from its next start on ({@code DOCKER_CONFIG}). */
+    public void environment(String name, String value) {
+        environment.put(name, value);
     }
 
     /** The distribution tree the engine runs from at its next start. */
@@ -184,6 +190,9 @@ public final class Engine implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HOLDFAST_HOME", home.toString());
+        // registry credentials: never this machine user's ~/.docker/config.json, only what a test gives
+        builder.environment().put("DOCKER_CONFIG", root.resolve("docker-config").toString());
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

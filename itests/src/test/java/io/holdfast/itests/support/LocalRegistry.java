@@ -32,6 +32,33 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     public static LocalRegistry start(Path dir) throws Exception {
+        return start(dir, List.of());
+    }
+
+    /**
+     * A registry that answers only {@code user} with {@code password}: the registry's own htpasswd basic auth, whose
+     * file needs bcrypt entries (written with python3-bcrypt, which {@code scripts/install-deps.sh} installs).
+     */
+    public static LocalRegistry startWithBasicAuth(Path dir, String user, String password) throws Exception {
+        Files.createDirectories(dir);
+        Path htpasswd = dir.resolve("htpasswd");
+        Process hash = new ProcessBuilder("/usr/bin/python3", "-c",
+                "import bcrypt, sys; sys.stdout.write(bcrypt.hashpw(sys.argv[1].encode(), bcrypt.gensalt(5)).decode())",
+                password).redirectErrorStream(true).start();
+        String hashed = new String(hash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (hash.waitFor() != 0 || !hashed.startsWith("$2")) {
+            throw new IllegalStateException("cannot bcrypt a password (apt-get install python3-bcrypt): " + hashed);
+        }
+        Files.writeString(htpasswd, user + ":" + hashed + "\n");
+        return start(dir, List.of(
+                "auth:",
+                "  htpasswd:",
+                "    realm: holdfast-test",
+                "    path: " + htpasswd));
+    }
+
+    /** A registry whose config.yml has {@code extraConfig} lines besides storage and address. */
+    public static LocalRegistry start(Path dir, List<String> extraConfig) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install docker-registry");
         }
@@ -41,7 +68,7 @@ public final class LocalRegistry implements AutoCloseable {
         }
         Path storage = Files.createDirectories(dir.resolve("storage"));
         Path config = dir.resolve("config.yml");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "version: 0.1",
                 "log:",
                 "  level: warn",
@@ -49,8 +76,9 @@ public final class LocalRegistry implements AutoCloseable {
                 "  filesystem:",
                 "    rootdirectory: " + storage,
                 "http:",
-                "  addr: 127.0.0.1:" + port,
-                ""));
+                "  addr: 127.0.0.1:" + port));
+        lines.addAll(extraConfig);
+        Files.writeString(config, String.join("\n", lines) + "\n");
         Process process = new ProcessBuilder(List.of(BINARY.toString(), "serve", config.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         LocalRegistry registry = new LocalRegistry(process, port, storage);
@@ -62,8 +90,9 @@ public final class LocalRegistry implements AutoCloseable {
                             dir.resolve("registry.log")));
                 }
                 try {
-                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return status == 200 || status == 401; // 401: it answers, and wants credentials
                 } catch (IOException notYet) {
                     return false;
                 }

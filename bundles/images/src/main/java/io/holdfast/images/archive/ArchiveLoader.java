@@ -12,6 +12,7 @@ import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.image.ImageContent;
 import io.holdfast.spi.image.ImageRecord;
+import io.holdfast.spi.registry.ProgressLine;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -40,9 +42,16 @@ public final class ArchiveLoader {
     private static final String CONTAINERD_NAME = "io.containerd.image.name";
 
     private final ImageContent content;
+    private final Consumer<ProgressLine> progress;
 
     public ArchiveLoader(ImageContent content) {
+        this(content, line -> { });
+    }
+
+    /** @param progress told {@code Loading layer} progress for each layer as it enters the store */
+    public ArchiveLoader(ImageContent content, Consumer<ProgressLine> progress) {
         this.content = content;
+        this.progress = progress;
     }
 
     /**
@@ -75,7 +84,8 @@ public final class ArchiveLoader {
         for (int i = 0; i < manifests.size(); i++) {
             JsonNode entry = manifests.get(i);
             String where = "manifest.json[" + i + "]";
-            String configDigest = putFile(work, text(entry, "Config", where), where + ".Config");
+            String configDigest = putFile(work, text(entry, "Config", where), where + ".Config", null);
+            List<String> diffIds = diffIds(configDigest);
             ObjectNode manifest = JSON.createObjectNode();
             manifest.put("schemaVersion", 2);
             manifest.put("mediaType", ImageDocuments.DOCKER_MANIFEST);
@@ -89,7 +99,8 @@ public final class ArchiveLoader {
                 throw new EngineException(Kind.INVALID, "invalid image archive: " + where + ".Layers is not an array");
             }
             for (int l = 0; l < names.size(); l++) {
-                String digest = putFile(work, names.get(l).asText(), where + ".Layers[" + l + "]");
+                String digest = putFile(work, names.get(l).asText(), where + ".Layers[" + l + "]",
+                        shortId(diffIds, l));
                 ObjectNode layer = layers.addObject();
                 layer.put("mediaType", gzipped(digest) ? ImageDocuments.DOCKER_LAYER_GZIP : ImageDocuments.DOCKER_LAYER);
                 layer.put("digest", digest);
@@ -130,9 +141,10 @@ public final class ArchiveLoader {
                 continue;
             }
             ImageDocuments.Manifest manifest = ImageDocuments.manifest(bytes);
-            putBlob(work, manifest.config().digest(), at + " config");
-            for (ImageDocuments.Descriptor layer : manifest.layers()) {
-                putBlob(work, layer.digest(), at + " layer");
+            putBlob(work, manifest.config().digest(), at + " config", null);
+            List<String> diffIds = diffIds(manifest.config().digest());
+            for (int l = 0; l < manifest.layers().size(); l++) {
+                putBlob(work, manifest.layers().get(l).digest(), at + " layer", shortId(diffIds, l));
             }
             List<String> tags = new ArrayList<>();
             String name = tagOf(descriptor.path("annotations"));
@@ -179,14 +191,17 @@ public final class ArchiveLoader {
     }
 
     private byte[] verifiedBlob(Path work, String digest, String where) throws IOException {
-        putBlob(work, digest, where);
+        putBlob(work, digest, where, null);
         try (InputStream in = content.openBlob(digest)) {
             return in.readAllBytes();
         }
     }
 
-    /** Stores {@code blobs/sha256/<hex>} under the digest its name says; a mismatch fails naming it. */
-    private void putBlob(Path work, String digest, String where) throws IOException {
+    /**
+     * Stores {@code blobs/sha256/<hex>} under the digest its name says; a mismatch fails naming it. With a
+     * {@code layerId}, its progress is reported as that layer's.
+     */
+    private void putBlob(Path work, String digest, String where, String layerId) throws IOException {
         if (content.hasBlob(digest)) {
             return;
         }
@@ -195,7 +210,7 @@ public final class ArchiveLoader {
             throw new EngineException(Kind.INVALID, "invalid image archive: " + where + " names blob " + digest
                     + ", which the archive does not hold");
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = withProgress(Files.newInputStream(file), layerId, Files.size(file))) {
             content.putBlob(in, digest);
         } catch (EngineException e) {
             throw new EngineException(e.kind(), "invalid image archive: blobs/sha256/" + Digests.hex(digest) + ": "
@@ -203,8 +218,8 @@ public final class ArchiveLoader {
         }
     }
 
-    /** Stores a file of a docker-save archive; a file named by a digest must have it. */
-    private String putFile(Path work, String name, String where) throws IOException {
+    /** Stores a file of a docker-save archive; a file named by a digest must have it. See {@link #putBlob}. */
+    private String putFile(Path work, String name, String where, String layerId) throws IOException {
         if (name == null || name.isEmpty() || name.startsWith("/") || name.contains("..")) {
             throw new EngineException(Kind.INVALID, "invalid image archive: " + where + " is not a file in it: \""
                     + name + "\"");
@@ -217,11 +232,42 @@ public final class ArchiveLoader {
         Matcher m = DIGEST_NAME.matcher(name);
         String expected = m.matches() && (name.endsWith(".json") || name.contains("blobs/sha256/"))
                 ? Digests.SHA256 + m.group(1) : null;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = withProgress(Files.newInputStream(file), layerId, Files.size(file))) {
             return content.putBlob(in, expected);
         } catch (EngineException e) {
             throw new EngineException(e.kind(), "invalid image archive: " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private InputStream withProgress(InputStream in, String layerId, long size) {
+        return layerId == null ? in : new LayerProgress(in, layerId, size, progress);
+    }
+
+    /**
+     * The config's {@code rootfs.diff_ids}: Docker names a layer in its load progress by its diff id. A config that
+     * is no JSON gives none here; registering the image refuses it, naming what is wrong.
+     */
+    private List<String> diffIds(String configDigest) {
+        List<String> ids = new ArrayList<>();
+        try (InputStream in = content.openBlob(configDigest)) {
+            JsonNode config = JSON.readTree(in);
+            if (config != null) {
+                config.path("rootfs").path("diff_ids").forEach(id -> ids.add(id.asText()));
+            }
+        } catch (IOException notJson) {
+            return List.of();
+        }
+        return ids;
+    }
+
+    /** Twelve hex digits of the layer's diff id, as Docker shows it; {@code layer N} when the config lacks one. */
+    private static String shortId(List<String> diffIds, int index) {
+        if (index >= diffIds.size()) {
+            return "layer " + (index + 1);
+        }
+        String id = diffIds.get(index);
+        String hex = id.startsWith(Digests.SHA256) ? id.substring(Digests.SHA256.length()) : id;
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
     private boolean gzipped(String digest) throws IOException {

@@ -67,6 +67,15 @@ public interface ImageContent {
     java.util.List<String> load(InputStream archive);
 
     /**
+     * {@link #load(InputStream)}, telling {@code progress} how far each layer is while it enters the store, as
+     * Docker's {@code docker load} does: {@code Loading layer} with the layer's short diff id, bytes so far and in all.
+     */
+    default java.util.List<String> load(InputStream archive,
+                                        java.util.function.Consumer<io.holdfast.spi.registry.ProgressLine> progress) {
+        return load(archive);
+    }
+
+    /**
      * {@code docker save}: writes the images {@code references} name as one tar in Docker's format that is also an
      * OCI image layout. A reference naming a tag saves that tag, one naming an id every tag of the image. Unknown
      * references fail with {@code NOT_FOUND} before anything is written. Blocks on reading blobs and writing.

@@ -1,5 +1,5 @@
 /** Images: root filesystems imported from tarballs or made of layers in a content store, named by repository and tag. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package io.holdfast.spi.image;
 

@@ -22,9 +22,9 @@ final class ProgressDisplay {
         this.terminal = terminal;
     }
 
-    /** Whether the CLI's output is a terminal (the JVM's console is attached to it). */
+    /** Whether the CLI's output is the process's stdout and a terminal. */
     static boolean isTerminal(PrintStream out) {
-        return out == System.out && System.console() != null;
+        return io.holdfast.cli.Io.isTerminal(out);
     }
 
     void show(Map<String, Object> message) {

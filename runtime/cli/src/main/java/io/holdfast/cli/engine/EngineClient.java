@@ -356,7 +356,8 @@ public final class EngineClient {
         String target = "/images/create?fromImage=" + UriEncoding.queryValue(reference)
                 + (platform == null ? "" : "&platform=" + UriEncoding.queryValue(platform));
         try (HttpResponse response = exchange(HttpRequest.post(target))) {
-            ProgressMessages.each(response.body(), sink);
+            ProgressMessages.eachUntil(response.body(), sink,
+                    m -> String.valueOf(m.get("status")).startsWith("Status: "), "pull");
         }
     }
 
@@ -370,7 +371,7 @@ public final class EngineClient {
         try (HttpResponse response =  exchange(HttpRequest.post("/images/" + java.util.Arrays.stream(name.split("/", -1))
                 .map(UriEncoding::pathSegment).collect(java.util.stream.Collectors.joining("/"))
                 + "/push?tag=" + UriEncoding.queryValue(tag)))) {
-            ProgressMessages.each(response.body(), sink);
+            ProgressMessages.eachUntil(response.body(), sink, m -> m.get("aux") != null, "push");
         }
     }
 
@@ -378,6 +379,17 @@ public final class EngineClient {
     public List<String> loadImages(RequestBody.Streamed archive) throws IOException {
         try (HttpResponse response = exchange(HttpRequest.post("/images/load?quiet=1", archive))) {
             return ProgressMessages.streamLines(response.bodyText());
+        }
+    }
+
+    /**
+     * Uploads an image archive and hands each message of the engine's answer to {@code sink} as it arrives: each
+     * layer's {@code Loading layer} progress, then one {@code stream} message per image loaded.
+     */
+    public void loadImages(RequestBody.Streamed archive, java.util.function.Consumer<Map<String, Object>> sink)
+            throws IOException {
+        try (HttpResponse response = exchange(HttpRequest.post("/images/load", archive))) {
+            ProgressMessages.eachUntil(response.body(), sink, m -> m.get("stream") != null, "load");
         }
     }
 

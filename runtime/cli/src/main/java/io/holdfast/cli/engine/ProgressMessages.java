@@ -29,6 +29,24 @@ final class ProgressMessages {
         return lines;
     }
 
+    /**
+     * {@link #each}, for a stream whose last message is known: the engine answers with {@code Connection: close}, so
+     * an engine killed midway ends the stream as cleanly as a finished one, and only a missing {@code last} tells.
+     * Throws naming {@code what} when the stream ended before a message {@code last} accepts.
+     */
+    static void eachUntil(java.io.InputStream stream, java.util.function.Consumer<Map<String, Object>> sink,
+                          java.util.function.Predicate<Map<String, Object>> last, String what) throws IOException {
+        boolean[] ended = {false};
+        each(stream, message -> {
+            ended[0] |= last.test(message);
+            sink.accept(message);
+        });
+        if (!ended[0]) {
+            throw new java.io.EOFException("the engine's answer ended before the " + what + " finished (did the"
+                    + " engine stop?); run it again: downloads resume where they were cut");
+        }
+    }
+
     /** Hands each message of a live stream to {@code sink} as it arrives; throws on the first with "error". */
     static void each(java.io.InputStream stream, java.util.function.Consumer<Map<String, Object>> sink)
             throws IOException {
