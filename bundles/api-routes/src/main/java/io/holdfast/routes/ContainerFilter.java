@@ -86,7 +86,7 @@ final class ContainerFilter {
                     && c.state().exitCode() == Integer.parseInt(value);
             case "before" -> c.created().isBefore(find(value, all).created());
             case "since" -> c.created().isAfter(find(value, all).created());
-            case "network" -> value.equals(c.spec().networkMode());
+            case "network" -> value.equals(c.spec().networkMode()) || c.connected().containsKey(value);
             case "health" -> value.equals(health(c));
             case "is-task" -> value.equals("false"); // no swarm here
             case "volume" -> mounts(value, c);

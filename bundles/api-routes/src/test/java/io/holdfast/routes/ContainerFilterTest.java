@@ -10,7 +10,9 @@ import io.holdfast.spi.container.ContainerSpec;
 import io.holdfast.spi.container.ContainerStatus;
 import io.holdfast.spi.container.EngineException;
 import io.holdfast.spi.container.MountSpec;
+import io.holdfast.spi.container.NetworkConnection;
 import io.holdfast.spi.container.RunState;
+import io.holdfast.spi.network.NetworkAttachment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,15 @@ class ContainerFilterTest {
         assertTrue(dbMatches("{\"expose\":[\"5432\"]}"), "expose is the container side");
         assertTrue(dbMatches("{\"expose\":[\"9100/udp\"]}"), "an exposed port that is not published");
         assertFalse(dbMatches("{\"expose\":[\"9100\"]}"), "tcp when no protocol is given");
+    }
+
+    @Test
+    void networkMatchesTheFirstNetworkAndEveryConnectedOne() {
+        ContainerRecord connected = db.withConnected(Map.of("backend", new NetworkConnection("backend", List.of(),
+                new NetworkAttachment("backend", "/run/netns/x", Map.of()))));
+        assertTrue(ContainerFilter.parse("{\"network\":[\"bridge\"]}").matches(connected, List.of(), all));
+        assertTrue(ContainerFilter.parse("{\"network\":[\"backend\"]}").matches(connected, List.of(), all));
+        assertFalse(ContainerFilter.parse("{\"network\":[\"backend\"]}").matches(db, List.of(), all));
     }
 
     @Test
