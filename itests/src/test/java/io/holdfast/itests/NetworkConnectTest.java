@@ -88,7 +88,12 @@ class NetworkConnectTest {
         assertEquals(host(backSubnet, 5), api.inspect(peer).path("NetworkSettings").path("Networks").path("back")
                 .path("IPAddress").asText(), "--ip");
 
+        long since = java.time.Instant.now().getEpochSecond();
         docker.ok("network", "connect", "--alias", "api", "back", "app");
+        String events = docker.ok("events", "--since", Long.toString(since), "--until",
+                Long.toString(java.time.Instant.now().getEpochSecond() + 1), "--filter", "network=back",
+                "--format", "{{.Type}} {{.Action}} {{.Actor.ID}} {{index .Actor.Attributes \"container\"}}");
+        assertEquals("network connect " + back.path("Id").asText() + " " + app, events, "Docker's network event");
         JsonNode networks = api.inspect(app).path("NetworkSettings").path("Networks");
         assertEquals(List.of("front", "back"), iterable(networks.fieldNames()), networks.toString());
         JsonNode onBack = networks.path("back");

@@ -18,7 +18,7 @@ import java.util.Set;
  * JSON shapes are read: {@code {"type":["container"]}} and the CLI's {@code {"type":{"container":true}}}.
  */
 record EventFilter(Map<String, Set<String>> values) {
-    static final List<String> SUPPORTED = List.of("container", "event", "image", "type");
+    static final List<String> SUPPORTED = List.of("container", "event", "image", "network", "type");
     static final EventFilter ALL = new EventFilter(Map.of());
 
     static EventFilter parse(String json) {
@@ -68,6 +68,9 @@ record EventFilter(Map<String, Set<String>> values) {
         return accepts("type", event.type()::equals)
                 && accepts("event", event.action()::equals)
                 && accepts("container", v -> event.actorId().startsWith(v)
+                        || event.attributes().getOrDefault("name", "").startsWith(v))
+                // as Docker's: the actor's id or name, whatever the event's type
+                && accepts("network", v -> event.actorId().startsWith(v)
                         || event.attributes().getOrDefault("name", "").startsWith(v))
                 && accepts("image", v -> v.equals(event.attributes().get("image"))
                         || (v + ":latest").equals(event.attributes().get("image")));

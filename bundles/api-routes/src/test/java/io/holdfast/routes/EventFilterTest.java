@@ -43,6 +43,16 @@ class EventFilterTest {
     }
 
     @Test
+    void networkMatchesTheNetworksIdPrefixOrName() {
+        EngineEvent connect = new EngineEvent(EngineEvent.NETWORK, "connect", "9f8e7d6c5b4a", Map.of("name", "backend",
+                "type", "bridge", "container", "abcdef0123"), Instant.EPOCH);
+        assertTrue(EventFilter.parse("{\"network\":[\"backend\"]}").matches(connect));
+        assertTrue(EventFilter.parse("{\"network\":[\"9f8e\"]}").matches(connect));
+        assertFalse(EventFilter.parse("{\"network\":[\"frontend\"]}").matches(connect));
+        assertFalse(EventFilter.parse("{\"network\":[\"backend\"]}").matches(START), "a container's event");
+    }
+
+    @Test
     void imageMatchesWithOrWithoutTheLatestTag() {
         assertTrue(EventFilter.parse("{\"image\":[\"busybox\"]}").matches(START));
         assertFalse(EventFilter.parse("{\"image\":[\"alpine\"]}").matches(START));
@@ -57,7 +67,8 @@ class EventFilterTest {
     void unknownKeysAndBadJsonAreExplained() {
         EngineException unknown = assertThrows(EngineException.class,
                 () -> EventFilter.parse("{\"volume\":[\"x\"]}"));
-        assertEquals("invalid filter 'volume'; supported: container, event, image, type", unknown.getMessage());
+        assertEquals("invalid filter 'volume'; supported: container, event, image, network, type",
+                unknown.getMessage());
         EngineException bad = assertThrows(EngineException.class, () -> EventFilter.parse("{type"));
         assertTrue(bad.getMessage().startsWith("filters: invalid JSON"), bad.getMessage());
     }

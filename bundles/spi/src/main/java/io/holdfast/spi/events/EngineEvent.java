@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * <pre>{@code new EngineEvent(EngineEvent.CONTAINER, "die", id, Map.of("name", "web", "exitCode", "3"), Instant.now())}</pre>
  *
  * @param type       the kind of object: {@link #CONTAINER}, {@link #DAEMON} (the engine itself, Docker's name for
- *                   it, so {@code docker events --filter type=daemon} shows reloads), {@link #PLUGIN}
+ *                   it, so {@code docker events --filter type=daemon} shows reloads), {@link #PLUGIN},
+ *                   {@link #NETWORK} (a container connected to or disconnected from a network)
  * @param action     what happened, e.g. {@code create}, {@code start}, {@code die}, {@code restore}, {@code reload}
  * @param actorId    the object's id: a container id, the engine id, a plugin name
  * @param attributes details such as {@code name}, {@code image}, {@code exitCode}, {@code signal}
@@ -23,6 +24,7 @@ public record EngineEvent(String type, String action, String actorId, Map<String
     public static final String CONTAINER = "container";
     public static final String DAEMON = "daemon";
     public static final String PLUGIN = "plugin";
+    public static final String NETWORK = "network";
 
     public EngineEvent {
         Objects.requireNonNull(type, "type");

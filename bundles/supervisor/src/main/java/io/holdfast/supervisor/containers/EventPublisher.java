@@ -48,6 +48,23 @@ final class EventPublisher {
         }
     }
 
+    /**
+     * Docker's {@code network connect} and {@code disconnect}: the network is the actor ({@code docker events --filter
+     * network=NAME} finds them), the container an attribute.
+     */
+    void network(String action, String networkId, String networkName, String containerId) {
+        EngineEvents events = journal.get();
+        if (events == null) {
+            return;
+        }
+        try {
+            events.publish(new EngineEvent(EngineEvent.NETWORK, action, networkId, Map.of("name", networkName,
+                    "type", "bridge", "container", containerId), Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot publish " + action + " of network " + networkName, e);
+        }
+    }
+
     /** Docker's {@code prune} event: no actor id, the bytes reclaimed as an attribute. */
     void pruned(String type, long reclaimed) {
         EngineEvents events = journal.get();

@@ -354,7 +354,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         ContainerRecord connected = connections.connect(table.resolve(ref).id(), network,
                 aliases == null ? List.of() : aliases, ipv4Address);
         new PeerHosts(table).refreshNetworkOf(connected); // it and the network's containers learn each other
-        events.container("connect", connected, java.util.Map.of("network", network));
+        events.network("connect", networkId(connected, network), network, connected.id());
         return connected;
     }
 
@@ -363,8 +363,15 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         ContainerRecord before = connections.disconnect(table.resolve(ref).id(), network);
         new PeerHosts(table).refreshNetworkOf(before); // the network's containers forget it, and it them
         ContainerRecord after = table.byId(before.id());
-        events.container("disconnect", after, java.util.Map.of("network", network));
+        events.network("disconnect", networkId(before, network), network, before.id());
         return after;
+    }
+
+    /** The network's id as its bridge reported it in the connection, else its name (Docker's actor is the id). */
+    private static String networkId(ContainerRecord record, String network) {
+        var connection = record.connected().get(network);
+        String id = connection == null ? null : connection.attachment().settings().get("NetworkID");
+        return id == null || id.isEmpty() ? network : id;
     }
 
     @Override
