@@ -12,6 +12,7 @@ import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.MonitorExitListener;
 import io.holdfast.spi.monitor.MonitorLaunch;
 import io.holdfast.spi.monitor.MonitorStatus;
+import io.holdfast.spi.monitor.OciRuntime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -343,12 +344,16 @@ public class ConmonMonitor implements ContainerMonitor {
         held.remove(containerId);
     }
 
-    /** Kills and deletes a container no monitor holds, if a runtime knows it. */
+    /**
+     * Kills and deletes a container no monitor holds, if a runtime knows it: one whose state directory
+     * ({@code <root>/<id>}, runc's and crun's) is there. Not by listing the runtime: {@code runc list} fails when any
+     * other container's directory vanishes while it reads them, as in a {@code docker rm -f a b c}.
+     */
     private void endUnmonitored(String containerId) throws MonitorException {
-        for (MonitorStatus orphan : new RuntimeListing(layout).unmonitored(config.runtimes().values(), held.keySet())) {
-            if (orphan.containerId().equals(containerId)) {
-                OciRuntimeCli runtime = new OciRuntimeCli(orphan.runtime(), layout.runtimeRoot(orphan.runtime().name()));
-                runtime.delete(containerId, true);
+        for (OciRuntime runtime : config.runtimes().values()) {
+            Path root = layout.runtimeRoot(runtime.name());
+            if (Files.isDirectory(root.resolve(containerId), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                new OciRuntimeCli(runtime, root).delete(containerId, true);
                 LOG.info(() -> "ended " + containerId + ", which no monitor held");
             }
         }
