@@ -1,5 +1,6 @@
 package io.holdfast.itests;
 
+import static io.holdfast.itests.support.ContainerNamespaces.inside;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,18 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EngineExtension.class)
 class NetworkConnectTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static String inside(long pid, String... argv) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("nsenter", "-t", Long.toString(pid), "-m", "-n",
-                "-u", "--"));
-        command.addAll(List.of(argv));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(command + " failed: " + out);
-        }
-        return out.strip();
-    }
 
     private static JsonNode networkInspect(DockerCli docker, String name) throws Exception {
         return JSON.readTree(docker.ok("network", "inspect", name)).get(0);

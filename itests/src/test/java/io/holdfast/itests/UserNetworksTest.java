@@ -1,5 +1,6 @@
 package io.holdfast.itests;
 
+import static io.holdfast.itests.support.ContainerNamespaces.inside;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,19 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EngineExtension.class)
 class UserNetworksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Runs busybox {@code argv} inside the running container {@code pid}'s mount, network and UTS namespaces. */
-    private static String inside(long pid, String... argv) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("nsenter", "-t", Long.toString(pid), "-m", "-n",
-                "-u", "--"));
-        command.addAll(List.of(argv));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(command + " failed: " + out);
-        }
-        return out.strip();
-    }
 
     private static JsonNode networkInspect(DockerCli docker, String name) throws Exception {
         return JSON.readTree(docker.ok("network", "inspect", name)).get(0);
