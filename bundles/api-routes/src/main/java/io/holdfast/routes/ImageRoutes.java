@@ -96,22 +96,8 @@ final class ImageRoutes {
     }
 
     private void loadWithProgress(ApiExchange e) throws Exception {
-        ProgressStream stream = new ProgressStream(e);
-        List<String> lines;
-        try {
-            lines = content.get().load(e.body(), stream::line);
-        } catch (EngineException failure) {
-            if (!stream.started()) {
-                throw failure;
-            }
-            stream.error(failure.getMessage());
-            stream.close();
-            return;
-        }
-        for (String line : lines) {
-            stream.stream(line + "\n");
-        }
-        stream.close();
+        ProgressStream.run(e, stream -> content.get().load(e.body(), stream::line)
+                .forEach(line -> stream.stream(line + "\n")));
     }
 
     /** {@code docker save}: every name is resolved before the first byte, so an unknown one is a clean 404. */

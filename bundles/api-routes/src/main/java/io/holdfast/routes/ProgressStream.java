@@ -22,6 +22,24 @@ final class ProgressStream implements AutoCloseable {
         this.exchange = exchange;
     }
 
+    /**
+     * Runs {@code work} on a stream and ends it. A failure before the first message propagates, so the client gets
+     * its status code; one after it ends the stream with Docker's error message. Never an empty 200: the response
+     * is opened only by a message.
+     */
+    static void run(ApiExchange exchange, java.util.function.Consumer<ProgressStream> work) throws IOException {
+        ProgressStream stream = new ProgressStream(exchange);
+        try {
+            work.accept(stream);
+        } catch (RuntimeException failure) {
+            if (!stream.started()) {
+                throw failure;
+            }
+            stream.error(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        }
+        stream.close();
+    }
+
     boolean started() {
         return out != null;
     }

@@ -32,16 +32,8 @@ final class RegistryRoutes {
                 : image + (tag.startsWith("sha256:") ? "@" : ":") + tag;
         String platform = e.query("platform");
         ImageDistribution registry = distribution.get();
-        try (ProgressStream stream = new ProgressStream(e)) {
-            try {
-                registry.pull(reference, platform == null ? "" : platform, auth(e), stream::line);
-            } catch (EngineException failure) {
-                if (!stream.started()) {
-                    throw failure;
-                }
-                stream.error(failure.getMessage());
-            }
-        }
+        ProgressStream.run(e, stream -> registry.pull(reference, platform == null ? "" : platform, auth(e),
+                stream::line));
     }
 
     private void push(ApiExchange e) throws Exception {
@@ -49,17 +41,10 @@ final class RegistryRoutes {
         String tag = e.query("tag");
         String reference = tag == null || tag.isEmpty() ? name : name + ":" + tag;
         ImageDistribution registry = distribution.get();
-        try (ProgressStream stream = new ProgressStream(e)) {
-            try {
-                String digest = registry.push(reference, auth(e), stream::line);
-                stream.aux(Map.of("Tag", tag == null || tag.isEmpty() ? "latest" : tag, "Digest", digest));
-            } catch (EngineException failure) {
-                if (!stream.started()) {
-                    throw failure;
-                }
-                stream.error(failure.getMessage());
-            }
-        }
+        ProgressStream.run(e, stream -> {
+            String digest = registry.push(reference, auth(e), stream::line);
+            stream.aux(Map.of("Tag", tag == null || tag.isEmpty() ? "latest" : tag, "Digest", digest));
+        });
     }
 
     private static String auth(ApiExchange e) {

@@ -46,4 +46,12 @@ class FuzzRegressionsTest {
         assertRefused(send("GET", "/events?until=9999999999999999999.5", ""), 400,
                 "until: \\\"9999999999999999999.5\\\" is out of range: a time must lie between");
     }
+
+    /** A push or pull refused before its first progress line was an empty 200: the stream answered before it. */
+    @Test
+    void aPushOrPullRefusedBeforeAnyProgressIsItsStatusNotAnEmpty200() throws Exception {
+        assertRefused(send("POST", "/images/app/push?tag=1", ""), 404, "the fuzz engine has no such image (push)");
+        assertRefused(send("POST", "/images/create?fromImage=app&tag=1", ""), 404,
+                "the fuzz engine has no such image (pull)");
+    }
 }

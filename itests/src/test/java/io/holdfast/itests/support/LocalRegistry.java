@@ -57,8 +57,20 @@ public final class LocalRegistry implements AutoCloseable {
                 "    path: " + htpasswd));
     }
 
+    /** A registry that serves HTTPS only, with the certificate and key (PEM files) given. */
+    public static LocalRegistry startWithTls(Path dir, Path certificate, Path key) throws Exception {
+        return start(dir, List.of(
+                "  tls:",
+                "    certificate: " + certificate,
+                "    key: " + key), true);
+    }
+
     /** A registry whose config.yml has {@code extraConfig} lines besides storage and address. */
     public static LocalRegistry start(Path dir, List<String> extraConfig) throws Exception {
+        return start(dir, extraConfig, false);
+    }
+
+    private static LocalRegistry start(Path dir, List<String> extraConfig, boolean tls) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install docker-registry");
         }
@@ -90,6 +102,10 @@ public final class LocalRegistry implements AutoCloseable {
                             dir.resolve("registry.log")));
                 }
                 try {
+                    if (tls) { // accepting connections is enough: its certificate is the test's to check
+                        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close();
+                        return true;
+                    }
                     int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
                             .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                     return status == 200 || status == 401; // 401: it answers, and wants credentials
@@ -102,6 +118,11 @@ public final class LocalRegistry implements AutoCloseable {
             throw e;
         }
         return registry;
+    }
+
+    /** The port it listens on, on 127.0.0.1. */
+    public int port() {
+        return port;
     }
 
     /** {@code 127.0.0.1:PORT}, the first component of image names in this registry. */
