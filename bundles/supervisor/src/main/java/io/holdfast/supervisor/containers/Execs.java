@@ -179,16 +179,29 @@ final class Execs {
 
     /** The shim reports an exit (live, replayed at a bind, or one that happened while the engine was down). */
     void exited(ExecStatus ended) {
-        synchronized (execs.lock(ended.execId())) {
-            Optional<ExecRecord> found = execs.get(ended.execId());
-            if (found.isPresent() && found.get().exitCode() != null) {
-                releaseQuietly(ended.execId()); // already recorded: a replay, or a read applied it first
-            } else if (found.isPresent() && containers.contains(found.get().containerId())) {
-                apply(found.get(), ended);
-            } else {
-                found.ifPresent(r -> execs.drop(r.id())); // its container was removed, and its files with it
-                complete(ended.execId(), ended.exit().code());
-                releaseQuietly(ended.execId());
+        // the container's lock first (as start takes them): its removal, which deletes the execs/ directory the
+        // exit is written to, then happens wholly before this or wholly after it
+        ReentrantLock containerLock = execs.get(ended.execId()).map(r -> containers.lock(r.containerId()))
+                .orElse(null);
+        if (containerLock != null) {
+            containerLock.lock();
+        }
+        try {
+            synchronized (execs.lock(ended.execId())) {
+                Optional<ExecRecord> found = execs.get(ended.execId());
+                if (found.isPresent() && found.get().exitCode() != null) {
+                    releaseQuietly(ended.execId()); // already recorded: a replay, or a read applied it first
+                } else if (found.isPresent() && containers.contains(found.get().containerId())) {
+                    apply(found.get(), ended);
+                } else {
+                    found.ifPresent(r -> execs.drop(r.id())); // its container was removed, and its files with it
+                    complete(ended.execId(), ended.exit().code());
+                    releaseQuietly(ended.execId());
+                }
+            }
+        } finally {
+            if (containerLock != null) {
+                containerLock.unlock();
             }
         }
     }
