@@ -42,7 +42,8 @@ public record SelfSignedCertificate(Path certificate, Path key, Path trustStore,
         return new SelfSignedCertificate(certificate, key, trustStore, password);
     }
 
-    private static void keytool(String... args) throws Exception {
+    /** Runs the JDK's own {@code keytool} with {@code args}; fails with its output. */
+    static void keytool(String... args) throws Exception {
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         argv.addAll(List.of(args));

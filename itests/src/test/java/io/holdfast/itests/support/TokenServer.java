@@ -59,10 +59,12 @@ public final class TokenServer implements AutoCloseable {
         Path keystore = dir.resolve("token.p12");
         Path rootBundle = dir.resolve("token-root.pem");
         String pass = "holdfast-test";
-        keytool("-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        SelfSignedCertificate.keytool("-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048",
+                "-validity", "2",
                 "-dname", "CN=" + ISSUER, "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", pass, "-keypass", pass);
-        keytool("-exportcert", "-rfc", "-alias", "token", "-keystore", keystore.toString(), "-storepass", pass,
+        SelfSignedCertificate.keytool("-exportcert", "-rfc", "-alias", "token", "-keystore", keystore.toString(),
+                "-storepass", pass,
                 "-file", rootBundle.toString());
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = new FileInputStream(keystore.toFile())) {
@@ -158,17 +160,6 @@ public final class TokenServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("keytool " + args[0] + " failed: " + out);
-        }
     }
 
     @Override
