@@ -6,7 +6,6 @@ import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.events.EngineEvent;
 import io.holdfast.spi.events.EngineEvents;
 import io.holdfast.spi.events.EventSubscription;
-import io.holdfast.routes.views.EventView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,25 +13,26 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * {@code GET /events}: the retained events since {@code since}, then live ones until {@code until} or, without it,
- * until the client goes away; one JSON object per line. No thread waits with a stream: the shared timer
- * ({@link ApiTimer}) drains each subscription every {@value #POLL_MILLIS} ms and writes what came with a callback,
- * and the resident sockets notice a client that hangs up on a quiet stream, which ends its subscription.
+ * until the client goes away; one JSON object per line. No thread waits with a stream and none polls: the journal
+ * wakes a stream's {@link Pump} when it queues an event for it, the pump drains its subscription on the shared timer
+ * and writes what came with a callback, and the resident sockets notice a client that hangs up on a quiet stream,
+ * which ends its subscription. Each event is turned into JSON once, however many streams send it.
  */
 final class EventRoutes {
     private static final Logger LOG = Logger.getLogger(EventRoutes.class.getName());
-    /** How often a caught-up stream looks for new events, at the clock ({@code until}) and whether it was dropped. */
-    static final long POLL_MILLIS = 100;
     /** Events written in one go at most: a long replay goes out in parts, each after the last was sent. */
     private static final int BATCH = 256;
 
     private final Supplier<EngineEvents> journal;
     private final ScheduledExecutorService timer;
     private final StreamThreads streams;
+    private final EventLines lines = new EventLines();
 
     EventRoutes(Supplier<EngineEvents> journal, StreamThreads streams) {
         this.journal = journal;
@@ -61,15 +61,28 @@ final class EventRoutes {
         EventSubscription subscription = events.subscribe(since);
         OpenResponse out = streams.track(e.open(200, "application/json"));
         out.onEnd(subscription::close);
-        timer.execute(new Pump(subscription, filter, until, out));
+        Pump pump = new Pump(subscription, filter, until, out);
+        subscription.onReady(pump::wake);
+        if (until != null) {
+            timer.schedule(pump::wake, Math.max(0, Duration.between(Instant.now(), until).toMillis()) + 1,
+                    TimeUnit.MILLISECONDS);
+        }
+        pump.wake(); // the replay, and whatever came before the listener was set
     }
 
-    /** One stream's turn on the timer: writes what is waiting, then comes back when that was sent or later. */
-    private final class Pump implements Runnable {
+    /**
+     * One stream's writer. It runs on the timer only when woken: by an event queued for it, by its subscription's end,
+     * at {@code until}, or when its last write was sent. All but {@link #wake} run on the timer's one thread.
+     */
+    private final class Pump {
         private final EventSubscription subscription;
         private final EventFilter filter;
         private final Instant until;
         private final OpenResponse out;
+        /** A turn is queued on the timer; wakes meanwhile are folded into it. */
+        private final AtomicBoolean queued = new AtomicBoolean();
+        /** A write is on its way; its completion takes the next turn (Jetty allows one pending write). */
+        private boolean writing;
 
         Pump(EventSubscription subscription, EventFilter filter, Instant until, OpenResponse out) {
             this.subscription = subscription;
@@ -78,9 +91,15 @@ final class EventRoutes {
             this.out = out;
         }
 
-        @Override
-        public void run() {
-            if (out.ended()) {
+        void wake() {
+            if (queued.compareAndSet(false, true)) {
+                timer.execute(this::turn);
+            }
+        }
+
+        private void turn() {
+            queued.set(false); // before draining: an event queued from here on wakes another turn
+            if (writing || out.ended()) {
                 return;
             }
             try {
@@ -96,19 +115,20 @@ final class EventRoutes {
                         return;
                     }
                     if (filter.matches(event)) {
-                        batch.write(ApiExchange.JSON.writeValueAsBytes(EventView.of(event)));
-                        batch.write('\n');
+                        batch.write(lines.of(event));
                     }
                 }
                 if (batch.size() > 0) {
-                    out.write(batch.toByteArray(), () -> timer.execute(this)); // more may be waiting
+                    writing = true;
+                    out.write(batch.toByteArray(), () -> timer.execute(() -> {
+                        writing = false;
+                        turn(); // more may be waiting
+                    }));
                 } else if (until != null && !Instant.now().isBefore(until)) {
                     out.finish(new byte[0]);
                 } else if (!subscription.isOpen()) {
                     subscription.endReason().ifPresent(reason -> LOG.info("event stream ended: " + reason));
                     out.finish(new byte[0]);
-                } else {
-                    timer.schedule(this, POLL_MILLIS, TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException | IOException | RuntimeException failure) {
                 out.fail(failure);

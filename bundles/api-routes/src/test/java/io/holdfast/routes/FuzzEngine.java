@@ -217,6 +217,11 @@ final class FuzzEngine implements ApiServices {
         }
 
         @Override
+        public void onReady(Runnable listener) {
+            // ended before any listener could be told: the reader's first drain finds the replay and the end
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -9,15 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Reads conmon's k8s-file logs. Following polls the file for growth: conmon appends from another process, possibly
- * while this engine was down, and polling needs no cooperation from it.
+ * Reads conmon's k8s-file logs. A follower reads what the file has, then sleeps until its directory changes
+ * ({@link DirectoryChanges}: conmon appends from another process, possibly while this engine was down, and needs no
+ * cooperation from it), so thousands of idle {@code logs -f} cost no CPU.
  */
 @Component(service = ContainerLogs.class)
 public class K8sFileLogs implements ContainerLogs {
-    private static final long FOLLOW_POLL_MILLIS = 50;
+    private DirectoryChanges changes;
+
+    @Activate
+    void activate() throws IOException {
+        changes = new DirectoryChanges();
+    }
+
+    @Deactivate
+    void deactivate() throws IOException, InterruptedException {
+        changes.close();
+    }
 
     @Override
     public void read(Path logFile, LogQuery query, CompletionStage<?> until, LogSink sink)
@@ -51,32 +64,36 @@ public class K8sFileLogs implements ContainerLogs {
             }
             sink.caughtUp();
             if (query.follow()) {
-                follow(cursor, pieces, until, sink);
+                follow(logFile, cursor, pieces, until, sink);
             }
         }
     }
 
-    private static void follow(LogFileCursor cursor, LogPieces assembler, CompletionStage<?> until, LogSink sink)
-            throws IOException {
+    private void follow(Path logFile, LogFileCursor cursor, LogPieces assembler, CompletionStage<?> until,
+            LogSink sink) throws IOException {
         AtomicBoolean ended = new AtomicBoolean(until == null);
-        if (until != null) {
-            until.whenComplete((value, error) -> ended.set(true));
-        }
-        while (true) {
-            boolean endedBeforeRead = ended.get();
-            cursor.readAvailable(assembler::accept);
-            sink.caughtUp();
-            if (endedBeforeRead) {
-                assembler.flush(); // everything written before the exit has now been read, unfinished lines too
+        try (DirectoryChanges.Interest interest = changes.watch(logFile)) {
+            if (until != null) {
+                until.whenComplete((value, error) -> {
+                    ended.set(true);
+                    interest.wake();
+                });
+            }
+            while (true) {
+                boolean endedBeforeRead = ended.get();
+                long mark = interest.mark();
+                cursor.readAvailable(assembler::accept);
                 sink.caughtUp();
-                return;
+                if (endedBeforeRead) {
+                    assembler.flush(); // everything written before the exit has now been read, unfinished lines too
+                    sink.caughtUp();
+                    return;
+                }
+                interest.awaitChangeSince(mark);
             }
-            try {
-                Thread.sleep(FOLLOW_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("stopped following");
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped following");
         }
     }
 }

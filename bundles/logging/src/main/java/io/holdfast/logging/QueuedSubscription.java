@@ -29,6 +29,7 @@ final class QueuedSubscription implements EventSubscription {
     private final Consumer<QueuedSubscription> onClose;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile String endReason;
+    private volatile Runnable onReady = () -> { };
 
     QueuedSubscription(List<EngineEvent> replay, int capacity, Consumer<QueuedSubscription> onClose) {
         this.replay = new ConcurrentLinkedQueue<>(replay);
@@ -39,7 +40,11 @@ final class QueuedSubscription implements EventSubscription {
 
     /** Queues a live event; false when the queue is full. Only the journal calls it, one thread at a time. */
     boolean offer(EngineEvent event) {
-        return live.size() < capacity && live.offer(event);
+        if (live.size() < capacity && live.offer(event)) {
+            onReady.run();
+            return true;
+        }
+        return false;
     }
 
     /** Ends the subscription on the journal's behalf; the reader still gets what was queued. */
@@ -47,7 +52,13 @@ final class QueuedSubscription implements EventSubscription {
         if (open.compareAndSet(true, false)) {
             endReason = reason;
             live.offer(END);
+            onReady.run();
         }
+    }
+
+    @Override
+    public void onReady(Runnable listener) {
+        onReady = listener;
     }
 
     @Override
@@ -78,6 +89,7 @@ final class QueuedSubscription implements EventSubscription {
         if (open.compareAndSet(true, false)) {
             live.offer(END);
             onClose.accept(this);
+            onReady.run();
         }
     }
 }

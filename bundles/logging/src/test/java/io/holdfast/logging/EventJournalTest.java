@@ -56,6 +56,25 @@ class EventJournalTest {
         return events.stream().map(EngineEvent::action).toList();
     }
 
+    /** A reader needs no thread and no poll: it is told of each queued event and of the end. */
+    @Test
+    void aSubscriberIsToldOfEachQueuedEventAndOfItsEnd() throws Exception {
+        EventJournal journal = journal(16, 2, 1 << 20);
+        EventSubscription subscription = journal.subscribe(null);
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        subscription.onReady(told::incrementAndGet);
+        journal.publish(event("start", 1));
+        assertEquals(1, told.get());
+        journal.publish(event("die", 2));
+        assertEquals(2, told.get());
+        journal.publish(event("stop", 3)); // the queue of 2 is full: the journal drops the subscriber, which ends it
+        assertEquals(3, told.get());
+        assertFalse(subscription.isOpen());
+        assertEquals(List.of("start", "die"), actions(List.of(subscription.next(Duration.ZERO).orElseThrow(),
+                subscription.next(Duration.ZERO).orElseThrow())));
+        assertTrue(subscription.next(Duration.ZERO).isEmpty());
+    }
+
     @Test
     void subscriberGetsTheRetainedEventsSinceItsTimeThenLiveOnes() throws Exception {
         EventJournal journal = journal(10, 10, 1 << 20);

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,16 @@ class K8sFileLogsTest {
     Path dir;
 
     private final K8sFileLogs logs = new K8sFileLogs();
+
+    @BeforeEach
+    void activate() throws Exception {
+        logs.activate();
+    }
+
+    @AfterEach
+    void deactivate() throws Exception {
+        logs.deactivate();
+    }
 
     private static String line(int second, String stream, char tag, String text) {
         return "2026-11-25T16:04:" + (10 + second) + ".822669964+00:00 " + stream + " " + tag + " " + text + "\n";

@@ -15,6 +15,7 @@ import java.util.List;
  */
 final class HeldRequestsBench {
     private static final Duration ANSWER = Duration.ofSeconds(60);
+    private static final Duration IDLE = Duration.ofSeconds(15);
 
     private HeldRequestsBench() {
     }
@@ -45,6 +46,8 @@ final class HeldRequestsBench {
                     }
                 }
                 String with = "with " + held + " wait/logs -f/events clients held";
+                figures.add(new Figure("engine CPU while idle " + with, "mean", idleCpuPercent(engine.pid()), "%",
+                        "over " + IDLE.toSeconds() + " s, of one core"));
                 add(figures, "/_ping " + with, time(50, () -> api.request("GET", "/_ping")));
                 add(figures, "ps (GET /containers/json) " + with, time(20, () -> api.request("GET",
                         "/containers/json")));
@@ -62,6 +65,16 @@ final class HeldRequestsBench {
             }
         }
         return figures;
+    }
+
+    /** The share of one core the engine used over {@link #IDLE} in which no request came: what held clients cost. */
+    private static double idleCpuPercent(long pid) throws InterruptedException {
+        ProcessHandle engine = ProcessHandle.of(pid).orElseThrow();
+        long before = engine.info().totalCpuDuration().orElseThrow().toNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        long used = engine.info().totalCpuDuration().orElseThrow().toNanos() - before;
+        return 100.0 * used / (System.nanoTime() - t0);
     }
 
     private interface Call {

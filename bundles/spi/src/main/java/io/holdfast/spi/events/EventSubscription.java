@@ -31,6 +31,16 @@ public interface EventSubscription extends AutoCloseable {
      */
     boolean isOpen();
 
+    /**
+     * Has {@code listener} called each time an event is queued for this subscriber and once when the subscription
+     * ends, so that a reader can wait without a thread or a poll: it drains {@link #next} with a zero timeout when
+     * called. It runs on the publishing thread and must only hand the work on. Replayed events are there at once.
+     * A second call replaces the listener.
+     *
+     * @since 1.2
+     */
+    void onReady(Runnable listener);
+
     /** Why the subscription ended, e.g. that it fell too far behind; empty while open or when closed by its reader. */
     Optional<String> endReason();
 
