@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: builds what they need, runs the JMH micro-benchmarks and the scenario harness on this machine, prints
 # a markdown table and writes it with the same figures as JSON to itests/target/bench/. Needs root.
-# Options go to the harness: --sizes 10,100,500 (running containers for the restore scenario), --reps 3,
+# Options go to the harness: --sizes 10,100,1000 (running containers for the restore scenario), --reps 3,
 # --only swap,restore,... , --swap-containers 100 --swaps 50 (the restore-bundle swap scenario), --held 10000
 # (the long-request scenario: ping, ps and stop timed while that many wait/logs -f/events are held); --only pull
 # times a 100 MB, 5-layer pull from a local docker-registry next to cat and curl of its blobs.

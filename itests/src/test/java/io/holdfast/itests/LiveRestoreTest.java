@@ -45,6 +45,30 @@ class LiveRestoreTest {
         assertFalse(Await.alive(pidA), "an adopted container can be stopped");
     }
 
+    /**
+     * Issue 15: the sockets open before the restore has run and answer {@code /_ping} at once; a request that needs the
+     * containers waits for the restore and then tells the truth (all of them running), never an empty list.
+     */
+    @Test
+    void pingIsAnsweredBeforeTheRestoreAndTheFirstListingIsAlreadyTrue(Engine engine, Api api) throws Exception {
+        List<String> ids = List.of(api.runDetached(List.of("sleep", "1000")), api.runDetached(List.of("sleep",
+                "1000")), api.runDetached(List.of("sleep", "1000")));
+        engine.kill9();
+        engine.begin();
+        while (!api.ping()) {
+            Thread.sleep(5); // polls the condition; the outcome never depends on this length
+        }
+        JsonNode first = api.request("GET", "/containers/json").json();
+        assertEquals(ids.stream().sorted().toList(), java.util.stream.StreamSupport.stream(first.spliterator(), false)
+                .filter(c -> c.path("State").asText().equals("running")).map(c -> c.path("Id").asText()).sorted()
+                .toList(), "the first listing after the restart: " + first);
+        String log = engine.log();
+        int restart = log.lastIndexOf("configuration: live-restore");
+        int listening = log.indexOf("API listening", restart);
+        int restored = log.indexOf("restore completed", restart);
+        assertTrue(listening >= 0 && restored > listening, "the API opened before the restore ran:\n" + log);
+    }
+
     @Test
     void containersKeepRunningThroughSigtermWithLiveRestore(Engine engine, Cli cli, Api api) throws Exception {
         String id = cli.ok("run", "-d", "busybox", "sleep", "1000");

@@ -90,7 +90,7 @@ public class ApiHandler {
                 EngineId.in(Path.of(config.dataRoot())));
         synchronized (this) {
             context = bundleContext;
-            api = new EngineApi(RouteTable.of(version, new BoundServices()), version.version());
+            api = new EngineApi(RouteTable.of(version, new BoundServices()));
             if (restored) {
                 offer(); // the report was bound before we were activated
             }

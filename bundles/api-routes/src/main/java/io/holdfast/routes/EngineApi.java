@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * {@code bundles/api} hand them to the next revision.
  *
  * <pre>{@code
- * EngineApi api = new EngineApi(RouteTable.of(version, services), "0.1.0");
+ * EngineApi api = new EngineApi(RouteTable.of(version, services));
  * context.registerService(Handler.class, api, properties);   // holdfast.api=engine
  * }</pre>
  */
@@ -32,15 +32,13 @@ final class EngineApi extends Handler.Abstract {
     static final String REQUESTS_PATH = "/system/requests";
 
     private final Router router;
-    private final String serverVersion;
     /** Requests this revision answers; streams stop counting once they stream (they may last for hours). */
     private final InFlight inFlight = new InFlight();
     /** Requests not yet answered in full, open streams included: what a client that leaves must give back. */
     private final AtomicInteger unanswered = new AtomicInteger();
 
-    EngineApi(Router router, String serverVersion) {
+    EngineApi(Router router) {
         this.router = router;
-        this.serverVersion = serverVersion;
     }
 
     /** False once this revision is closing: the sockets then hand the request to the next revision. */
@@ -78,10 +76,6 @@ final class EngineApi extends Handler.Abstract {
         ApiExchange exchange = new ApiExchange(request, response, callback,
                 ApiPaths.withoutVersion(Request.getPathInContext(request)));
         exchange.onStreaming(onStreaming);
-        // Docker clients negotiate their API version from these headers; without them they fall back to 1.24
-        response.getHeaders().put("Api-Version", SystemRoutes.API_VERSION);
-        response.getHeaders().put("Ostype", "linux");
-        response.getHeaders().put("Server", "Holdfast/" + serverVersion);
         try {
             if (exchange.method().equals("GET") && exchange.path().equals(REQUESTS_PATH)) {
                 // not counting this one: what a test or an operator wants is how many others are held

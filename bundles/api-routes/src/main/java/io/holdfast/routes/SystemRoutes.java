@@ -2,7 +2,6 @@ package io.holdfast.routes;
 
 import io.holdfast.common.docker.DockerViews;
 import io.holdfast.docker.model.SystemInfo;
-import io.holdfast.docker.model.SystemVersion;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.Containers;
@@ -13,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** {@code /_ping}, {@code /version}, {@code /info}. */
+/** {@code /info} and the swarm probes ({@code /_ping} and {@code /version} are the sockets' own: bundles/api). */
 final class SystemRoutes {
-    static final String API_VERSION = "1.41";
 
     private final EngineVersion version;
     private final Supplier<DaemonConfig> config;
@@ -31,19 +29,10 @@ final class SystemRoutes {
     }
 
     void register(Router router) {
-        router.add("GET", "/_ping", e -> e.sendText(200, "OK"))
-                .add("HEAD", "/_ping", e -> e.sendEmpty(200))
-                .add("GET", "/version", e -> e.sendJson(200, version()))
-                .add("GET", "/info", e -> e.sendJson(200, info()))
+        router.add("GET", "/info", e -> e.sendJson(200, info()))
                 // Docker clients probe these and expect a non-swarm dockerd's answer, not a 404
                 .add("GET", "/swarm", SystemRoutes::notInSwarm)
                 .add("POST", "/swarm/leave", SystemRoutes::notInSwarm);
-    }
-
-    private SystemVersion version() {
-        return new SystemVersion(version.version(), API_VERSION, "1.24", version.commit(), "linux",
-                DockerViews.architecture(), System.getProperty("os.version"), "", false,
-                System.getProperty("java.version"));
     }
 
     private SystemInfo info() {

@@ -33,7 +33,7 @@ class ApiRoutesFuzzTest {
     @BeforeContainer
     static void start() throws Exception {
         engine = new FuzzEngine();
-        server = new LocalServer(new EngineApi(RouteTable.of(VERSION, engine), VERSION.version()));
+        server = new LocalServer(new EngineApi(RouteTable.of(VERSION, engine)));
     }
 
     @AfterContainer
@@ -49,7 +49,8 @@ class ApiRoutesFuzzTest {
         int status = answer.getStatus();
         boolean notInSwarm = status == 503 && request.target().matches("/swarm($|[/?].*)"); // Docker's answer
         assertTrue(status < 500 || notInSwarm, request + " answered " + status + ": " + answer.getContent());
-        if (status >= 400 && answer.get("Api-Version") == null) {
+        String type = answer.get("Content-Type");
+        if (status >= 400 && (type == null || !type.startsWith("application/json"))) {
             // refused by Jetty before any handler ran (an ambiguous URI such as /containers/%2e%2e/json): the
             // engine's sockets answer those in JSON (bundles/api JsonErrorHandler, RequestLimitsTest)
             assertEquals(400, status, request + " refused by Jetty: " + answer.getContent());

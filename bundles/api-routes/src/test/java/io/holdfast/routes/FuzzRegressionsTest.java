@@ -16,7 +16,7 @@ class FuzzRegressionsTest {
     private final LocalServer server;
 
     FuzzRegressionsTest() throws Exception {
-        server = new LocalServer(new EngineApi(RouteTable.of(VERSION, engine), VERSION.version()));
+        server = new LocalServer(new EngineApi(RouteTable.of(VERSION, engine)));
     }
 
     @AfterEach

@@ -17,7 +17,7 @@ class RequestBodyLimitTest {
     private final LocalServer server;
 
     RequestBodyLimitTest() throws Exception {
-        server = new LocalServer(new EngineApi(RouteTable.of(VERSION, engine), VERSION.version()));
+        server = new LocalServer(new EngineApi(RouteTable.of(VERSION, engine)));
     }
 
     @AfterEach

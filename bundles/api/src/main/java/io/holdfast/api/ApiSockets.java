@@ -26,11 +26,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The API's Unix sockets (daemon.json's {@code hosts}, mode 0660). This bundle is resident: a reload never swaps it,
  * so the sockets stay open while the bundle that answers requests ({@code bundles/api-routes}, which registers a
  * Jetty {@link Handler} service with {@code holdfast.api=engine}) or the supervisor it needs is swapped; a request
- * that arrives meanwhile waits for the new handler ({@link Dispatcher}). The sockets open when the first handler
- * arrives: it is registered only after the restore has run, so the first answer any client gets is already true. A
- * socket that cannot be served ends the engine. A listening socket handed over by systemd ({@link InheritedSocket})
- * is served as it is, instead of binding the host of the same path; once it accepts, systemd is told the engine is
- * ready ({@link ServiceManagerNotice}).
+ * that arrives meanwhile waits for the new handler ({@link Dispatcher}). The sockets open as soon as this bundle has
+ * its configuration, early in the start: {@code /_ping} and {@code /version} are answered at once
+ * ({@link SystemAnswers}), and every other request waits for the first handler, which is registered only after the
+ * restore has run, so no answer is given from state not yet restored. A socket that cannot be served ends the
+ * engine. A listening socket handed over by systemd ({@link InheritedSocket}) is served as it is, instead of binding
+ * the host of the same path; systemd is told the engine is ready ({@link ServiceManagerNotice}) when the first
+ * handler arrives.
  */
 @Component(immediate = true)
 public class ApiSockets {
@@ -51,8 +53,10 @@ public class ApiSockets {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ShellHost shell;
 
-    private final Dispatcher dispatcher = new Dispatcher(PATIENCE, () -> reloader, () -> shell);
-    private BundleContext context;
+    private volatile BundleContext context;
+    private final Dispatcher dispatcher = new Dispatcher(PATIENCE, new SystemAnswers(() -> context), () -> reloader,
+            () -> shell);
+    private boolean readyTold;
     private List<String> hosts;
     /** The hosts this engine binds itself: all but the one a service manager handed over. */
     private List<String> bound = List.of();
@@ -66,8 +70,9 @@ public class ApiSockets {
             context = bundleContext;
             timings = bundleContext.registerService(MetricSource.class, dispatcher.timings(), null);
         }
+        openOnce();
         if (dispatcher.hasHandler()) {
-            openOnce(); // the handler was bound before activation
+            tellReadyOnce(); // the handler was bound before activation
         }
     }
 
@@ -75,7 +80,15 @@ public class ApiSockets {
             policyOption = ReferencePolicyOption.GREEDY, target = HANDLER_FILTER, unbind = "handlerGone")
     void handlerArrived(Handler handler) {
         dispatcher.arrived(handler);
-        openOnce();
+        tellReadyOnce();
+    }
+
+    /** The service manager's READY: the restore has run and requests are answered, not only held. */
+    private synchronized void tellReadyOnce() {
+        if (server != null && !readyTold) {
+            readyTold = true;
+            ServiceManagerNotice.ready();
+        }
     }
 
     void handlerGone(Handler handler) {
@@ -128,7 +141,6 @@ public class ApiSockets {
             LOG.info(() -> "API listening on " + String.join(", ", bound)
                     + inherited.map(path -> (bound.isEmpty() ? "" : ", ") + "unix://" + path
                             + " (the socket the service manager holds)").orElse(""));
-            ServiceManagerNotice.ready();
         } catch (Exception e) {
             server = null;
             for (Path socket : staged) {

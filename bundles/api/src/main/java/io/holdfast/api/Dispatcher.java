@@ -18,7 +18,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * What the sockets do with each request: {@code POST /system/reload} is answered here (a reload may swap the
+ * What the sockets do with each request: {@code /_ping} and {@code /version} are answered here from the moment the
+ * sockets open ({@link SystemAnswers}), {@code POST /system/reload} too (a reload may swap the
  * bundle that answers everything else), and so are the shell's sessions ({@code /holdfast/shell/...}, which must
  * outlive such a swap); every other request goes to the engine's handler, the one
  * {@code bundles/api-routes} offers. While no handler is offered (its bundle, or the supervisor it needs, is being
@@ -26,7 +27,8 @@ import org.eclipse.jetty.util.Callback;
  * revision is closing) is dropped and the request waits for the next.
  *
  * <pre>{@code
- * Dispatcher dispatcher = new Dispatcher(Duration.ofSeconds(30), () -> reloader, () -> shell);
+ * Dispatcher dispatcher = new Dispatcher(Duration.ofSeconds(30), new SystemAnswers(() -> context),
+ *         () -> reloader, () -> shell);
  * dispatcher.arrived(handler);   // from the service reference; gone(handler) when it leaves
  * server.setHandler(dispatcher);
  * }</pre>
@@ -37,14 +39,16 @@ final class Dispatcher extends Handler.Abstract {
     private static final int ATTEMPTS = 3;
 
     private final Duration patience;
+    private final SystemAnswers system;
     private final Supplier<Reloader> reloader;
     private final Supplier<ShellHost> shell;
     private final Awaited<Handler> slot = new Awaited<>();
     private final PeerWatch peers = new PeerWatch();
     private final RequestTimings timings = new RequestTimings();
 
-    Dispatcher(Duration patience, Supplier<Reloader> reloader, Supplier<ShellHost> shell) {
+    Dispatcher(Duration patience, SystemAnswers system, Supplier<Reloader> reloader, Supplier<ShellHost> shell) {
         this.patience = patience;
+        this.system = system;
         this.reloader = reloader;
         this.shell = shell;
     }
@@ -78,6 +82,10 @@ final class Dispatcher extends Handler.Abstract {
     }
 
     private boolean route(Request request, Response response, Callback callback) throws Exception {
+        system.identify(response);
+        if (system.answer(request, response, callback)) {
+            return true;
+        }
         if (ReloadEndpoint.matches(request)) {
             ReloadEndpoint.serve(reloader.get(), request, response, callback);
             return true;

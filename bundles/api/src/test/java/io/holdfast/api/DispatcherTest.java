@@ -31,7 +31,7 @@ class DispatcherTest {
     private LocalConnector connector;
 
     private Dispatcher start(Duration patience) throws Exception {
-        Dispatcher dispatcher = new Dispatcher(patience, reloader::get, () -> null);
+        Dispatcher dispatcher = new Dispatcher(patience, new SystemAnswers(() -> null), reloader::get, () -> null);
         server = new Server();
         connector = new LocalConnector(server);
         server.addConnector(connector);
@@ -64,9 +64,11 @@ class DispatcherTest {
     void aRequestGoesToTheHandlerOnOffer() throws Exception {
         Dispatcher dispatcher = start(Duration.ofSeconds(30));
         dispatcher.arrived(new Revision("first"));
-        HttpTester.Response ping = send("GET", "/_ping");
-        assertEquals(200, ping.getStatus());
-        assertEquals("first answered /_ping", ping.getContent());
+        HttpTester.Response list = send("GET", "/containers/json");
+        assertEquals(200, list.getStatus());
+        assertEquals("first answered /containers/json", list.getContent());
+        assertEquals("1.41", list.get("Api-Version"), "the sockets name the API version on every answer");
+        assertEquals("linux", list.get("Ostype"));
     }
 
     @Test
@@ -91,20 +93,39 @@ class DispatcherTest {
         Revision closing = new Revision("closing");
         closing.declining = true;
         dispatcher.arrived(closing);
-        CompletableFuture<HttpTester.Response> ping = sendLater("GET", "/_ping");
+        CompletableFuture<HttpTester.Response> list = sendLater("GET", "/containers/json");
         waitUntilARequestWaits(); // it declined, so the request waits for the next revision
         dispatcher.arrived(new Revision("next"));
-        assertEquals("next answered /_ping", ping.get(30, TimeUnit.SECONDS).getContent());
+        assertEquals("next answered /containers/json", list.get(30, TimeUnit.SECONDS).getContent());
         assertEquals(1, closing.requests.get());
     }
 
     @Test
     void aRequestThatFindsNoHandlerInTimeGets503WithAClearMessage() throws Exception {
         start(Duration.ofMillis(300));
-        HttpTester.Response ping = send("GET", "/_ping");
-        assertEquals(503, ping.getStatus());
+        HttpTester.Response list = send("GET", "/containers/json");
+        assertEquals(503, list.getStatus());
         assertEquals("{\"message\":\"the engine's API handler (api-routes bundle) is not running; see the engine"
-                + " log\"}", ping.getContent());
+                + " log\"}", list.getContent());
+    }
+
+    /** Before the restore has run (no handler yet) a client's first calls are answered at once, and truly. */
+    @Test
+    void pingAndVersionAreAnsweredWithoutAHandlerAndWithoutWaiting() throws Exception {
+        start(Duration.ofSeconds(30)); // a request that waited for a handler would hang the test for 30 s
+        HttpTester.Response ping = send("GET", "/_ping");
+        assertEquals(200, ping.getStatus());
+        assertEquals("OK", ping.getContent());
+        assertEquals("1.41", ping.get("Api-Version"));
+        assertEquals("linux", ping.get("Ostype"));
+        assertEquals("no-cache, no-store, must-revalidate", ping.get("Cache-Control"));
+        HttpTester.Response head = send("HEAD", "/v1.24/_ping");
+        assertEquals(200, head.getStatus());
+        assertEquals("0", head.get("Content-Length"));
+        HttpTester.Response version = send("GET", "/v1.41/version");
+        assertEquals(200, version.getStatus());
+        assertTrue(version.getContent().contains("\"ApiVersion\":\"1.41\""), version.getContent());
+        assertTrue(version.getContent().contains("\"MinAPIVersion\":\"1.24\""), version.getContent());
     }
 
     @Test

@@ -8,10 +8,22 @@ final class Bench {
     private Bench() {
     }
 
-    /** Polls the socket every 2 ms until it answers; fails after a minute with the engine's log. */
-    static void awaitPing(Engine engine) throws InterruptedException {
+    /**
+     * Polls {@code /_ping} every 2 ms until it answers, as a client retrying would; returns how many of its attempts
+     * could not connect (refused, or no socket yet). Fails after a minute with the engine's log.
+     */
+    static int awaitPing(Engine engine) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!Api.of(engine).ping()) {
+        int refused = 0;
+        Api api = Api.of(engine);
+        while (true) {
+            try {
+                if (api.request("GET", "/_ping").status() == 200) {
+                    return refused;
+                }
+            } catch (java.io.IOException e) {
+                refused++;
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("holdfastd did not answer within 60 s:\n" + engine.log());
             }

@@ -30,7 +30,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        List<Integer> sizes = Arrays.stream(options.getOrDefault("sizes", "10,100,500").split(","))
+        List<Integer> sizes = Arrays.stream(options.getOrDefault("sizes", "10,100,1000").split(","))
                 .map(Integer::parseInt).toList();
         int reps = Integer.parseInt(options.getOrDefault("reps", "3"));
         Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));

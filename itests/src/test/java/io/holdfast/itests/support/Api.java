@@ -39,6 +39,18 @@ public final class Api {
         }
     }
 
+    /**
+     * True once the engine answers a request that needs its restored state: {@code /_ping} is answered as soon as the
+     * sockets open, before the restore has run.
+     */
+    public boolean ready() {
+        try {
+            return request("GET", "/containers/json?limit=1").status() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public Response request(String method, String path) throws IOException {
         return request(method, path, new byte[0]);
     }

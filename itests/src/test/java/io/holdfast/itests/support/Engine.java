@@ -163,11 +163,11 @@ public final class Engine implements AutoCloseable {
         launched.add(process.pid());
     }
 
-    /** Starts holdfastd and waits until its API answers. */
+    /** Starts holdfastd and waits until its API answers from restored state. */
     public Engine start() throws Exception {
         begin();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (!Api.of(this).ping()) {
+        while (!Api.of(this).ready()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("holdfastd exited with " + process.exitValue() + ":\n" + log());
             }
