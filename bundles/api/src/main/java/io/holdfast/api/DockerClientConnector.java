@@ -102,6 +102,18 @@ final class DockerClientConnector extends UnixDomainServerConnector {
          * Whether the client has closed its end; reads (without blocking) what it sent meanwhile and keeps it for
          * Jetty. Call only while a response is under way and the request body has been read.
          */
+        /** The connection, for a selector that watches it for a hang-up besides Jetty's (PeerWatch). */
+        SocketChannel channel() {
+            return channel;
+        }
+
+        /** Whether {@link #peerClosed} holds all it may of what the client sent early, and reads no more. */
+        boolean earlyFull() {
+            synchronized (this) {
+                return early.capacity() >= EARLY_LIMIT && early.remaining() < 4096;
+            }
+        }
+
         boolean peerClosed() {
             synchronized (this) {
                 try {

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class HeldRequestsBench {
     private static final Duration ANSWER = Duration.ofSeconds(60);
-    private static final Duration IDLE = Duration.ofSeconds(15);
+    private static final Duration IDLE = Duration.ofSeconds(Long.getLong("holdfast.bench.idle", 15));
 
     private HeldRequestsBench() {
     }
