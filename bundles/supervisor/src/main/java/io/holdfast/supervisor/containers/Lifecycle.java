@@ -51,7 +51,8 @@ final class Lifecycle {
     private final Plugins plugins;
     private final ContainerTable table;
     private final ExitWaiters waiters;
-    private final ScheduledExecutorService restarts;
+    /** What follows an exit off the monitor's notifier thread: policy restarts and monitor releases. */
+    private final ScheduledExecutorService afterExit;
     private final EventPublisher events;
     private final PortPublishing ports;
     private final java.util.Set<String> pendingRestarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -73,7 +74,7 @@ final class Lifecycle {
         this.plugins = plugins;
         this.table = table;
         this.waiters = waiters;
-        this.restarts = restarts;
+        this.afterExit = restarts;
         this.events = events;
     }
 
@@ -399,12 +400,14 @@ final class Lifecycle {
             if (restart) {
                 scheduleRestart(id, whileDown ? Duration.ZERO : backoff(next.restartCount()));
             }
-            // waiters (stop, wait) learn of the exit once what follows it is decided (recorded above), and before
-            // the monitor is released: the release is a runtime call (runc delete), a process spawn that costs tens
-            // to hundreds of ms when the engine holds thousands of descriptors (one per held client), and nothing a
-            // waiter does next can see it unfinished, since start, rm and restart take this container's lock first
+            // waiters (stop, wait) learn of the exit once what follows it is decided (recorded above). The monitor
+            // is released later, on another thread: the release is a runtime call (runc delete), a process spawn
+            // that costs tens to hundreds of ms when the engine holds thousands of descriptors (one per held
+            // client), and the next container's exit must not queue behind it on the monitor's notifier thread.
+            // Nothing can see it unfinished: the release takes this container's lock, and a start or rm that comes
+            // first (under the lock too) releases the exited run itself.
             waiters.exited(id, exit.code());
-            releaseQuietly(id);
+            releaseLater(ended);
             return restart ? RestoreOutcome.RESTARTED : RestoreOutcome.EXITED_WHILE_DOWN;
         });
     }
@@ -419,7 +422,7 @@ final class Lifecycle {
         if (!pendingRestarts.add(id)) {
             return;
         }
-        restarts.schedule(() -> {
+        afterExit.schedule(() -> {
             pendingRestarts.remove(id);
             try {
                 ContainerRecord restarted = startIfRestartDue(id);
@@ -491,6 +494,18 @@ final class Lifecycle {
     }
 
     /** Frees the monitor only if it still holds that very run, never a newer one. */
+    /** Releases the monitor of the run that {@code ended} on the after-exit thread, if nothing released it first. */
+    private void releaseLater(MonitorStatus ended) {
+        try {
+            afterExit.execute(() -> locked(ended.containerId(), () -> {
+                releaseIfStillHeld(ended);
+                return null;
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // this revision is stopping: the exited run stays held, and the next revision's restore releases it
+        }
+    }
+
     private void releaseIfStillHeld(MonitorStatus ended) {
         monitor.status(ended.containerId())
                 .filter(held -> !held.running() && held.pid() == ended.pid())

@@ -218,7 +218,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         volumes = new VolumeService(DataRootLayout.of(config), plugins::volumeDriver, () -> DataRootLayout.of(config),
                 table::all);
         factory = new ContainerFactory(() -> config, images, plugins, table, events, volumes.containers());
-        restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-restarts"));
+        restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "holdfast-after-exit"));
         lifecycle = new Lifecycle(() -> config, monitor, plugins, table, waiters, restarts, events,
                 new io.holdfast.supervisor.ports.PortForwarders(DataRootLayout.of(config).ports()), volumes.containers());
         restoreSteps = new RestoreSteps(table, monitor, lifecycle, events);

@@ -41,6 +41,11 @@ class LifecycleExitTest {
     private ContainerTable table;
     private Lifecycle lifecycle;
 
+    /** Returns once what the exits handed to the after-exit thread (the monitors' releases) has run. */
+    private void afterExitDone() throws Exception {
+        restarts.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS); // one thread: tasks run in order
+    }
+
     @AfterEach
     void stopExecutor() {
         restarts.shutdownNow();
@@ -100,12 +105,13 @@ class LifecycleExitTest {
     }
 
     @Test
-    void exitIsRecordedAndTheMonitorFreed() {
+    void exitIsRecordedAndTheMonitorFreed() throws Exception {
         String id = container(RestartPolicy.NONE, false);
         lifecycle.start(id);
         assertEquals(RestoreOutcome.EXITED_WHILE_DOWN, lifecycle.exited(monitor.end(id, 3), false));
         assertEquals(ContainerStatus.EXITED, table.byId(id).state().status());
         assertEquals(3, table.byId(id).state().exitCode());
+        afterExitDone();
         assertTrue(monitor.status(id).isEmpty());
         assertEquals(List.of("start", "die"), events.actions());
         assertEquals(Map.of("exitCode", "3", "image", "busybox", "name", "c"), events.published.get(1).attributes());
@@ -204,7 +210,43 @@ class LifecycleExitTest {
             shim.shutdown();
             assertTrue(shim.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
         }
+        afterExitDone();
         assertTrue(monitor.status(id).isEmpty(), "the monitor is released once the runtime answers");
+    }
+
+    /**
+     * Issue 14: the release after an exit (runc delete, a spawn that takes hundreds of ms with thousands of clients
+     * held) no longer runs on the thread that delivers exits, so a second container's exit is applied while the
+     * first one's release is still held up. Failed before: the two ran one after the other on that thread.
+     */
+    @Test
+    void aReleaseHeldUpByTheRuntimeDoesNotHoldUpTheNextExit() throws Exception {
+        String first = container(RestartPolicy.NONE, false);
+        String second = "e".repeat(64);
+        table.put(new ContainerRecord(1, second, "d", Instant.now(), new ContainerSpec("d", "busybox", List.of(),
+                List.of(), RestartPolicy.NONE, false, "none", "runc", 10), "sha256:x", RunState.created(), 0, "vfs",
+                dataRoot.resolve("rootfs-d").toString(), dataRoot.resolve("bundle-d").toString(),
+                dataRoot.resolve("d.log").toString(), null, null));
+        lifecycle.start(first);
+        lifecycle.start(second);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        monitor.releaseGate = gate;
+        java.util.concurrent.ExecutorService shim = Executors.newSingleThreadExecutor(); // the shim's notifier
+        try {
+            shim.submit(() -> lifecycle.exited(monitor.end(first, 0), false)).get(30,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            var next = shim.submit(() -> lifecycle.exited(monitor.end(second, 1), false));
+            // a bound against a hang, not a timing: the first release, held up by the gate, is on another thread
+            assertEquals(RestoreOutcome.EXITED_WHILE_DOWN, next.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, table.byId(second).state().exitCode());
+            assertTrue(monitor.status(first).isPresent(), "the first release is still held up");
+        } finally {
+            gate.countDown();
+            shim.shutdown();
+            assertTrue(shim.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        afterExitDone();
+        assertTrue(monitor.status(first).isEmpty() && monitor.status(second).isEmpty(), "both monitors released");
     }
 
     // ---- a restore re-run (restore-bundle swap) plans from a snapshot while the API goes on: stale steps
@@ -227,7 +269,7 @@ class LifecycleExitTest {
     }
 
     @Test
-    void aRunThatEndedSinceThePlanHasItsExitAppliedByTheAdoption() {
+    void aRunThatEndedSinceThePlanHasItsExitAppliedByTheAdoption() throws Exception {
         String id = container(RestartPolicy.NONE, false);
         lifecycle.start(id);
         MonitorStatus planned = monitor.status(id).orElseThrow();
@@ -235,6 +277,7 @@ class LifecycleExitTest {
         restoreSteps().adopt(id, planned);
         assertEquals(ContainerStatus.EXITED, table.byId(id).state().status());
         assertEquals(3, table.byId(id).state().exitCode());
+        afterExitDone();
         assertTrue(monitor.status(id).isEmpty(), "the monitor is freed");
     }
 
