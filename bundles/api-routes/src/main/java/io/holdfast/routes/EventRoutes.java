@@ -103,7 +103,8 @@ final class EventRoutes {
                 return;
             }
             try {
-                ByteArrayOutputStream batch = new ByteArrayOutputStream();
+                byte[] first = null; // the common case, one event: its shared line is written as it is, not copied
+                ByteArrayOutputStream more = null;
                 for (int taken = 0; taken < BATCH; taken++) {
                     Optional<EngineEvent> next = subscription.next(Duration.ZERO);
                     if (next.isEmpty()) {
@@ -111,16 +112,26 @@ final class EventRoutes {
                     }
                     EngineEvent event = next.get();
                     if (until != null && event.time().isAfter(until)) {
-                        out.finish(batch.toByteArray());
+                        out.finish(joined(first, more));
                         return;
                     }
-                    if (filter.matches(event)) {
-                        batch.write(lines.of(event));
+                    if (!filter.matches(event)) {
+                        continue;
+                    }
+                    byte[] line = lines.of(event);
+                    if (first == null) {
+                        first = line;
+                    } else {
+                        if (more == null) {
+                            more = new ByteArrayOutputStream();
+                            more.write(first);
+                        }
+                        more.write(line);
                     }
                 }
-                if (batch.size() > 0) {
+                if (first != null) {
                     writing = true;
-                    out.write(batch.toByteArray(), () -> timer.execute(() -> {
+                    out.write(joined(first, more), () -> timer.execute(() -> {
                         writing = false;
                         turn(); // more may be waiting
                     }));
@@ -134,6 +145,10 @@ final class EventRoutes {
                 out.fail(failure);
             }
         }
+    }
+
+    private static byte[] joined(byte[] first, ByteArrayOutputStream more) {
+        return more != null ? more.toByteArray() : first != null ? first : new byte[0];
     }
 
     private static Instant time(ApiExchange e, String name, Instant now) {
