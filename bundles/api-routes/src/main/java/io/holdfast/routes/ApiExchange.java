@@ -127,10 +127,6 @@ final class ApiExchange {
         send(status, "application/json", JSON.writeValueAsBytes(value));
     }
 
-    void sendText(int status, String text) throws IOException {
-        send(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Sets a response header; call before the response is sent or streamed. */
     void header(String name, String value) {
         response.getHeaders().put(name, value);

@@ -85,9 +85,7 @@ public class ApiHandler {
 
     @Activate
     void activate(BundleContext bundleContext) throws Exception {
-        String commit = bundleContext.getProperty("holdfast.commit");
-        EngineVersion version = new EngineVersion(engineVersion, commit == null ? "unknown" : commit,
-                EngineId.in(Path.of(config.dataRoot())));
+        EngineVersion version = new EngineVersion(engineVersion, EngineId.in(Path.of(config.dataRoot())));
         synchronized (this) {
             context = bundleContext;
             api = new EngineApi(RouteTable.of(version, new BoundServices()));

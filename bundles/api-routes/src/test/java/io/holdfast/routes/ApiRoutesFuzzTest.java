@@ -26,7 +26,7 @@ import org.eclipse.jetty.http.HttpTester;
  * {@code -Djqwik.tries.default=100000} runs a long fuzz).
  */
 class ApiRoutesFuzzTest {
-    private static final EngineVersion VERSION = new EngineVersion("0.1.0", "fuzz", "engine-fuzz");
+    private static final EngineVersion VERSION = new EngineVersion("0.1.0", "engine-fuzz");
     private static FuzzEngine engine;
     private static LocalServer server;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shrunk cases {@link ApiRoutesFuzzTest} found, each kept as a plain test after its fix. */
 class FuzzRegressionsTest {
-    private static final EngineVersion VERSION = new EngineVersion("0.1.0", "fuzz", "engine-fuzz");
+    private static final EngineVersion VERSION = new EngineVersion("0.1.0", "engine-fuzz");
     private final FuzzEngine engine = new FuzzEngine();
     private final LocalServer server;
 

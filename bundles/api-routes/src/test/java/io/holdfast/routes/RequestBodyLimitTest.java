@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** A JSON body is read into memory, so it is capped: 413 with a message, and nothing changed. */
 class RequestBodyLimitTest {
-    private static final EngineVersion VERSION = new EngineVersion("0.1.0", "limits", "engine-limits");
+    private static final EngineVersion VERSION = new EngineVersion("0.1.0", "engine-limits");
     private final FuzzEngine engine = new FuzzEngine();
     private final LocalServer server;
 
