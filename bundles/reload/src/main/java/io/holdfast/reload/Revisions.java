@@ -1,9 +1,14 @@
 package io.holdfast.reload;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
 
@@ -15,19 +20,22 @@ import org.osgi.framework.Bundle;
  */
 final class Revisions {
     private final Map<Long, byte[]> applied = new ConcurrentHashMap<>();
-    private final java.util.Set<Long> updatedByReload = ConcurrentHashMap.newKeySet();
+    private final Set<Long> updatedByReload = ConcurrentHashMap.newKeySet();
 
+    /** What each bundle's jar looked like at the start; a changed stamp means the file no longer holds the revision. */
+    private final Map<Long, FileStamp> installedStamps = new ConcurrentHashMap<>();
     private final Map<Long, String> installedDigests = new ConcurrentHashMap<>();
 
     /**
-     * Notes what each bundle was installed from while its jar is surely still there, so a jar later moved away
-     * from {@code bundle/} is still recognised.
+     * Notes what each bundle was installed from while its jar is surely still there. Only the file's stamp is taken
+     * (a stat, not a hash of megabytes of jars on the engine's start path); a jar is hashed when a reload first
+     * compares it.
      */
     void prime(Bundle[] bundles) {
         for (Bundle bundle : bundles) {
-            try (InputStream in = URI.create(bundle.getLocation()).toURL().openStream()) {
-                installedDigests.put(bundle.getBundleId(), DeployDirectory.digest(in.readAllBytes()));
-            } catch (IOException | IllegalArgumentException e) {
+            try {
+                installedStamps.put(bundle.getBundleId(), FileStamp.of(location(bundle)));
+            } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
                 // not a jar location (the system bundle); such a bundle is never compared
             }
         }
@@ -44,18 +52,22 @@ final class Revisions {
         if (known != null) {
             return known;
         }
-        try (InputStream in = URI.create(bundle.getLocation()).toURL().openStream()) {
-            byte[] bytes = in.readAllBytes(); // what the bundle was installed from, unless a reload changed it (above)
-            String installed = installedDigests.get(bundle.getBundleId());
-            if (installed != null && !installed.equals(DeployDirectory.digest(bytes))) {
-                throw new IOException(bundle.getLocation() + " changed on disk since " + bundle.getSymbolicName()
-                        + " was installed from it");
-            }
-            return bytes;
-        } catch (IllegalArgumentException e) {
+        Path jar;
+        try {
+            jar = location(bundle);
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             throw new IOException("cannot read the running revision of " + bundle.getSymbolicName() + " from "
                     + bundle.getLocation());
         }
+        // what the bundle was installed from, unless a reload changed it (above), and only while the file is
+        // the one that was there at the start
+        FileStamp installed = installedStamps.get(bundle.getBundleId());
+        byte[] bytes = Files.readAllBytes(jar);
+        if (installed != null && !installed.equals(FileStamp.of(jar))) {
+            throw new IOException(bundle.getLocation() + " changed on disk since " + bundle.getSymbolicName()
+                    + " was installed from it");
+        }
+        return bytes;
     }
 
     String digest(Bundle bundle) throws IOException {
@@ -64,7 +76,11 @@ final class Revisions {
             return DeployDirectory.digest(known);
         }
         String installed = installedDigests.get(bundle.getBundleId());
-        return installed != null ? installed : DeployDirectory.digest(bytes(bundle));
+        if (installed == null) {
+            installed = DeployDirectory.digest(bytes(bundle));
+            installedDigests.put(bundle.getBundleId(), installed);
+        }
+        return installed;
     }
 
     /** {@code bundle} now runs {@code bytes}, applied by a reload. */
@@ -76,5 +92,17 @@ final class Revisions {
     void forget(Bundle bundle) {
         applied.remove(bundle.getBundleId());
         updatedByReload.remove(bundle.getBundleId());
+    }
+
+    private static Path location(Bundle bundle) {
+        return Path.of(URI.create(bundle.getLocation()));
+    }
+
+    /** A file's identity and content stamp: replaced (new inode), rewritten or resized files all differ. */
+    private record FileStamp(Object fileKey, long size, FileTime modified) {
+        static FileStamp of(Path file) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileStamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+        }
     }
 }

@@ -64,7 +64,9 @@ final class EngineFramework {
             announceWhenReady(context, clock);
             framework.start();
             clock.frameworkStarted();
-            startAll(context, installAll(context));
+            List<Bundle> bundles = installAll(context);
+            clock.bundlesInstalled();
+            startAll(context, bundles);
             FrameworkEvent event;
             do {
                 event = framework.waitForStop(0);
