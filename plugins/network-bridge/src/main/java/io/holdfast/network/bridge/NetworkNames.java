@@ -1,5 +1,7 @@
 package io.holdfast.network.bridge;
 
+import java.util.regex.Pattern;
+
 /**
  * The names of what the bridge creates for a container, derived from its id so that restore can find them again
  * without any state: the network namespace {@code holdfast-<first 12 characters>} (bind-mounted by iproute2 at
@@ -13,14 +15,19 @@ final class NetworkNames {
     static final String CONNECTED_VETH_PREFIX = "hc";
     private static final int CONNECTED_HASH_LENGTH = 13;
     static final String NETNS_DIR = "/run/netns/";
-    private static final String ID_PATTERN = "[0-9a-f]{12,64}";
+    // compiled once: a restore checks every kept container's names
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{12,64}");
+    private static final Pattern HEX_11 = Pattern.compile("[0-9a-f]{11}");
+    private static final Pattern HEX_12 = Pattern.compile("[0-9a-f]{12}");
+    private static final Pattern HEX_13 = Pattern.compile("[0-9a-f]{13}");
+    private static final Pattern NAMESPACE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private NetworkNames() {
     }
 
     /** Whether {@code containerId} can have names: 12 to 64 lowercase hex digits, as the engine's ids are. */
     static boolean valid(String containerId) {
-        return containerId != null && containerId.matches(ID_PATTERN);
+        return containerId != null && ID.matcher(containerId).matches();
     }
 
     /** Fails for an id that {@link #valid} rejects, naming it. */
@@ -72,7 +79,7 @@ final class NetworkNames {
     static boolean isConnectedVeth(String name) {
         return name.length() == CONNECTED_VETH_PREFIX.length() + CONNECTED_HASH_LENGTH
                 && name.startsWith(CONNECTED_VETH_PREFIX)
-                && name.substring(CONNECTED_VETH_PREFIX.length()).matches("[0-9a-f]{13}");
+                && HEX_13.matcher(name).region(CONNECTED_VETH_PREFIX.length(), name.length()).matches();
     }
 
     /** The namespace's name in {@code path} if it is one iproute2 mounted ({@code /run/netns/NAME}), else empty. */
@@ -81,7 +88,7 @@ final class NetworkNames {
             return java.util.Optional.empty();
         }
         String name = path.substring(NETNS_DIR.length());
-        return name.matches("[A-Za-z0-9_.-]+") ? java.util.Optional.of(name) : java.util.Optional.empty();
+        return NAMESPACE_NAME.matcher(name).matches() ? java.util.Optional.of(name) : java.util.Optional.empty();
     }
 
     /** Whether two containers would get the same namespace or host veth (their first 11 characters agree). */
@@ -93,13 +100,13 @@ final class NetworkNames {
     /** Whether {@code name} looks like a host veth this bridge made. */
     static boolean isHostVeth(String name) {
         return name.length() == VETH_PREFIX.length() + 11 && name.startsWith(VETH_PREFIX)
-                && name.substring(VETH_PREFIX.length()).matches("[0-9a-f]{11}");
+                && HEX_11.matcher(name).region(VETH_PREFIX.length(), name.length()).matches();
     }
 
     /** Whether {@code name} looks like a namespace this bridge made. */
     static boolean isNamespace(String name) {
         return name.length() == NAMESPACE_PREFIX.length() + 12 && name.startsWith(NAMESPACE_PREFIX)
-                && name.substring(NAMESPACE_PREFIX.length()).matches("[0-9a-f]{12}");
+                && HEX_12.matcher(name).region(NAMESPACE_PREFIX.length(), name.length()).matches();
     }
 
     /** Whether namespace {@code namespace} and host veth {@code veth} are named for the same container. */

@@ -3,6 +3,7 @@ package io.holdfast.network.bridge;
 import io.holdfast.spi.network.NetworkAttachment;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,17 +65,26 @@ final class RestoreSweep {
                 namespaces.add(NetworkNames.namespace(id));
             }
         }
+        // the kept containers' names, made once: each port and namespace is looked up, not compared with every id
+        Set<String> keptNames = new HashSet<>();
+        Set<String> keptConnectedVeths = new HashSet<>();
+        for (String id : kept) {
+            if (NetworkNames.valid(id)) {
+                keptNames.add(NetworkNames.hostVeth(id));
+                keptNames.add(NetworkNames.namespace(id));
+                keptConnectedVeths.add(connected.veth(id));
+            }
+        }
         for (IpCommands.Link port : ip.portsOf(bridge)) {
-            if (NetworkNames.isHostVeth(port.name()) && !keptName(kept, port.name())) {
+            if (NetworkNames.isHostVeth(port.name()) && !keptNames.contains(port.name())) {
                 veths.add(port.name());
             }
-            if (NetworkNames.isConnectedVeth(port.name()) && kept.stream().filter(NetworkNames::valid)
-                    .noneMatch(id -> port.name().equals(connected.veth(id)))) {
+            if (NetworkNames.isConnectedVeth(port.name()) && !keptConnectedVeths.contains(port.name())) {
                 veths.add(port.name()); // a connected container that is gone, or a connect cut short
             }
         }
         for (String namespace : ip.namespaces()) {
-            if (veths.stream().anyMatch(veth -> NetworkNames.pair(namespace, veth)) && !keptName(kept, namespace)) {
+            if (!keptNames.contains(namespace) && veths.stream().anyMatch(veth -> NetworkNames.pair(namespace, veth))) {
                 namespaces.add(namespace);
             }
         }
@@ -115,12 +125,6 @@ final class RestoreSweep {
         } else if (pool.leaseOf(id).isEmpty() && attachment != null) { // an orphan (null) may be on another network
             LOG.warning(() -> "container " + id + " on bridge " + bridge + " has no address that can be found");
         }
-    }
-
-    /** Whether {@code name} (a namespace or host veth) is named for one of the kept containers. */
-    private static boolean keptName(Set<String> kept, String name) {
-        return kept.stream().filter(NetworkNames::valid).anyMatch(id -> name.equals(NetworkNames.hostVeth(id))
-                || name.equals(NetworkNames.namespace(id)));
     }
 
     private interface Deletion {
