@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.OciRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeListingTest {
     private static final OciRuntime RUNC = new OciRuntime("runc", "/usr/sbin/runc");
@@ -23,6 +28,32 @@ class RuntimeListingTest {
         var containers = RuntimeListing.parse(output, RUNC);
         assertEquals(1, containers.size());
         assertEquals(42, containers.get(0).path("pid").asLong());
+    }
+
+    @TempDir
+    Path execRoot;
+
+    /** A runtime that cannot run: whether the listing asks it shows in the answer. */
+    private static final OciRuntime ABSENT = new OciRuntime("runc", "/nonexistent/runc");
+
+    @Test
+    void whenEveryContainerTheRuntimeKnowsHasAMonitorTheRuntimeIsNotAsked() throws Exception {
+        MonitorLayout layout = new MonitorLayout(execRoot);
+        Files.createDirectories(layout.runtimeRoot("runc").resolve("aaa"));
+        Files.createDirectories(layout.runtimeRoot("runc").resolve("bbb"));
+
+        assertEquals(List.of(), new RuntimeListing(layout).unmonitored(List.of(ABSENT), Set.of("aaa", "bbb", "ccc")));
+    }
+
+    @Test
+    void aContainerWithoutAMonitorMakesTheListingAskTheRuntime() throws Exception {
+        MonitorLayout layout = new MonitorLayout(execRoot);
+        Files.createDirectories(layout.runtimeRoot("runc").resolve("aaa"));
+        Files.createDirectories(layout.runtimeRoot("runc").resolve("orphan"));
+
+        MonitorException e = assertThrows(MonitorException.class,
+                () -> new RuntimeListing(layout).unmonitored(List.of(ABSENT), Set.of("aaa")));
+        assertTrue(e.getMessage().contains("/nonexistent/runc"), e.getMessage());
     }
 
     @Test

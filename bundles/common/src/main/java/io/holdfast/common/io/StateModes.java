@@ -56,7 +56,10 @@ public final class StateModes {
         return changed;
     }
 
-    /** Tightens the tree of {@code dir}: directories 0700, files 0600, never below an image's {@code rootfs}. */
+    /**
+     * Tightens the tree of {@code dir}: directories 0700, files 0600, never below an image's {@code rootfs}. A
+     * directory that is already 0700 is taken as done with all it holds.
+     */
     public static List<String> tightenTree(Path dir) throws IOException {
         List<String> changed = new ArrayList<>();
         tightenTree(dir, changed, false);
@@ -77,10 +80,15 @@ public final class StateModes {
         if (NOT_METADATA.contains(path.getFileName().toString())) {
             return; // its own mode is the container's "/": the image's
         }
-        set(path, FileModes.PRIVATE_DIR, changed);
+        if (FileModes.PRIVATE_DIR.equals(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS))) {
+            // made private by this engine, or by a tightening that finished it (a directory is tightened after
+            // its content): nothing below needs a look, so a start does not walk every container's files
+            return;
+        }
         for (Path child : list(path)) {
             tightenTree(child, changed, containers);
         }
+        set(path, FileModes.PRIVATE_DIR, changed);
     }
 
     private static void set(Path path, Set<java.nio.file.attribute.PosixFilePermission> mode, List<String> changed)

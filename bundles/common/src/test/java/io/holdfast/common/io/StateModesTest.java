@@ -82,6 +82,32 @@ class StateModesTest {
     }
 
     @Test
+    void aDirectoryIsMadePrivateAfterItsContentSoAPassCutShortIsTakenUpAgain() throws IOException {
+        Path root = dir(temp.resolve("data"), "rwxr-xr-x");
+        Path container = dir(root.resolve("containers/c1"), "rwxr-xr-x");
+        Path config = file(container.resolve("config.json"), "rw-r--r--");
+
+        List<String> changed = StateModes.tightenDataRoot(root);
+
+        assertTrue(changed.indexOf(config + ": rw-r--r-- -> rw-------")
+                < changed.indexOf(container + ": rwxr-xr-x -> rwx------"), changed.toString());
+    }
+
+    @Test
+    void whatAPrivateDirectoryHoldsIsNotWalkedAgain() throws IOException {
+        Path root = dir(temp.resolve("data"), "rwx------");
+        Path containers = dir(root.resolve("containers"), "rwx------");
+        // inside a private directory no other user reaches it; this engine never writes such a file itself
+        Path config = file(dir(containers.resolve("c1"), "rwxr-xr-x").resolve("config.json"), "rw-r--r--");
+        Path events = file(root.resolve("events.log"), "rw-r--r--");
+
+        List<String> changed = StateModes.tightenDataRoot(root);
+
+        assertEquals(List.of(events + ": rw-r--r-- -> rw-------"), changed);
+        assertEquals("rw-r--r--", mode(config));
+    }
+
+    @Test
     void linksAreNeitherFollowedNorChanged() throws IOException {
         Path root = dir(temp.resolve("data"), "rwx------");
         Path outside = file(temp.resolve("outside/secret"), "rw-r--r--");

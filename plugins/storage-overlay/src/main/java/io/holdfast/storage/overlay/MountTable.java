@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,9 +31,12 @@ final class MountTable {
     }
 
     private final List<Mount> mounts;
+    /** The visible mount of each mount point: a restore asks for every container's. */
+    private final Map<Path, Mount> topmost = new HashMap<>();
 
     MountTable(List<Mount> mounts) {
         this.mounts = List.copyOf(mounts);
+        this.mounts.forEach(m -> topmost.put(m.mountPoint(), m)); // later ones lie on top
     }
 
     /** Reads this process's mount table. Blocks briefly on the kernel generating the file. */
@@ -109,12 +114,6 @@ final class MountTable {
 
     /** The mount visible on {@code point} (the last mounted there), if any. */
     Optional<Mount> at(Path point) {
-        Mount top = null;
-        for (Mount m : mounts) {
-            if (m.mountPoint().equals(point)) {
-                top = m;
-            }
-        }
-        return Optional.ofNullable(top);
+        return Optional.ofNullable(topmost.get(point));
     }
 }
