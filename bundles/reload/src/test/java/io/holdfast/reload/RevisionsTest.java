@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -18,13 +19,18 @@ import org.osgi.framework.Bundle;
 class RevisionsTest {
     @TempDir
     Path dir;
+    /** The jar bundle 7 was installed from, holding 1, 2, 3. */
+    private Path jar;
+
+    @BeforeEach
+    void installedJar() throws IOException {
+        jar = Files.write(dir.resolve("restore.jar"), new byte[] {1, 2, 3});
+    }
 
     @Test
     void anUnchangedJarIsReadAndHashedWhenAsked() throws IOException {
-        Path jar = Files.write(dir.resolve("restore.jar"), new byte[] {1, 2, 3});
         Bundle bundle = bundle(7, jar);
-        Revisions revisions = new Revisions();
-        revisions.prime(new Bundle[] {bundle});
+        Revisions revisions = primed(bundle);
 
         assertArrayEquals(new byte[] {1, 2, 3}, revisions.bytes(bundle));
         assertEquals(DeployDirectory.digest(new byte[] {1, 2, 3}), revisions.digest(bundle));
@@ -32,10 +38,8 @@ class RevisionsTest {
 
     @Test
     void aJarReplacedSinceTheStartIsNotTakenForTheRunningRevision() throws IOException {
-        Path jar = Files.write(dir.resolve("restore.jar"), new byte[] {1, 2, 3});
         Bundle bundle = bundle(7, jar);
-        Revisions revisions = new Revisions();
-        revisions.prime(new Bundle[] {bundle});
+        Revisions revisions = primed(bundle);
         Path replacement = Files.write(dir.resolve("new.jar"), new byte[] {1, 2, 3});
         Files.move(replacement, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
@@ -47,10 +51,8 @@ class RevisionsTest {
 
     @Test
     void theDigestTakenBeforeAChangeStaysTheRunningRevisions() throws IOException {
-        Path jar = Files.write(dir.resolve("restore.jar"), new byte[] {1, 2, 3});
         Bundle bundle = bundle(7, jar);
-        Revisions revisions = new Revisions();
-        revisions.prime(new Bundle[] {bundle});
+        Revisions revisions = primed(bundle);
         String running = revisions.digest(bundle);
         Files.write(jar, new byte[] {4, 5, 6, 7});
 
@@ -60,10 +62,8 @@ class RevisionsTest {
 
     @Test
     void bytesAppliedByAReloadAreTheRunningRevisionWhateverTheFileHolds() throws IOException {
-        Path jar = Files.write(dir.resolve("restore.jar"), new byte[] {1, 2, 3});
         Bundle bundle = bundle(7, jar);
-        Revisions revisions = new Revisions();
-        revisions.prime(new Bundle[] {bundle});
+        Revisions revisions = primed(bundle);
         revisions.remember(bundle, new byte[] {9});
         Files.delete(jar);
 
@@ -73,15 +73,20 @@ class RevisionsTest {
 
     @Test
     void aBundleNotInstalledFromAFileHasNoRevisionToReadButDoesNotStopThePriming() throws IOException {
-        Path jar = Files.write(dir.resolve("restore.jar"), new byte[] {1, 2, 3});
         Bundle system = bundle(0, "System Bundle");
-        Revisions revisions = new Revisions();
-        revisions.prime(new Bundle[] {system, bundle(7, jar)});
+        Revisions revisions = primed(system, bundle(7, jar));
         Files.write(jar, new byte[] {4, 5, 6, 7});
 
         IOException e = assertThrows(IOException.class, () -> revisions.bytes(system));
         assertTrue(e.getMessage().startsWith("cannot read the running revision of restore from System Bundle"));
         assertThrows(IOException.class, () -> revisions.bytes(bundle(7, jar))); // primed after the system bundle
+    }
+
+    /** Revisions as the reload bundle's activation leaves them: every installed bundle's jar stamped. */
+    private static Revisions primed(Bundle... bundles) {
+        Revisions revisions = new Revisions();
+        revisions.prime(bundles);
+        return revisions;
     }
 
     private static Bundle bundle(long id, Path jar) {
