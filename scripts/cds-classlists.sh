@@ -27,7 +27,7 @@ trap cleanup EXIT
 cat > "$work/daemon.json" <<JSON
 {"bridge": "$bridge", "bip": "10.215.$((RANDOM % 250 + 1)).1/24"}
 JSON
-HOLDFAST_JAVA_OPTS="-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList=$work/engine.lst" \
+HOLDFAST_JAVA_OPTS="-Xss512k -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList=$work/engine.lst" \
   "$dist/bin/holdfastd" --config="$work/daemon.json" --data-root="$work/data" --exec-root="$work/exec" \
   -H "unix://$work/api.sock" > "$work/engine.log" 2>&1 &
 engine=$!
