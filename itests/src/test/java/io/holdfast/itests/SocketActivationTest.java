@@ -42,6 +42,7 @@ class SocketActivationTest {
         Process activator = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(engine.root().resolve("engine.log").toFile()))
                 .start();
+        engine.ran(activator.pid()); // it execs holdfastd
         try {
             Await.until("systemd-socket-activate to listen on " + socket, START, () -> Files.exists(socket));
             // systemd-socket-activate (without --accept) starts the engine at the first connection, in its own place

@@ -44,7 +44,10 @@ public final class Engine implements AutoCloseable {
     private final Path config;
     private Path home = HOME;
     private List<String> wrapper = List.of();
-    /** Pids of every holdfastd this engine ran: their framework caches are removed at close. */
+    /**
+     * Pids of every holdfastd this engine ran: what such a process leaves in the temporary directory when it is killed
+     * (a command's output files; a previous release's framework cache) is removed at close.
+     */
     private final List<Long> launched = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process process;
     private final Map<String, String> environment = new java.util.concurrent.ConcurrentHashMap<>();
@@ -160,7 +163,6 @@ public final class Engine implements AutoCloseable {
     /** Starts holdfastd without waiting for it; see {@link #start()}. */
     public void begin() throws IOException {
         process = launch(List.of("--config", config.toString()));
-        launched.add(process.pid());
     }
 
     /** Starts holdfastd and waits until its API answers from restored state. */
@@ -193,7 +195,14 @@ public final class Engine implements AutoCloseable {
         // registry credentials: never this machine user's ~/.docker/config.json, only what a test gives
         builder.environment().put("DOCKER_CONFIG", root.resolve("docker-config").toString());
         builder.environment().putAll(environment);
-        return builder.start();
+        Process started = builder.start();
+        ran(started.pid());
+        return started;
+    }
+
+    /** Counts {@code pid} as a holdfastd of this engine's, for one another process started (a socket holder). */
+    public void ran(long pid) {
+        launched.add(pid);
     }
 
     /**
@@ -279,6 +288,8 @@ public final class Engine implements AutoCloseable {
                     Files.deleteIfExists(leftover);
                 }
             }
+            // the previous release (UpgradeTest) kept its framework cache there
+            io.holdfast.common.io.Directories.deleteTree(tmp.resolve("holdfast-felix-" + pid));
         }
     }
 }

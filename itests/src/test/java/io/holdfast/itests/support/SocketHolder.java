@@ -27,11 +27,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SocketHolder implements AutoCloseable {
     private final Process holder;
+    private final Engine engine;
     private final BufferedReader out;
     private final Writer in;
 
-    private SocketHolder(Process holder) {
+    private SocketHolder(Process holder, Engine engine) {
         this.holder = holder;
+        this.engine = engine;
         this.out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
         this.in = new java.io.OutputStreamWriter(holder.getOutputStream(), StandardCharsets.UTF_8);
     }
@@ -43,7 +45,7 @@ public final class SocketHolder implements AutoCloseable {
         argv.addAll(engine.command(List.of("--config", engine.configFile().toString())));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("HOLDFAST_HOME", engine.distribution().toString());
-        SocketHolder socket = new SocketHolder(builder.start());
+        SocketHolder socket = new SocketHolder(builder.start(), engine);
         try {
             socket.expect("listening");
             return socket;
@@ -57,7 +59,9 @@ public final class SocketHolder implements AutoCloseable {
     public long startEngine() throws IOException {
         in.write("start\n");
         in.flush();
-        return Long.parseLong(expect("started ").substring("started ".length()).trim());
+        long pid = Long.parseLong(expect("started ").substring("started ".length()).trim());
+        engine.ran(pid);
+        return pid;
     }
 
     /** Waits for the next sd_notify message the engine {@code pid} sent (as its sender) and returns it. */
