@@ -6,11 +6,13 @@ import io.holdfast.spi.container.EngineException.Kind;
 import io.holdfast.spi.events.EngineEvent;
 import io.holdfast.spi.events.EngineEvents;
 import io.holdfast.spi.events.EventSubscription;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +35,9 @@ final class EventRoutes {
     private final ScheduledExecutorService timer;
     private final StreamThreads streams;
     private final EventLines lines = new EventLines();
+    /** The lines of the turn being taken; the timer's one thread takes every turn. */
+    private final List<byte[]> taking = new ArrayList<>();
+    private final JoinedLines joined = new JoinedLines();
 
     EventRoutes(Supplier<EngineEvents> journal, StreamThreads streams) {
         this.journal = journal;
@@ -71,8 +76,30 @@ final class EventRoutes {
     }
 
     /**
+     * Streams woken since the timer last took their turns. One task on the timer takes every turn due, so an event
+     * sent to 3,333 streams costs a queue insert each, not a scheduled task each (whose queue is a heap under a lock).
+     */
+    private final ConcurrentLinkedQueue<Pump> due = new ConcurrentLinkedQueue<>();
+    /** A task that takes the due turns is queued on the timer; streams woken meanwhile are taken by it. */
+    private final AtomicBoolean takingDue = new AtomicBoolean();
+
+    private void due(Pump pump) {
+        due.add(pump);
+        if (takingDue.compareAndSet(false, true)) {
+            timer.execute(this::takeDueTurns);
+        }
+    }
+
+    private void takeDueTurns() {
+        takingDue.set(false); // before taking: a stream woken from here on queues another task
+        for (Pump pump = due.poll(); pump != null; pump = due.poll()) {
+            pump.turn();
+        }
+    }
+
+    /**
      * One stream's writer. It runs on the timer only when woken: by an event queued for it, by its subscription's end,
-     * at {@code until}, or when its last write was sent. All but {@link #wake} run on the timer's one thread.
+     * at {@code until}, or when its last write was sent. Its turns run on the timer's one thread.
      */
     private final class Pump {
         private final EventSubscription subscription;
@@ -81,8 +108,12 @@ final class EventRoutes {
         private final OpenResponse out;
         /** A turn is queued on the timer; wakes meanwhile are folded into it. */
         private final AtomicBoolean queued = new AtomicBoolean();
-        /** A write is on its way; its completion takes the next turn (Jetty allows one pending write). */
-        private boolean writing;
+        /** A write is on its way; its completion wakes the next turn (Jetty allows one pending write). */
+        private volatile boolean writing;
+        private final Runnable written = () -> {
+            writing = false;
+            wake(); // more may be waiting
+        };
 
         Pump(EventSubscription subscription, EventFilter filter, Instant until, OpenResponse out) {
             this.subscription = subscription;
@@ -93,7 +124,7 @@ final class EventRoutes {
 
         void wake() {
             if (queued.compareAndSet(false, true)) {
-                timer.execute(this::turn);
+                due(this);
             }
         }
 
@@ -103,8 +134,7 @@ final class EventRoutes {
                 return;
             }
             try {
-                byte[] first = null; // the common case, one event: its shared line is written as it is, not copied
-                ByteArrayOutputStream more = null;
+                taking.clear();
                 for (int taken = 0; taken < BATCH; taken++) {
                     Optional<EngineEvent> next = subscription.next(Duration.ZERO);
                     if (next.isEmpty()) {
@@ -112,29 +142,16 @@ final class EventRoutes {
                     }
                     EngineEvent event = next.get();
                     if (until != null && event.time().isAfter(until)) {
-                        out.finish(joined(first, more));
+                        out.finish(taking.isEmpty() ? new byte[0] : joined.join(taking));
                         return;
                     }
-                    if (!filter.matches(event)) {
-                        continue;
-                    }
-                    byte[] line = lines.of(event);
-                    if (first == null) {
-                        first = line;
-                    } else {
-                        if (more == null) {
-                            more = new ByteArrayOutputStream();
-                            more.write(first);
-                        }
-                        more.write(line);
+                    if (filter.matches(event)) {
+                        taking.add(lines.of(event));
                     }
                 }
-                if (first != null) {
+                if (!taking.isEmpty()) {
                     writing = true;
-                    out.write(joined(first, more), () -> timer.execute(() -> {
-                        writing = false;
-                        turn(); // more may be waiting
-                    }));
+                    out.write(joined.join(taking), written);
                 } else if (until != null && !Instant.now().isBefore(until)) {
                     out.finish(new byte[0]);
                 } else if (!subscription.isOpen()) {
@@ -145,10 +162,6 @@ final class EventRoutes {
                 out.fail(failure);
             }
         }
-    }
-
-    private static byte[] joined(byte[] first, ByteArrayOutputStream more) {
-        return more != null ? more.toByteArray() : first != null ? first : new byte[0];
     }
 
     private static Instant time(ApiExchange e, String name, Instant now) {

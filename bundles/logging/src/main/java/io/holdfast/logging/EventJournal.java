@@ -11,8 +11,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
@@ -24,8 +28,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The engine's events: the last {@value #RETAINED} in memory for replay, every one appended to
- * {@code <data-root>/events.log} by a writer thread of its own, so publishers never wait for the disk. It lives in the
- * logging bundle, which stays up while the supervisor is swapped, and reloads the file's tail on activation, so
+ * {@code <data-root>/events.log} by a writer thread of its own, so publishers never wait for the disk, and handed to
+ * the subscribers by a dispatcher thread of its own, so publishers never wait for them either (a {@code stop} with
+ * 3,333 {@code /events} streams open published to each of them three times on its own request thread). It lives in
+ * the logging bundle, which stays up while the supervisor is swapped, and reloads the file's tail on activation, so
  * {@code since} reaches back across both.
  */
 @Component(service = EngineEvents.class)
@@ -43,10 +49,17 @@ public class EventJournal implements EngineEvents {
     private final Object lock = new Object();
     private final ArrayDeque<EngineEvent> retained = new ArrayDeque<>();
     private final List<QueuedSubscription> subscribers = new ArrayList<>();
+    /** Published, not yet handed to the subscribers; in order. */
+    private final ArrayDeque<Numbered> undispatched = new ArrayDeque<>();
+    /** The number of the last event published (the first is 1). */
+    private long published;
+    /** A dispatch is queued; publishes meanwhile are folded into it. */
+    private final AtomicBoolean dispatchQueued = new AtomicBoolean();
     private int capacity;
     private int subscriberQueue;
     private EventFile file;
     private ThreadPoolExecutor writer;
+    private ExecutorService dispatcher;
 
     @Activate
     void activate() throws IOException {
@@ -64,6 +77,7 @@ public class EventJournal implements EngineEvents {
                 (task, pool) -> LOG.warning(pool.isShutdown() ? "an event published while the journal stops is not"
                         + " written to events.log" : "events.log is " + WRITE_BACKLOG + " events behind; an event is"
                         + " kept in memory only"));
+        dispatcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "holdfast-events-dispatch"));
         LOG.fine(() -> "event journal loaded " + retained.size() + " event(s)");
     }
 
@@ -72,7 +86,9 @@ public class EventJournal implements EngineEvents {
         synchronized (lock) {
             subscribers.forEach(s -> s.end("the event journal stopped"));
             subscribers.clear();
+            undispatched.clear();
         }
+        dispatcher.shutdownNow(); // every subscriber has ended: nothing is left to hand out
         writer.shutdown(); // what was published is still written
         if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
             LOG.warning("events.log: writes still pending after 5 s were abandoned");
@@ -88,15 +104,47 @@ public class EventJournal implements EngineEvents {
             if (retained.size() > capacity) {
                 retained.removeFirst();
             }
-            subscribers.removeIf(s -> {
-                if (s.offer(event)) {
-                    return false;
-                }
-                s.end("the subscriber fell " + subscriberQueue + " events behind and was dropped");
-                return true;
-            });
+            undispatched.addLast(new Numbered(++published, event));
             writer.execute(() -> write(event));
         }
+        if (dispatchQueued.compareAndSet(false, true)) {
+            try {
+                dispatcher.execute(this::dispatch);
+            } catch (RejectedExecutionException stopping) {
+                // the journal is stopping and has ended every subscriber
+            }
+        }
+    }
+
+    /**
+     * Hands what was published since the last turn to every subscriber, on the dispatcher thread, outside the lock:
+     * a publisher or a new subscriber waits only for the hand-over of the lists, never for the subscribers.
+     */
+    private void dispatch() {
+        dispatchQueued.set(false); // before taking the events: one published from here on queues another turn
+        Numbered[] events;
+        QueuedSubscription[] targets;
+        synchronized (lock) {
+            events = undispatched.toArray(new Numbered[0]);
+            undispatched.clear();
+            targets = subscribers.toArray(new QueuedSubscription[0]);
+        }
+        for (QueuedSubscription subscription : targets) {
+            for (Numbered numbered : events) {
+                // one that subscribed after this event was published replayed it already, or asked for none
+                if (numbered.number() >= subscription.firstLive() && !subscription.offer(numbered.event())) {
+                    drop(subscription);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void drop(QueuedSubscription subscription) {
+        synchronized (lock) {
+            subscribers.remove(subscription);
+        }
+        subscription.end("the subscriber fell " + subscriberQueue + " events behind and was dropped");
     }
 
     private void write(EngineEvent event) {
@@ -111,7 +159,7 @@ public class EventJournal implements EngineEvents {
     public EventSubscription subscribe(Instant since) {
         synchronized (lock) { // replay and registration in one step: no event is missed or seen twice
             QueuedSubscription subscription = new QueuedSubscription(since == null ? List.of() : since(since),
-                    subscriberQueue, this::unsubscribe);
+                    published + 1, subscriberQueue, this::unsubscribe);
             subscribers.add(subscription);
             return subscription;
         }
@@ -132,5 +180,9 @@ public class EventJournal implements EngineEvents {
         synchronized (lock) {
             subscribers.remove(subscription);
         }
+    }
+
+    /** An event and its place in the order of publication. */
+    private record Numbered(long number, EngineEvent event) {
     }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * A subscriber's replay list and its bounded queue of live events. The journal is the only producer and calls
- * {@link #offer} under its lock; a full queue makes it drop the subscriber instead of waiting.
+ * A subscriber's replay list and its bounded queue of live events. The journal's dispatcher is the only producer and
+ * calls {@link #offer} from its one thread; a full queue makes it drop the subscriber instead of waiting.
  */
 final class QueuedSubscription implements EventSubscription {
     /** Put in the queue when the subscription ends, so a reader waiting in {@link #next} wakes at once. */
@@ -25,21 +25,36 @@ final class QueuedSubscription implements EventSubscription {
 
     private final Queue<EngineEvent> replay;
     private final BlockingQueue<EngineEvent> live;
+    private final long firstLive;
     private final int capacity;
     private final Consumer<QueuedSubscription> onClose;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile String endReason;
     private volatile Runnable onReady = () -> { };
 
-    QueuedSubscription(List<EngineEvent> replay, int capacity, Consumer<QueuedSubscription> onClose) {
+    /**
+     * {@code replay} holds the events up to the one numbered {@code firstLive - 1}; live ones start at
+     * {@code firstLive}, in the journal's order of publication.
+     */
+    QueuedSubscription(List<EngineEvent> replay, long firstLive, int capacity,
+            Consumer<QueuedSubscription> onClose) {
         this.replay = new ConcurrentLinkedQueue<>(replay);
+        this.firstLive = firstLive;
         this.live = new ArrayBlockingQueue<>(capacity + 1); // one slot kept free for END
         this.capacity = capacity;
         this.onClose = onClose;
     }
 
+    /** The number of the first event published after this subscription was made. */
+    long firstLive() {
+        return firstLive;
+    }
+
     /** Queues a live event; false when the queue is full. Only the journal calls it, one thread at a time. */
     boolean offer(EngineEvent event) {
+        if (!open.get()) {
+            return true; // closed by its reader: takes nothing more, and is not dropped for it
+        }
         if (live.size() < capacity && live.offer(event)) {
             onReady.run();
             return true;

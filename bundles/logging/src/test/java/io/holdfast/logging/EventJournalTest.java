@@ -64,15 +64,83 @@ class EventJournalTest {
         java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
         subscription.onReady(told::incrementAndGet);
         journal.publish(event("start", 1));
-        assertEquals(1, told.get());
+        awaitTrue(() -> told.get() == 1);
         journal.publish(event("die", 2));
-        assertEquals(2, told.get());
+        awaitTrue(() -> told.get() == 2);
         journal.publish(event("stop", 3)); // the queue of 2 is full: the journal drops the subscriber, which ends it
-        assertEquals(3, told.get());
+        awaitTrue(() -> told.get() == 3);
         assertFalse(subscription.isOpen());
         assertEquals(List.of("start", "die"), actions(List.of(subscription.next(Duration.ZERO).orElseThrow(),
                 subscription.next(Duration.ZERO).orElseThrow())));
         assertTrue(subscription.next(Duration.ZERO).isEmpty());
+    }
+
+    /** The publisher is a request thread (a stop): it never runs a subscriber's code, nor waits for one. */
+    @Test
+    void publishingNeverWaitsForASubscriber() throws Exception {
+        EventJournal journal = journal(16, 16, 1 << 20);
+        EventSubscription stuck = journal.subscribe(null);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        stuck.onReady(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                journal.publish(event("start", 1)); // the dispatcher is now stuck in this subscriber's wake-up
+                journal.publish(event("die", 2));
+                journal.publish(event("stop", 3));
+            });
+            assertEquals(List.of("start", "die", "stop"), actions(journal.retained(null)));
+        } finally {
+            release.countDown();
+        }
+        assertEquals("start", stuck.next(Duration.ofSeconds(5)).orElseThrow().action());
+    }
+
+    /**
+     * A subscriber that comes while events are on their way to the others gets each event once: the ones published
+     * before it came by its replay, the later ones live.
+     */
+    @Test
+    void aSubscriberThatComesWhileEventsAreDispatchedSeesEachOnceInOrder() throws Exception {
+        int count = 3000;
+        EventJournal journal = journal(count, count, 1 << 24);
+        Thread publisher = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                journal.publish(event("e" + i, i));
+            }
+        });
+        publisher.start();
+        List<EventSubscription> late = new ArrayList<>();
+        while (publisher.isAlive() && late.size() < 50) {
+            late.add(journal.subscribe(T0)); // since the first: replay, then live
+        }
+        publisher.join();
+        assertTrue(late.size() > 1, "subscribed while the publisher ran");
+        for (EventSubscription subscription : late) {
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                seen.add(subscription.next(Duration.ofSeconds(5)).orElseThrow(
+                        () -> new AssertionError("missing after " + seen.size())).action());
+            }
+            assertEquals(Optional.empty(), subscription.next(Duration.ofMillis(50)), "nothing twice");
+            for (int i = 0; i < count; i++) {
+                assertEquals("e" + i, seen.get(i));
+            }
+            subscription.close();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 5 s");
+            Thread.sleep(1);
+        }
     }
 
     @Test
@@ -123,7 +191,7 @@ class EventJournalTest {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             for (int i = 0; i < 1000; i++) {
                 journal.publish(event("e" + i, i));
-                keepingUp.next(Duration.ZERO).ifPresent(e -> keptUpWith.add(e.action()));
+                keepingUp.next(Duration.ofSeconds(5)).ifPresent(e -> keptUpWith.add(e.action()));
             }
         });
 
@@ -166,7 +234,7 @@ class EventJournalTest {
         List<EngineEvent> reloaded = second.retained(null);
         assertEquals(List.of(event("create", 0), event("die", 1)), reloaded, "nanoseconds and attributes included");
         try (EventSubscription subscription = second.subscribe(T0.plusSeconds(1))) {
-            assertEquals("die", subscription.next(Duration.ZERO).orElseThrow().action());
+            assertEquals("die", subscription.next(Duration.ofSeconds(5)).orElseThrow().action());
         }
     }
 
