@@ -43,7 +43,12 @@ public final class Command {
      * file, not a pipe: a program that daemonizes (conmon) leaves children holding the pipe open forever.
      */
     public static Result run(List<String> argv, Duration timeout) throws IOException {
-        return run(argv, timeout, Path.of(System.getProperty("java.io.tmpdir")));
+        return run(argv, null, timeout, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #run(List, Duration)}, with {@code input} (UTF-8) on its stdin: {@code ip -batch -} reads its lines. */
+    public static Result run(List<String> argv, String input, Duration timeout) throws IOException {
+        return run(argv, input, timeout, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /**
@@ -54,24 +59,33 @@ public final class Command {
         return "holdfast-cmd-" + pid + "-";
     }
 
-    /** As {@link #run(List, Duration)}, with the nameless output files made in {@code tempDir}. */
-    static Result run(List<String> argv, Duration timeout, Path tempDir) throws IOException {
-        Path stdout = Files.createTempFile(tempDir, outputPrefix(ProcessHandle.current().pid()), ".out");
-        Path stderr = Files.createTempFile(tempDir, outputPrefix(ProcessHandle.current().pid()), ".err");
+    /**
+     * As {@link #run(List, String, Duration)} ({@code input} may be null: stdin from /dev/null), with the nameless
+     * input and output files made in {@code tempDir}.
+     */
+    static Result run(List<String> argv, String input, Duration timeout, Path tempDir) throws IOException {
+        String prefix = outputPrefix(ProcessHandle.current().pid());
+        Path stdin = input == null ? null : Files.writeString(Files.createTempFile(tempDir, prefix, ".in"), input);
+        Path stdout = Files.createTempFile(tempDir, prefix, ".out");
+        Path stderr = Files.createTempFile(tempDir, prefix, ".err");
         Process process;
         java.io.InputStream capturedOut;
         java.io.InputStream capturedErr;
         try {
             process = new ProcessBuilder(argv)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null")
+                            : stdin.toFile()))
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .start();
             capturedOut = Files.newInputStream(stdout);
             capturedErr = Files.newInputStream(stderr);
         } finally {
-            // nameless from here on: the output lives through the open descriptors, and a JVM killed meanwhile
-            // leaves no file behind
+            // nameless from here on: the files live through the open descriptors, and a JVM killed meanwhile
+            // leaves none behind
+            if (stdin != null) {
+                Files.deleteIfExists(stdin);
+            }
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         }

@@ -29,7 +29,7 @@ class CommandTest {
     @Test
     void capturesOutputAndErrorAndTheExitCode() throws Exception {
         long before = leftoverFiles();
-        Command.Result result = Command.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"),
+        Command.Result result = Command.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), null,
                 Duration.ofSeconds(10), tmp);
         assertEquals(3, result.exitCode());
         assertFalse(result.ok());
@@ -37,6 +37,16 @@ class CommandTest {
         assertEquals("out\n", result.stdout(), "what a parser reads: no warning from stderr in it");
         assertEquals("sh exited with 3: err", result.describe());
         assertEquals(before, leftoverFiles(), "the output file has no name once the program runs");
+    }
+
+    @Test
+    void feedsItsInputToTheProgramAndLeavesNoFile() throws Exception {
+        long before = leftoverFiles();
+        Command.Result result = Command.run(List.of("sh", "-c", "while read -r line; do echo \"got $line\"; done"),
+                "link set lo up\nlink set eth0 up\n", Duration.ofSeconds(10), tmp);
+        assertTrue(result.ok(), result.output());
+        assertEquals("got link set lo up\ngot link set eth0 up\n", result.stdout());
+        assertEquals(before, leftoverFiles(), "the input file has no name once the program runs");
     }
 
     @Test

@@ -1,7 +1,12 @@
 package io.holdfast.network.bridge;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +14,8 @@ import java.util.Optional;
  * A container's network plumbing: its named network namespace with {@code lo}, and a veth pair whose host end is a
  * port of the bridge and whose other end is the namespace's {@code eth0}, carrying the container's address and a
  * default route via the gateway (which leads only to the bridge). Creating undoes its own partial work on failure;
- * removing is idempotent. Every method blocks on several {@code ip} runs.
+ * removing is idempotent. Creating runs {@code ip} twice, whatever it makes; the others block on {@code ip} runs too,
+ * except the existence checks, which look at {@code /run/netns}.
  */
 final class Sandboxes {
     static final String INTERFACE = "eth0";
@@ -33,46 +39,52 @@ final class Sandboxes {
         this.defaultRoute = defaultRoute;
     }
 
-    /** Whether the named namespace exists. */
-    boolean namespaceExists(String namespace) throws IOException {
-        return ip.namespaces().contains(namespace);
+    /**
+     * Whether the named namespace exists: whether {@code /run/netns} has it, which is what {@code ip netns list} lists
+     * (read here, not by running {@code ip}: a spawn from the engine costs milliseconds).
+     */
+    boolean namespaceExists(String namespace) {
+        return Files.exists(Path.of(NetworkNames.NETNS_DIR, namespace), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Whether the container's namespace exists. */
-    boolean exists(String containerId) throws IOException {
-        return ip.namespaces().contains(NetworkNames.namespace(containerId));
+    boolean exists(String containerId) {
+        return namespaceExists(NetworkNames.namespace(containerId));
     }
 
     /**
-     * Builds the container's plumbing with {@code address} and returns its settings (see {@link #settings}). The
-     * namespace must not exist yet. On failure whatever this call created is deleted again and the exception names
-     * the {@code ip} command that failed and its output (failures of that cleanup are attached as suppressed).
+     * Builds the container's plumbing with {@code address} and returns its settings (see {@link #settings}), in two
+     * {@code ip} processes: the host's side, then the namespace's. The namespace must not exist yet. On failure
+     * whatever this call created is deleted again, and only that (a link or namespace of that name that was there
+     * before is left), and the exception names the {@code ip} command that failed and its output (failures of that
+     * cleanup are attached as suppressed).
      */
     Map<String, String> create(String containerId, int address) throws IOException {
         String namespace = NetworkNames.namespace(containerId);
         String veth = NetworkNames.hostVeth(containerId);
-        IpCommands inside = ip.in(namespace);
-        boolean namespaceCreated = false;
-        boolean vethCreated = false;
+        String mac = MacAddresses.of(address);
+        String m = Integer.toString(mtu);
+        List<String> inside = new ArrayList<>(List.of("link set lo up",
+                "addr add " + subnet.cidr(address) + " dev " + INTERFACE, "link set " + INTERFACE + " up"));
+        if (defaultRoute) {
+            inside.add("route add default via " + Ipv4.format(subnet.gateway()) + " dev " + INTERFACE);
+        }
+        boolean vethWasThere = Files.exists(Path.of("/sys/class/net", veth), LinkOption.NOFOLLOW_LINKS);
+        boolean namespaceWasThere = namespaceExists(namespace);
         try {
-            ip.addNamespace(namespace);
-            namespaceCreated = true;
-            ip.addVethPair(veth, INTERFACE, MacAddresses.of(address), namespace, mtu);
-            vethCreated = true;
-            ip.setMaster(veth, bridge);
-            ip.up(veth);
-            inside.up("lo");
-            inside.addAddress(INTERFACE, subnet.cidr(address));
-            inside.up(INTERFACE);
-            if (defaultRoute) {
-                inside.addDefaultRoute(Ipv4.format(subnet.gateway()), INTERFACE);
-            }
-            return settings(containerId, address, inside);
+            // the peer is made directly inside the namespace, so no half-moved interface is ever left on the host
+            ip.batch(List.of("netns add " + namespace,
+                    "link add " + veth + " mtu " + m + " type veth peer name " + INTERFACE + " address " + mac
+                            + " mtu " + m + " netns " + namespace,
+                    "link set " + veth + " master " + bridge,
+                    "link set " + veth + " up"));
+            ip.in(namespace).batch(inside);
+            return settings(containerId, address, mac);
         } catch (IOException | RuntimeException e) {
-            if (vethCreated) {
+            if (!vethWasThere) {
                 undo(e, () -> ip.deleteLinkIfPresent(veth));
             }
-            if (namespaceCreated) {
+            if (!namespaceWasThere) {
                 undo(e, () -> ip.deleteNamespaceIfPresent(namespace));
             }
             throw e;
@@ -91,7 +103,8 @@ final class Sandboxes {
         if (inside.link(INTERFACE).isEmpty() || !inside.ipv4Addresses(INTERFACE).contains(subnet.cidr(address))) {
             return Optional.empty();
         }
-        return Optional.of(settings(containerId, address, inside));
+        return Optional.of(settings(containerId, address, inside.link(INTERFACE).orElseThrow(() -> new IOException(
+                INTERFACE + " vanished from namespace " + NetworkNames.namespace(containerId))).mac()));
     }
 
     /** The IPv4 address of the container's {@code eth0}, if its namespace and interface exist and have one. */
@@ -121,14 +134,12 @@ final class Sandboxes {
      * Docker's {@code NetworkSettings} names: {@code IPAddress}, {@code IPPrefixLen}, {@code Gateway},
      * {@code MacAddress} (read from {@code eth0}) and {@code SandboxKey} (the namespace's path).
      */
-    private Map<String, String> settings(String containerId, int address, IpCommands inside) throws IOException {
-        IpCommands.Link eth0 = inside.link(INTERFACE).orElseThrow(() -> new IOException(
-                INTERFACE + " vanished from namespace " + NetworkNames.namespace(containerId)));
+    private Map<String, String> settings(String containerId, int address, String mac) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("IPAddress", Ipv4.format(address));
         settings.put("IPPrefixLen", Integer.toString(subnet.prefixLength()));
         settings.put("Gateway", Ipv4.format(subnet.gateway()));
-        settings.put("MacAddress", eth0.mac());
+        settings.put("MacAddress", mac);
         settings.put("SandboxKey", NetworkNames.namespacePath(containerId));
         return settings;
     }

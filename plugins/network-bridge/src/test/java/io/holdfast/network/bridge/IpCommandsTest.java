@@ -34,6 +34,46 @@ class IpCommandsTest {
         assertEquals(List.of(), new IpCommands(fakeIp("echo 'warning: nothing' >&2").toString()).namespaces());
     }
 
+    /** A batch that fails names the command ip stopped at, as it would have been run alone, and what ip said. */
+    @Test
+    void aFailedBatchNamesTheCommandItStoppedAt() throws Exception {
+        IpCommands ip = new IpCommands(fakeIp("""
+                cat > /dev/null
+                echo 'RTNETLINK answers: File exists' >&2
+                echo 'Command failed -:2' >&2
+                exit 1
+                """).toString()).in("holdfast-abc");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ip.batch(List.of("link set lo up", "addr add 10.1.2.3/24 dev eth0", "link set eth0 up")));
+        assertEquals("`" + dir.resolve("ip") + " -n holdfast-abc addr add 10.1.2.3/24 dev eth0` failed (in one"
+                + " `ip -batch`, exit code 1): RTNETLINK answers: File exists", e.getMessage());
+    }
+
+    /** ip stops without naming the line at an argument it cannot parse: then every command of the batch is named. */
+    @Test
+    void aBatchThatFailsWithoutALineNamesEveryCommand() throws Exception {
+        IpCommands ip = new IpCommands(fakeIp("""
+                cat > /dev/null
+                echo 'Error: argument "nobridge" is wrong: Device does not exist' >&2
+                exit 255
+                """).toString());
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ip.batch(List.of("link set hfx master nobridge", "link set hfx up")));
+        String ipPath = dir.resolve("ip").toString();
+        assertEquals("one of `" + ipPath + " link set hfx master nobridge`, `" + ipPath + " link set hfx up` failed"
+                + " (in one `ip -batch`, exit code 255): Error: argument \"nobridge\" is wrong: Device does not exist",
+                e.getMessage());
+    }
+
+    /** The commands reach ip on its stdin, one a line, after {@code -batch -}. */
+    @Test
+    void aBatchGoesToOneIpOnItsStdin() throws Exception {
+        Path seen = dir.resolve("seen");
+        new IpCommands(fakeIp("echo \"$*\" > " + seen + "; cat >> " + seen).toString()).in("holdfast-abc")
+                .batch(List.of("link set lo up", "link set eth0 up"));
+        assertEquals("-n holdfast-abc -batch -\nlink set lo up\nlink set eth0 up\n", Files.readString(seen));
+    }
+
     private Path fakeIp(String body) throws Exception {
         Path script = dir.resolve("ip");
         Files.writeString(script, "#!/bin/sh\n" + body);
