@@ -4,6 +4,8 @@ import io.holdfast.common.process.Command;
 import io.holdfast.spi.monitor.MonitorException;
 import io.holdfast.spi.monitor.OciRuntime;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,8 +84,15 @@ final class OciRuntimeCli {
         }
     }
 
-    /** Deletes whatever the runtime still has under {@code id}; an unknown id is not an error. */
+    /**
+     * Deletes whatever the runtime still has under {@code id}; an unknown id is not an error. runc and crun keep a
+     * directory per container under their root: without one there is nothing to delete, and no process is spawned
+     * (every start asks this first).
+     */
     void deleteIfPresent(String id) {
+        if (!Files.exists(root.resolve(id), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try {
             run("delete", "--force", id);
         } catch (MonitorException ignored) {
