@@ -28,6 +28,9 @@ final class RuntimeFloor {
         Api api = Api.of(engine);
         String template = api.post("/containers/create", Map.of("Image", "busybox",
                 "Cmd", List.of("sleep", "1000000"))).json().path("Id").asText();
+        // a container's OCI bundle (config.json) is written when it starts: the floor's runs use its settings and
+        // join its network namespace, so they pay for no network of their own
+        api.request("POST", "/containers/" + template + "/start");
         JsonNode inspect = api.inspect(template);
         String rootfs = inspect.path("GraphDriver").path("Data").path("RootDir").asText();
         ObjectNode config = (ObjectNode) JSON.readTree(engine.dataRoot().resolve("containers").resolve(template)
