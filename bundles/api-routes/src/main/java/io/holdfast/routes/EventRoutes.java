@@ -38,6 +38,13 @@ final class EventRoutes {
     /** The lines of the turn being taken; the timer's one thread takes every turn. */
     private final List<byte[]> taking = new ArrayList<>();
     private final JoinedLines joined = new JoinedLines();
+    /**
+     * Streams woken since the timer last took their turns. One task on the timer takes every turn due, so an event
+     * sent to 3,333 streams costs a queue insert each, not a scheduled task each (whose queue is a heap under a lock).
+     */
+    private final ConcurrentLinkedQueue<Pump> due = new ConcurrentLinkedQueue<>();
+    /** A task that takes the due turns is queued on the timer; streams woken meanwhile are taken by it. */
+    private final AtomicBoolean takingDue = new AtomicBoolean();
 
     EventRoutes(Supplier<EngineEvents> journal, StreamThreads streams) {
         this.journal = journal;
@@ -74,14 +81,6 @@ final class EventRoutes {
         }
         pump.wake(); // the replay, and whatever came before the listener was set
     }
-
-    /**
-     * Streams woken since the timer last took their turns. One task on the timer takes every turn due, so an event
-     * sent to 3,333 streams costs a queue insert each, not a scheduled task each (whose queue is a heap under a lock).
-     */
-    private final ConcurrentLinkedQueue<Pump> due = new ConcurrentLinkedQueue<>();
-    /** A task that takes the due turns is queued on the timer; streams woken meanwhile are taken by it. */
-    private final AtomicBoolean takingDue = new AtomicBoolean();
 
     private void due(Pump pump) {
         due.add(pump);
