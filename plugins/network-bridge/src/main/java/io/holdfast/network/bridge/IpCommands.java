@@ -131,11 +131,6 @@ final class IpCommands {
                 "peer", "name", peerName, "address", peerMac, "mtu", m, "netns", peerNamespace));
     }
 
-    /** {@code ip route add default via GATEWAY dev DEVICE}. */
-    void addDefaultRoute(String gateway, String device) throws IOException {
-        check(run("route", "add", "default", "via", gateway, "dev", device));
-    }
-
     /** Deletes link {@code name} (for a veth, both ends); whether it existed. */
     boolean deleteLinkIfPresent(String name) throws IOException {
         Command.Result result = run("link", "delete", name);
@@ -193,11 +188,6 @@ final class IpCommands {
             names.add(entry.path("name").asText());
         }
         return names;
-    }
-
-    /** {@code ip netns add NAME}; fails if it exists. */
-    void addNamespace(String name) throws IOException {
-        check(run("netns", "add", name));
     }
 
     /**
