@@ -48,12 +48,13 @@ public final class FakeDaemon implements AutoCloseable {
     private final List<Binding> bindings = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
 
     public FakeDaemon(Path directory) throws IOException {
         socket = directory.resolve("holdfast.sock");
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        Thread acceptor = new Thread(this::acceptLoop, "fake-daemon");
+        acceptor = new Thread(this::acceptLoop, "fake-daemon");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -214,5 +215,12 @@ public final class FakeDaemon implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        // the JDK closes a listening socket only once the thread blocked in its accept has left it: until then a
+        // client still connects, and a test of a dead engine's socket would be answered
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -3,7 +3,7 @@ package io.holdfast.cli.commands;
 import io.holdfast.cli.engine.EngineApiException;
 import io.holdfast.cli.engine.EngineClient;
 import io.holdfast.cli.engine.LogDemultiplexer;
-import io.holdfast.cli.engine.LogOptions;
+import io.holdfast.cli.http.HttpResponse;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,13 +43,11 @@ public final class RunCommand extends EngineCommand {
         // With --rm the daemon may delete the container before our final wait; a wait sent before
         // start still gets its status.
         CompletableFuture<Integer> earlyExit = options.autoRemove ? waitInBackground(engine, id) : null;
-        engine.start(id);
-        try {
-            engine.logs(id, new LogOptions(true, null, false, null, null), new LogDemultiplexer(out(), err()));
-        } catch (EngineApiException e) {
-            if (!(e.notFound() && options.autoRemove)) {
-                throw e;
-            }
+        // attached before the start, as docker run does: a short-lived --rm container may be gone by the time a
+        // follow of its log sent after the start arrives, and its output with it
+        try (HttpResponse output = engine.attachBeforeStart(id)) {
+            engine.start(id);
+            new LogDemultiplexer(out(), err()).copy(output.body());
         }
         return exitStatus(engine, id, earlyExit);
     }

@@ -295,6 +295,17 @@ public final class EngineClient {
                 .statusCode();
     }
 
+    /**
+     * Attaches to the output of {@code ref}, which is created and not started yet: the engine answers once its reader
+     * stands at the start of the container's log, so the caller can start the container and read everything it
+     * writes from the returned response's body (Docker's multiplexed stream, or raw with a terminal), which ends when
+     * the container exits. What {@code docker run} does, and unlike following the log after the start, nothing is
+     * lost when a container with {@code --rm} exits and is removed before the follow would have been asked for.
+     */
+    public HttpResponse attachBeforeStart(String ref) throws IOException {
+        return exchange(HttpRequest.postUpgrade(container(ref) + "/attach?stream=1&stdout=1&stderr=1&logs=1"));
+    }
+
     /** Streams the log into the demultiplexer; with follow it returns when the container stops. */
     public void logs(String ref, LogOptions options, LogDemultiplexer sink) throws IOException {
         try (HttpResponse response = exchange(HttpRequest.get(container(ref) + "/logs?" + options.query()))) {
@@ -532,7 +543,7 @@ public final class EngineClient {
         } catch (ConnectFailedException e) {
             throw new EngineUnavailableException(host, e);
         }
-        if (response.successful() || response.status() == 304) {
+        if (response.successful() || response.status() == 304 || (request.upgrade() && response.status() == 101)) {
             return response;
         }
         try (response) {

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes an HTTP/1.1 request: one per connection, so every request says Connection: close. */
+/**
+ * Writes an HTTP/1.1 request: one per connection, so every request says Connection: close, but one that asks for the
+ * connection as a raw stream afterwards.
+ */
 final class RequestWriter {
 
     private static final int CHUNK = 64 * 1024;
@@ -18,7 +21,7 @@ final class RequestWriter {
                 .append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n")
                 .append("Host: holdfast\r\n")
                 .append("User-Agent: holdfast-cli\r\n")
-                .append("Connection: close\r\n");
+                .append(request.upgrade() ? "Connection: Upgrade\r\nUpgrade: tcp\r\n" : "Connection: close\r\n");
         RequestBody body = request.body();
         if (body != null) {
             head.append("Content-Type: ").append(body.contentType()).append("\r\n");

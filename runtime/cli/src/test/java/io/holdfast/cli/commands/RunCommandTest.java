@@ -79,34 +79,44 @@ class RunCommandTest {
         assertEquals(1, daemon.requests().size(), "create does not start");
     }
 
+    /** The engine's answer to an attach: 101, then the raw stream (here: Docker's frames) until the connection ends. */
+    private static FakeDaemon.Route attached(byte[]... frames) {
+        return (request, out) -> {
+            out.write(ascii("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
+                    + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n"));
+            for (byte[] frame : frames) {
+                out.write(frame);
+            }
+        };
+    }
+
     @Test
-    void foregroundRunFollowsLogsAndExitsWithTheContainersStatus() {
-        daemon.on("GET", "/containers/" + ID + "/logs", (request, out) -> {
-            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.multiplexed-stream\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n"));
-            out.write(chunk(frame(1, "hi\n")));
-            out.write(chunk(frame(2, "warning\n")));
-            out.write(ascii("0\r\n\r\n"));
-        });
+    void foregroundRunAttachesBeforeItStartsAndExitsWithTheContainersStatus() {
+        daemon.on("POST", "/containers/" + ID + "/attach", attached(frame(1, "hi\n"), frame(2, "warning\n")));
         daemon.on("POST", "/containers/" + ID + "/wait", FakeDaemon.json(200, "{\"StatusCode\":3}"));
 
         CliRunner.Result result = cli.run("run", "busybox", "sh", "-c", "echo hi; echo warning >&2; exit 3");
 
         assertEquals(new CliRunner.Result(3, "hi\n", "warning\n"), result);
-        assertEquals("/containers/" + ID + "/logs?stdout=1&stderr=1&follow=1",
-                daemon.only("GET", "/containers/" + ID + "/logs").target());
+        FakeDaemon.Request attach = daemon.only("POST", "/containers/" + ID + "/attach");
+        assertEquals("/containers/" + ID + "/attach?stream=1&stdout=1&stderr=1&logs=1", attach.target());
+        assertEquals("tcp", attach.header("Upgrade"), "asks for the connection as a raw stream, as docker run");
+        List<String> order = daemon.requests().stream().map(FakeDaemon.Request::target).toList();
+        assertTrue(order.indexOf(attach.target()) < order.indexOf("/containers/" + ID + "/start"),
+                "attached before the start: " + order);
         daemon.only("POST", "/containers/" + ID + "/wait");
     }
 
+    /** A container with --rm that exits at once is gone before its wait: its output came by the attach. */
     @Test
-    void autoRemovedContainerStillReportsItsStatusThroughTheEarlyWait() {
-        daemon.on("GET", "/containers/" + ID + "/logs", FakeDaemon.json(404, "{\"message\":\"No such container\"}"));
+    void autoRemovedContainerStillShowsItsOutputAndStatus() {
+        daemon.on("POST", "/containers/" + ID + "/attach", attached(frame(1, "done\n")));
         daemon.on("POST", "/containers/" + ID + "/wait?condition=next-exit", FakeDaemon.json(200, "{\"StatusCode\":7}"));
         daemon.on("POST", "/containers/" + ID + "/wait", FakeDaemon.json(404, "{\"message\":\"No such container\"}"));
 
-        CliRunner.Result result = cli.run("run", "--rm", "busybox", "false");
+        CliRunner.Result result = cli.run("run", "--rm", "busybox", "sh", "-c", "echo done; exit 7");
 
-        assertEquals(new CliRunner.Result(7, "", ""), result);
+        assertEquals(new CliRunner.Result(7, "done\n", ""), result);
     }
 
     @Test
