@@ -173,10 +173,11 @@ final class IpCommands {
     private String failedIn(List<String> commands, Command.Result result) {
         String prefix = program + (namespace == null ? "" : " -n " + namespace) + " ";
         java.util.regex.Matcher line = FAILED_LINE.matcher(result.output());
-        String failed = line.find() && Integer.parseInt(line.group(1)) <= commands.size()
-                ? "`" + prefix + commands.get(Integer.parseInt(line.group(1)) - 1) + "`"
+        int failedLine = line.find() ? Integer.parseInt(line.group(1)) : 0;
+        String failed = failedLine >= 1 && failedLine <= commands.size()
+                ? "`" + prefix + commands.get(failedLine - 1) + "`"
                 : "one of " + commands.stream().map(c -> "`" + prefix + c + "`").collect(Collectors.joining(", "));
-        String said = FAILED_LINE.matcher(result.output()).replaceAll("").strip().replace('\n', ' ');
+        String said = line.replaceAll("").strip().replace('\n', ' ');
         return failed + " failed (in one `ip -batch`, exit code " + result.exitCode() + ")"
                 + (said.isEmpty() ? "" : ": " + said);
     }
