@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
@@ -449,9 +450,12 @@ public class ConmonMonitor implements ContainerMonitor {
     /** The backstop for dropped inotify events and for monitors that died without writing an exit file. */
     private void sweep() {
         execMonitors.sweep();
+        Predicate<String> exitFileWritten = ExitFiles.presentIn(layout.exitsDir());
         for (HeldContainer container : held.values()) {
             String id = container.record().containerId();
-            checkExit(id);
+            if (exitFileWritten.test(id)) {
+                checkExit(id);
+            }
             MonitorRecord record = container.record();
             if (container.running() && !ProcessProbe.isSame(record.monitorPid(), record.monitorStart())
                     && !ProcessProbe.isSame(record.pid(), record.pidStart())) {

@@ -94,7 +94,7 @@ final class HealthChecks {
     void tick(java.util.concurrent.Executor runner) {
         try {
             Instant now = clock.instant();
-            for (ContainerRecord record : table.all()) {
+            for (ContainerRecord record : table.unordered()) {
                 HealthConfig config = active(record);
                 Instant run = record.state().startedAt();
                 if (config == null || !record.state().running() || record.state().paused() || run == null
