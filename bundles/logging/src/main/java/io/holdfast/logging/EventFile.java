@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -34,34 +35,32 @@ final class EventFile implements AutoCloseable {
         this.limitBytes = limitBytes;
     }
 
-    /** The last {@code count} events of the rotated and the current file, oldest first. */
+    /**
+     * The last {@code count} events of the rotated and the current file, oldest first. Lines are decoded from the
+     * newest back, and only until {@code count} are found: the two files hold some 30,000 lines at most, and decoding
+     * them all to keep the last thousand was a visible part of every start.
+     */
     List<EngineEvent> loadLast(int count) throws IOException {
-        ArrayDeque<EngineEvent> last = new ArrayDeque<>();
-        int skipped = 0;
+        List<String> lines = new ArrayList<>();
         for (Path path : List.of(rotated, file)) {
-            if (!Files.exists(path)) {
-                continue;
-            }
-            try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        last.addLast(EventLine.decode(line));
-                    } catch (IOException e) {
-                        skipped++;
-                        continue;
-                    }
-                    if (last.size() > count) {
-                        last.removeFirst();
-                    }
+            if (Files.exists(path)) {
+                try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                    reader.lines().filter(line -> !line.isBlank()).forEach(lines::add);
                 }
             }
         }
+        ArrayDeque<EngineEvent> last = new ArrayDeque<>();
+        int skipped = 0;
+        for (int i = lines.size() - 1; i >= 0 && last.size() < count; i--) {
+            try {
+                last.addFirst(EventLine.decode(lines.get(i)));
+            } catch (IOException e) {
+                skipped++;
+            }
+        }
         if (skipped > 0) {
-            int lines = skipped;
-            LOG.warning(() -> "skipped " + lines + " unreadable line(s) in " + file + " (cut short by a crash?)");
+            int unreadable = skipped;
+            LOG.warning(() -> "skipped " + unreadable + " unreadable line(s) in " + file + " (cut short by a crash?)");
         }
         return List.copyOf(last);
     }

@@ -254,6 +254,23 @@ class EventJournalTest {
     }
 
     @Test
+    void aRestartKeepsTheNewestEventsOfBothFilesAndACutLineDoesNotCountAmongThem() throws Exception {
+        EventJournal first = journal(1000, 10, 2000);
+        for (int i = 0; i < 30; i++) {
+            first.publish(event("e" + i, i));
+        }
+        stop(first);
+        assertTrue(Files.exists(dataRoot.resolve("events.log.1")));
+        Files.write(dataRoot.resolve("events.log"), "{\"type\":\"contai\n".getBytes(StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        EventJournal second = journal(1000, 10, 2000);
+        second.publish(event("e30", 30));
+        stop(second);
+
+        assertEquals(List.of("e26", "e27", "e28", "e29", "e30"), actions(journal(5, 10, 2000).retained(null)));
+    }
+
+    @Test
     void fileRotatesPastItsLimitAndBothFilesAreReloaded() throws Exception {
         long limit = 1000; // a few lines
         EventJournal first = journal(1000, 10, limit);

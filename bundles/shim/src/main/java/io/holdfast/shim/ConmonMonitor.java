@@ -110,11 +110,13 @@ public class ConmonMonitor implements ContainerMonitor {
         launcher = new ConmonLauncher(conmon, layout, records);
         notifier = Executors.newSingleThreadExecutor(r -> new Thread(r, "holdfast-shim-exit-notifier"));
         execMonitors = new ExecMonitors(layout, conmon, this::announceExec);
+        long started = System.nanoTime();
         execMonitors.recover();
         Map<String, HeldContainer> fromDisk = new MonitorRecovery(layout, records, launcher).recover();
         held.putAll(takeHandOff(fromDisk));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "shim holds " + held.size() + " container(s), " + held.values().stream()
-                .filter(HeldContainer::running).count() + " running");
+                .filter(HeldContainer::running).count() + " running (found in " + tookMillis + " ms)");
         exitWatcher = new ExitWatcher(layout.exitsDir(), this::checkExit, this::sweep);
         execMonitors.watchWith(exitWatcher);
         listeners.forEach(this::replayExits);

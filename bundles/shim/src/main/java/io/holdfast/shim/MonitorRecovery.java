@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -32,24 +35,29 @@ final class MonitorRecovery {
     }
 
     Map<String, HeldContainer> recover() throws IOException {
-        Map<String, HeldContainer> held = new HashMap<>();
         if (!Files.isDirectory(layout.monitorsDir())) {
-            return held;
+            return new HashMap<>();
         }
-        try (Stream<Path> dirs = Files.list(layout.monitorsDir())) {
-            for (Path dir : dirs.toList()) {
-                String id = dir.getFileName().toString();
-                try {
-                    recoverOne(id).ifPresent(container -> held.put(id, container));
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "cannot read the monitor record of " + id + "; leaving it in place", e);
-                }
+        List<Path> dirs;
+        try (Stream<Path> listed = Files.list(layout.monitorsDir())) {
+            dirs = listed.toList();
+        }
+        Predicate<String> exitFileWritten = ExitFiles.presentIn(layout.exitsDir());
+        Map<String, HeldContainer> held = new ConcurrentHashMap<>();
+        // On every core: each container is a file read, a JSON parse and a /proc probe of its own, and a restart
+        // waits for all of them.
+        dirs.parallelStream().forEach(dir -> {
+            String id = dir.getFileName().toString();
+            try {
+                recoverOne(id, exitFileWritten).ifPresent(container -> held.put(id, container));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot read the monitor record of " + id + "; leaving it in place", e);
             }
-        }
-        return held;
+        });
+        return new HashMap<>(held);
     }
 
-    private Optional<HeldContainer> recoverOne(String id) throws IOException {
+    private Optional<HeldContainer> recoverOne(String id, Predicate<String> exitFileWritten) throws IOException {
         Optional<MonitorRecord> found = records.read(id);
         if (found.isEmpty()) {
             Directories.deleteTree(layout.dir(id)); // a crash between mkdir and the first write
@@ -61,7 +69,7 @@ final class MonitorRecovery {
             launcher.abandon(id, new OciRuntimeCli(record.runtime(), layout.runtimeRoot(record.runtime().name())));
             return Optional.empty();
         }
-        Optional<ExitStatus> exit = ExitFiles.read(layout.exitFile(id));
+        Optional<ExitStatus> exit = exitFileWritten.test(id) ? ExitFiles.read(layout.exitFile(id)) : Optional.empty();
         if (exit.isPresent()) {
             return Optional.of(new HeldContainer(record, exit.get()));
         }
@@ -69,7 +77,7 @@ final class MonitorRecovery {
                 || ProcessProbe.isSame(record.pid(), record.pidStart())) {
             return Optional.of(new HeldContainer(record, null));
         }
-        // Exit files are written before conmon exits; re-read in case it finished between the two checks.
+        // Exit files are written before conmon exits; read again in case it finished since the directory was listed.
         exit = ExitFiles.read(layout.exitFile(id));
         return Optional.of(new HeldContainer(record, exit.orElseGet(() -> lost(id))));
     }

@@ -94,33 +94,47 @@ public final class ContainerStore {
         if (!Files.isDirectory(root)) {
             return new Loaded(records, unreadable);
         }
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                String id = dir.getFileName().toString();
-                Path file = dir.resolve(STATE_FILE);
-                Path aside = dir.resolve(CORRUPT_FILE);
-                if (!Files.exists(file)) {
-                    if (Files.exists(aside)) {
-                        unreadable.put(id, "its record was unreadable at an earlier start and is kept at " + aside
-                                + "; the container was not restored (its monitor, if any, is left running)");
-                    } else {
-                        LOG.warning(() -> dir + " has no " + STATE_FILE + " (a create was interrupted); ignoring it");
-                    }
-                    continue;
-                }
-                try {
-                    records.add(read(file));
-                } catch (NewerSchemaException newer) {
-                    unreadable.put(id, newer.getMessage() + "; left as it is, not restored");
-                } catch (IOException | RuntimeException corrupt) {
-                    unreadable.put(id, "its record " + file + " is unreadable (" + oneLine(corrupt) + "); "
-                            + moveAside(file, aside) + "; the container was not restored (its monitor, if any, is "
-                            + "left running)");
-                }
+        List<Path> dirs;
+        try (Stream<Path> listed = Files.list(root)) {
+            dirs = listed.filter(Files::isDirectory).toList();
+        }
+        // On every core: each record is a read and a parse of its own, and a restart waits for all of them.
+        for (Found found : dirs.parallelStream().map(this::loadOne).toList()) {
+            if (found.record() != null) {
+                records.add(found.record());
+            } else if (found.unreadable() != null) {
+                unreadable.put(found.id(), found.unreadable());
             }
         }
         unreadable.forEach((id, why) -> LOG.warning(() -> "container " + id + ": " + why));
         return new Loaded(records, unreadable);
+    }
+
+    /** One container directory's record, or why it cannot be used; neither for an interrupted create. */
+    private record Found(String id, ContainerRecord record, String unreadable) {
+    }
+
+    private Found loadOne(Path dir) {
+        String id = dir.getFileName().toString();
+        Path file = dir.resolve(STATE_FILE);
+        Path aside = dir.resolve(CORRUPT_FILE);
+        if (!Files.exists(file)) {
+            if (Files.exists(aside)) {
+                return new Found(id, null, "its record was unreadable at an earlier start and is kept at " + aside
+                        + "; the container was not restored (its monitor, if any, is left running)");
+            }
+            LOG.warning(() -> dir + " has no " + STATE_FILE + " (a create was interrupted); ignoring it");
+            return new Found(id, null, null);
+        }
+        try {
+            return new Found(id, read(file), null);
+        } catch (NewerSchemaException newer) {
+            return new Found(id, null, newer.getMessage() + "; left as it is, not restored");
+        } catch (IOException | RuntimeException corrupt) {
+            return new Found(id, null, "its record " + file + " is unreadable (" + oneLine(corrupt) + "); "
+                    + moveAside(file, aside) + "; the container was not restored (its monitor, if any, is "
+                    + "left running)");
+        }
     }
 
     /** Moves an unreadable record out of the way of later starts; says where it is now. */
