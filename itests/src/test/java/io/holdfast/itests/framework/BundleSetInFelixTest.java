@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import io.holdfast.common.osgi.BundlesStarted;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.Containers;
 import io.holdfast.spi.image.Images;
@@ -18,11 +19,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.AfterClass;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -53,6 +57,20 @@ public class BundleSetInFelixTest {
     @Configuration
     public Option[] config() throws Exception {
         return EngineInFelix.options(ROOT, BRIDGE, 214);
+    }
+
+    /**
+     * What the launcher does once it has started every bundle, and Pax Exam has by the time a test runs: announce it
+     * ({@link BundlesStarted}), which the first restore waits for.
+     */
+    @Before
+    public void announceEveryBundleStarted() throws Exception {
+        BundleContext system = context.getBundle(0).getBundleContext();
+        if (system.getServiceReferences(Object.class.getName(), BundlesStarted.FILTER) == null) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(BundlesStarted.PROPERTY, "true");
+            system.registerService(Object.class.getName(), new Object(), props);
+        }
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.holdfast.supervisor.containers;
 
+import io.holdfast.common.osgi.BundlesStarted;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
 import io.holdfast.spi.container.ContainerSpec;
@@ -117,6 +118,24 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     // ---- the bindings a restore depends on: each arrival asks for a restore, which takes it in
 
+    /**
+     * The launcher's word that every bundle has been started ({@link BundlesStarted}): the bundles start in parallel,
+     * and the first restore must find every plugin there (and, after it, the configuration checks daemon.json's keys
+     * against every component). Once seen it stays true: a reload's swaps leave the marker in place.
+     */
+    private volatile boolean bundlesStarted;
+
+    @Reference(service = Object.class, target = BundlesStarted.FILTER, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, unbind = "bundlesStartedGone")
+    void bundlesStarted(Object marker) {
+        bundlesStarted = true;
+        restoreRequests.request();
+    }
+
+    void bundlesStartedGone(Object marker) {
+        // the framework is stopping
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "shimGone")
     void shimArrived(ContainerMonitor arrived) {
@@ -184,7 +203,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
      * takes only its own restore.
      */
     private boolean restoreIfReady() {
-        if (!active || shim == null) {
+        if (!active || shim == null || !bundlesStarted) {
             return false;
         }
         RestoreReport last = lastReport;
