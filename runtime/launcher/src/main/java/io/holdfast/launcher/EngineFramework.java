@@ -41,6 +41,13 @@ final class EngineFramework {
     private static final String SYSTEM_PACKAGES_EXTRA = "org.slf4j;version=2.0.17,org.slf4j.spi;version=2.0.17,"
             + "org.slf4j.event;version=2.0.17,org.slf4j.helpers;version=2.0.17";
     private static final String RESTORE_REPORT = "io.holdfast.spi.restore.RestoreReport";
+    /**
+     * Started before the others, as Karaf's start levels do: Declarative Services activates a bundle's components
+     * only once it runs itself, and Configuration Admin is what some of them wait for. Started in name order, SCR came
+     * about 25th of 41, and no component (the API's socket among them) came up before it.
+     */
+    private static final java.util.Set<String> EXTENDERS_FIRST = java.util.Set.of("org.apache.felix.scr",
+            "org.apache.felix.configadmin");
 
     private final Distribution dist;
     private final Map<String, String> properties;
@@ -118,11 +125,17 @@ final class EngineFramework {
      */
     private static void startAll(BundleContext context, List<Bundle> bundles) throws BundleException {
         context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(bundles); // one resolve for them all
+        for (Bundle bundle : bundles) {
+            if (EXTENDERS_FIRST.contains(bundle.getSymbolicName())) {
+                start(bundle);
+            }
+        }
         ExecutorService starters = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 new NamedThreads("holdfast-bundle-start"));
         List<Future<?>> starts = new ArrayList<>();
         for (Bundle bundle : bundles) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null
+                    && !EXTENDERS_FIRST.contains(bundle.getSymbolicName())) {
                 starts.add(starters.submit(() -> start(bundle)));
             }
         }
