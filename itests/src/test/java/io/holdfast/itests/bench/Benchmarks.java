@@ -20,7 +20,8 @@ import java.util.Map;
  * scripts/bench.sh --sizes 10,50 --reps 3 --only restore,logging
  * scripts/bench.sh --only swap --swap-containers 100 --swaps 50   # the defaults
  * scripts/bench.sh --only held --held 10000   # ping, ps and stop while 10,000 long requests are held
- * scripts/bench.sh --only pull                 # a 100 MB, 5-layer pull from a local registry}</pre>
+ * scripts/bench.sh --only pull                 # a 100 MB, 5-layer pull from a local registry
+ * scripts/bench.sh --only cli                  # holdfast ps and run -d beside the stock docker client}</pre>
  */
 public final class Benchmarks {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -36,13 +37,16 @@ public final class Benchmarks {
         Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
 
-        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,restore,logging,swap,held,pull,jmh").split(","));
+        List<String> only = List.of(options.getOrDefault("only", "cold-start,run,cli,restore,logging,swap,held,pull,jmh").split(","));
         List<Figure> figures = new ArrayList<>();
         if (only.contains("cold-start")) {
             figures.addAll(ColdStartBench.run(Math.max(reps, 5)));
         }
         if (only.contains("run")) {
             figures.addAll(RunLatencyBench.run(30, 10, 4));
+        }
+        if (only.contains("cli")) {
+            figures.addAll(CliBench.run(20));
         }
         if (only.contains("restore")) {
             for (int n : sizes) {

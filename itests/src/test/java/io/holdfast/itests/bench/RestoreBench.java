@@ -83,15 +83,25 @@ final class RestoreBench {
         return running;
     }
 
+    /**
+     * How long the engine is left without requests before its settled RSS is read: G1 gives memory back after a
+     * marking, which holdfastd has it run after 10 s without a collection.
+     */
+    private static final long SETTLE_MILLIS = 20_000;
+
     private static List<Figure> memory(Engine engine, int n, long idleRss, long idleHeap) throws Exception {
         long rss = ProcStats.rssKiB(engine.pid());
+        Thread.sleep(SETTLE_MILLIS);
+        long settledRss = ProcStats.rssKiB(engine.pid());
         long heap = ProcStats.liveHeapKiB(engine.pid());
         List<Long> monitors = ProcStats.conmonPids(engine.root());
         long monitorRss = monitors.stream().mapToLong(ProcStats::rssKiB).sum();
         String scenario = "memory, N=" + n;
         return List.of(
                 new Figure(scenario, "engine RSS idle", idleRss / 1024.0, "MiB", "no containers"),
-                new Figure(scenario, "engine RSS with N containers", rss / 1024.0, "MiB", ""),
+                new Figure(scenario, "engine RSS with N containers", rss / 1024.0, "MiB", "right after the N runs"),
+                new Figure(scenario, "engine RSS with N containers, settled", settledRss / 1024.0, "MiB",
+                        SETTLE_MILLIS / 1000 + " s later, no request meanwhile"),
                 new Figure(scenario, "engine live heap per container", Math.max(0, heap - idleHeap) / (double) n,
                         "KiB", "after full GC: " + idleHeap + " KiB idle, " + heap + " KiB with N"),
                 new Figure(scenario, "monitor (conmon) RSS per container", monitorRss / (double) monitors.size(),
