@@ -55,6 +55,7 @@ public final class HoldfastDaemon implements Callable<Integer> {
                 return 2;
             }
         }
+        JdkWarmUp.startInBackground();
         LogFormat.install();
         CgroupTeardownCheck.forThisProcess().ifPresent(warning -> System.err.println("holdfastd: " + warning));
         EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties(),
