@@ -4,11 +4,15 @@
 # Options go to the harness: --sizes 10,100,1000 (running containers for the restore scenario), --reps 3,
 # --only swap,restore,... , --swap-containers 100 --swaps 50 (the restore-bundle swap scenario), --held 10000
 # (the long-request scenario: ping, ps and stop timed while that many wait/logs -f/events are held); --only pull
-# times a 100 MB, 5-layer pull from a local docker-registry next to cat and curl of its blobs.
+# times a 100 MB, 5-layer pull from a local docker-registry next to cat and curl of its blobs; --only cli times
+# holdfast ps and run -d taking turns with Debian's docker client on the same engine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 mvn -B -q -DskipTests install
+# the bundles' class archive, as the install step of README's Running as a service makes it: the engine measured is
+# the one a user runs
+distribution/target/holdfast/bin/holdfast-cds --engine
 
 out=itests/target/bench
 mkdir -p "$out"
