@@ -11,6 +11,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +47,7 @@ final class EngineFramework {
      * only once it runs itself, and Configuration Admin is what some of them wait for. Started in name order, SCR came
      * about 25th of 41, and no component (the API's socket among them) came up before it.
      */
-    private static final java.util.Set<String> EXTENDERS_FIRST = java.util.Set.of("org.apache.felix.scr",
+    private static final Set<String> EXTENDERS_FIRST = Set.of("org.apache.felix.scr",
             "org.apache.felix.configadmin");
 
     private final Distribution dist;
