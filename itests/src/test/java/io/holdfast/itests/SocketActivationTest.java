@@ -84,6 +84,8 @@ class SocketActivationTest {
                 assertEquals(containerPid, state.path("Pid").asLong());
                 assertEquals(200, list.status(START));
                 assertEquals(id, body(list).path(0).path("Id").asText());
+                // the launcher accepted both at once, from the socket's backlog, and held them for the API bundle
+                assertTrue(engine.log().contains("2 connection(s) taken over from the launcher"), engine.log());
             }
 
             // an orderly stop (systemctl restart) leaves the held socket's file in place for the next engine

@@ -5,9 +5,12 @@ import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.metrics.MetricSource;
 import io.holdfast.spi.reload.Reloader;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -105,6 +108,20 @@ public class ApiSockets {
         }
     }
 
+    /** A connection that cannot be served is closed: its client sees the hang-up, and the others are served. */
+    private static void adopt(DockerClientConnector connector, SocketChannel channel, ByteBuffer read) {
+        try {
+            connector.adopt(channel, read);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warning(() -> "a connection held while the engine started cannot be served, closed: " + e);
+            try {
+                channel.close();
+            } catch (java.io.IOException ignored) {
+                // closed anyway
+            }
+        }
+    }
+
     private synchronized void openOnce() {
         if (server != null || context == null) {
             return;
@@ -119,11 +136,14 @@ public class ApiSockets {
             threads.setName("holdfast-api");
             threads.setDaemon(true);
             server = new Server(threads);
+            DockerClientConnector inheritedConnector = null;
+            Map<SocketChannel, ByteBuffer> early = Map.of();
             if (inherited.isPresent()) {
-                UnixDomainServerConnector connector = new DockerClientConnector(server);
-                connector.setInheritChannel(true);
-                connector.setUnixDomainPath(InheritedSocket.unboundName(inherited.get()));
-                server.addConnector(connector);
+                inheritedConnector = new DockerClientConnector(server);
+                inheritedConnector.setInheritChannel(true);
+                inheritedConnector.setUnixDomainPath(InheritedSocket.unboundName(inherited.get()));
+                server.addConnector(inheritedConnector);
+                early = EarlyConnections.take(context); // the launcher stops serving it
             }
             for (String host : bound) {
                 Path socket = UnixSockets.staged(host);
@@ -135,12 +155,17 @@ public class ApiSockets {
             server.setHandler(dispatcher);
             server.setErrorHandler(new JsonErrorHandler());
             server.start();
+            for (var held : early.entrySet()) {
+                adopt(inheritedConnector, held.getKey(), held.getValue());
+            }
             for (int i = 0; i < bound.size(); i++) {
                 UnixSockets.publish(staged.get(i), bound.get(i));
             }
+            int adopted = early.size();
             LOG.info(() -> "API listening on " + String.join(", ", bound)
                     + inherited.map(path -> (bound.isEmpty() ? "" : ", ") + "unix://" + path
-                            + " (the socket the service manager holds)").orElse(""));
+                            + " (the socket the service manager holds; " + adopted
+                            + " connection(s) taken over from the launcher)").orElse(""));
         } catch (Exception e) {
             server = null;
             for (Path socket : staged) {

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
@@ -17,26 +19,51 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Jetty's Unix-socket connector, with each connection's first request head mended by {@link BlankHostRepair} and
- * request heads capped ({@link RequestLimits}).
+ * request heads capped ({@link RequestLimits}). It can also serve connections accepted before it ran
+ * ({@link #adopt}).
  */
 final class DockerClientConnector extends UnixDomainServerConnector {
+    /** What was read from adopted connections before they were adopted, until their end point takes it. */
+    private final Map<SocketChannel, ByteBuffer> readBeforeAdoption = new ConcurrentHashMap<>();
 
     DockerClientConnector(Server server) {
         super(server);
         RequestLimits.apply(this);
     }
 
+    /**
+     * Serves {@code channel} as if this connector had accepted it: a connection the launcher accepted on the socket a
+     * service manager handed over, before this connector ran. {@code read} (read mode) is what the launcher read from
+     * it and did not answer; Jetty reads it first.
+     */
+    void adopt(SocketChannel channel, ByteBuffer read) throws IOException {
+        if (read.hasRemaining()) {
+            readBeforeAdoption.put(channel, read);
+        }
+        getBean(Selectors.class).adopt(channel);
+    }
+
     @Override
     protected SelectorManager newSelectorManager(Executor executor, Scheduler scheduler, int selectors) {
-        return new UnixDomainSelectorManager(executor, scheduler, selectors) {
-            @Override
-            protected EndPoint newEndPoint(SelectableChannel channel, ManagedSelector selector, SelectionKey key) {
-                SocketChannelEndPoint endPoint = new RepairingEndPoint((SocketChannel) channel, selector, key,
-                        getScheduler());
-                endPoint.setIdleTimeout(getIdleTimeout());
-                return endPoint;
-            }
-        };
+        return new Selectors(executor, scheduler, selectors);
+    }
+
+    private final class Selectors extends UnixDomainSelectorManager {
+        Selectors(Executor executor, Scheduler scheduler, int selectors) {
+            super(executor, scheduler, selectors);
+        }
+
+        void adopt(SocketChannel channel) throws IOException {
+            accepted(channel);
+        }
+
+        @Override
+        protected EndPoint newEndPoint(SelectableChannel channel, ManagedSelector selector, SelectionKey key) {
+            SocketChannelEndPoint endPoint = new RepairingEndPoint((SocketChannel) channel, selector, key,
+                    getScheduler(), readBeforeAdoption.remove(channel));
+            endPoint.setIdleTimeout(getIdleTimeout());
+            return endPoint;
+        }
     }
 
     /**
@@ -52,9 +79,14 @@ final class DockerClientConnector extends UnixDomainServerConnector {
         /** Read by {@link #peerClosed} before Jetty asked for it; in fill mode. */
         private ByteBuffer early = ByteBuffer.allocate(0);
 
-        RepairingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
+        /** @param readBefore what was read from the connection before Jetty had it (read mode), or null */
+        RepairingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler,
+                ByteBuffer readBefore) {
             super(channel, selector, key, scheduler);
             this.channel = channel;
+            if (readBefore != null) {
+                early = ByteBuffer.allocate(readBefore.remaining() + 4096).put(readBefore);
+            }
         }
 
         /** Jetty's buffers are in flush mode: what a fill reads is appended after the limit. */

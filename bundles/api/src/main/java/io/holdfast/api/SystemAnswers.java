@@ -2,6 +2,7 @@ package io.holdfast.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.common.docker.DockerViews;
+import io.holdfast.common.docker.PingAnswer;
 import io.holdfast.common.text.ApiPaths;
 import io.holdfast.docker.model.SystemVersion;
 import java.nio.ByteBuffer;
@@ -24,8 +25,6 @@ import org.osgi.framework.BundleContext;
  * waits for that bundle ({@link Dispatcher}).
  */
 final class SystemAnswers {
-    static final String API_VERSION = "1.41";
-    private static final String MIN_API_VERSION = "1.24";
     /** The engine's version is its supervisor's, the bundle that runs the containers (a reload may swap it). */
     private static final String SUPERVISOR = "io.holdfast.supervisor";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,9 +49,7 @@ final class SystemAnswers {
 
     /** Puts the identity headers on {@code response}; every response carries them. */
     void identify(Response response) {
-        response.getHeaders().put("Api-Version", API_VERSION);
-        response.getHeaders().put("Ostype", "linux");
-        response.getHeaders().put("Server", "Holdfast/" + engineVersion());
+        PingAnswer.identityHeaders(engineVersion()).forEach(response.getHeaders()::put);
     }
 
     /** Answers {@code request} if it is one of these; false to leave it to the engine's handler. */
@@ -61,17 +58,16 @@ final class SystemAnswers {
         String method = request.getMethod();
         if (path.equals("/_ping") && (method.equals("GET") || method.equals("HEAD"))) {
             response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-            // as moby's: no cache may keep it (clients poll it to see the engine come back); HEAD has no body
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
-            response.getHeaders().put(HttpHeader.PRAGMA, "no-cache");
-            byte[] body = method.equals("GET") ? "OK".getBytes(StandardCharsets.UTF_8) : new byte[0];
+            PingAnswer.pingHeaders().forEach(response.getHeaders()::put);
+            byte[] body = method.equals("GET") ? PingAnswer.BODY.getBytes(StandardCharsets.UTF_8)
+                    : new byte[0]; // HEAD has no body
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }
         if (path.equals("/version") && method.equals("GET")) {
-            SystemVersion version = new SystemVersion(engineVersion(), API_VERSION, MIN_API_VERSION, commit(),
+            SystemVersion version = new SystemVersion(engineVersion(), PingAnswer.API_VERSION,
+                    PingAnswer.MIN_API_VERSION, commit(),
                     "linux", DockerViews.architecture(),
                     System.getProperty("os.version"), "", false, System.getProperty("java.version"));
             response.setStatus(200);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.itests.support.Api;
 import io.holdfast.itests.support.BusyboxImage;
 import io.holdfast.itests.support.Engine;
+import io.holdfast.itests.support.SocketHolder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,13 +53,7 @@ final class RestoreBench {
                     Thread.sleep(2);
                 }
                 allRunning.add((System.nanoTime() - t0) / 1e6);
-                for (var entry : pids.entrySet()) { // not timed: every container kept its pid
-                    long pid = api.pid(entry.getKey());
-                    if (pid != entry.getValue()) {
-                        throw new IllegalStateException(entry.getKey() + " came back with pid " + pid + ", not "
-                                + entry.getValue());
-                    }
-                }
+                samePids(api, pids);
             }
             Stats s = Stats.of(socket);
             Stats a = Stats.of(allRunning);
@@ -68,8 +63,60 @@ final class RestoreBench {
                     f.median(), "", f.spread()));
             figures.add(new Figure(scenario, "engine start to all N running, same pids", a.median(), "ms",
                     a.spread()));
+            engine.kill9();
+            figures.addAll(withHeldSocket(engine, n, repetitions, pids));
         }
         return figures;
+    }
+
+    /**
+     * The same restarts with the socket held as systemd's {@code holdfast.socket} holds it: timed to the first
+     * {@code /_ping} answered (the launcher answers it, {@code EarlySocket}) and to all N running; refused attempts
+     * are counted (there should be none).
+     */
+    private static List<Figure> withHeldSocket(Engine engine, int n, int repetitions, Map<String, Long> pids)
+            throws Exception {
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(engine.host().substring("unix://".length())));
+        List<Double> ping = new ArrayList<>();
+        List<Double> refused = new ArrayList<>();
+        List<Double> allRunning = new ArrayList<>();
+        Api api = Api.of(engine);
+        try (SocketHolder held = SocketHolder.bind(engine)) {
+            for (int r = 0; r < repetitions; r++) {
+                long t0 = System.nanoTime();
+                long pid = held.startEngine();
+                refused.add((double) Bench.awaitPing(engine));
+                ping.add((System.nanoTime() - t0) / 1e6);
+                long deadline = System.nanoTime() + 600_000_000_000L;
+                while (runningCount(api) < n) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("not all " + n + " containers came back running");
+                    }
+                    Thread.sleep(2);
+                }
+                allRunning.add((System.nanoTime() - t0) / 1e6);
+                samePids(api, pids);
+                held.kill9(pid);
+            }
+        }
+        String scenario = "restore after SIGKILL, socket held (holdfast.socket), N=" + n;
+        Stats p = Stats.of(ping);
+        Stats f = Stats.of(refused);
+        Stats a = Stats.of(allRunning);
+        return List.of(new Figure(scenario, "engine start to /_ping answered", p.median(), "ms", p.spread()),
+                new Figure(scenario, "connections refused while it starts", f.median(), "", f.spread()),
+                new Figure(scenario, "engine start to all N running, same pids", a.median(), "ms", a.spread()));
+    }
+
+    /** Not timed: every container kept its pid. */
+    private static void samePids(Api api, Map<String, Long> pids) throws Exception {
+        for (var entry : pids.entrySet()) {
+            long pid = api.pid(entry.getKey());
+            if (pid != entry.getValue()) {
+                throw new IllegalStateException(entry.getKey() + " came back with pid " + pid + ", not "
+                        + entry.getValue());
+            }
+        }
     }
 
     private static int runningCount(Api api) throws Exception {

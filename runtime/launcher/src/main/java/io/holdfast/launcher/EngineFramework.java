@@ -2,6 +2,8 @@ package io.holdfast.launcher;
 
 import io.holdfast.common.osgi.BundlesStarted;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -56,10 +60,14 @@ final class EngineFramework {
     /** Where Felix's cache goes ({@link FrameworkCache}). */
     private final Path execRoot;
 
-    EngineFramework(Distribution dist, Map<String, String> properties, Path execRoot) {
+    private final Optional<EarlySocket> earlySocket;
+
+    EngineFramework(Distribution dist, Map<String, String> properties, Path execRoot,
+            Optional<EarlySocket> earlySocket) {
         this.dist = dist;
         this.properties = properties;
         this.execRoot = execRoot;
+        this.earlySocket = earlySocket;
     }
 
     int runUntilStopped() throws Exception {
@@ -76,6 +84,7 @@ final class EngineFramework {
             BundleContext context = framework.getBundleContext();
             registerFatalReporter(context, framework);
             registerHandOffStore(context);
+            earlySocket.ifPresent(socket -> registerEarlySocket(context, socket));
             announceWhenReady(context, clock);
             framework.start();
             clock.frameworkStarted();
@@ -190,12 +199,12 @@ final class EngineFramework {
         BundleContext context = framework.getBundleContext();
         try {
             var references = context == null ? null
-                    : context.getServiceReferences(java.util.function.Supplier.class.getName(), "(holdfast.reload=true)");
+                    : context.getServiceReferences(Supplier.class.getName(), "(holdfast.reload=true)");
             if (references == null || references.length == 0) {
                 System.err.println("holdfastd: SIGHUP received, but the reload bundle is not running; nothing changed");
                 return;
             }
-            var reloader = (java.util.function.Supplier<String>) context.getService(references[0]);
+            var reloader = (Supplier<String>) context.getService(references[0]);
             try {
                 System.err.println("holdfastd: SIGHUP: " + reloader.get().replace("\n", "\n  "));
             } finally {
@@ -232,6 +241,18 @@ final class EngineFramework {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("holdfast.handoff", "true");
         context.registerService(ConcurrentMap.class, new ConcurrentHashMap<String, Object>(), props);
+    }
+
+    /**
+     * The socket a service manager handed over, which the launcher serves until the API bundle takes it with the
+     * connections held meanwhile ({@link EarlySocket#handOver}): a JDK-typed
+     * {@code Supplier<Map<SocketChannel, ByteBuffer>>} with {@code holdfast.early-socket=true}.
+     */
+    private static void registerEarlySocket(BundleContext context, EarlySocket socket) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("holdfast.early-socket", "true");
+        Supplier<Map<SocketChannel, ByteBuffer>> handOver = socket::handOver;
+        context.registerService(Supplier.class, handOver, props);
     }
 
     /** Prints one line once the restore has run and the API is about to open. */

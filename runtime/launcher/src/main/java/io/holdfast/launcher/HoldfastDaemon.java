@@ -3,6 +3,7 @@ package io.holdfast.launcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,8 +34,23 @@ public final class HoldfastDaemon implements Callable<Integer> {
             + " opens over the socket)")
     boolean console;
 
+    /** The socket a service manager handed over, served from the start ({@link EarlySocket}); empty without one. */
+    private final Optional<EarlySocket> earlySocket;
+
+    private HoldfastDaemon(Optional<EarlySocket> earlySocket) {
+        this.earlySocket = earlySocket;
+    }
+
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new HoldfastDaemon());
+        // First of all, before the flags are read: a client polling a held socket is answered within the JVM's start.
+        Optional<EarlySocket> early = EarlySocket.serveInherited(new InstalledEngineVersion(() -> {
+            try {
+                return Distribution.locate().bundles();
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        CommandLine cli = new CommandLine(new HoldfastDaemon(early));
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("holdfastd: " + e.getMessage() + " (see holdfastd --help)");
             return 2;
@@ -59,7 +75,7 @@ public final class HoldfastDaemon implements Callable<Integer> {
         LogFormat.install();
         CgroupTeardownCheck.forThisProcess().ifPresent(warning -> System.err.println("holdfastd: " + warning));
         EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties(),
-                LauncherExecRoot.of(execRoot, config));
+                LauncherExecRoot.of(execRoot, config), earlySocket);
         return engine.runUntilStopped();
     }
 

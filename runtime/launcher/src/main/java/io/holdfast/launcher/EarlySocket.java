@@ -1,0 +1,280 @@
+package io.holdfast.launcher;
+
+import io.holdfast.common.docker.PingAnswer;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The listening API socket a service manager handed over ({@code holdfast.socket}), served from the launcher's first
+ * moments until the API bundle takes it: {@code /_ping} is answered at once, and every other request is held, with
+ * the bytes read from it, for the API bundle, which answers it once the restore has run. Without this a client
+ * waited in the socket's backlog for the framework, the bundles and Jetty (about 1.5 s) only to learn that the
+ * engine is there; with it, clients polling {@code /_ping} for the engine to come back are answered within the JVM's
+ * start. What is held is never answered from here: the launcher has no state to answer it from.
+ *
+ * <p>The API bundle takes the socket and the held connections, in the order they came, through {@link #handOver}
+ * (a JDK-typed service, {@link EngineFramework}); from then on this serves nothing and the socket is in blocking mode,
+ * as Jetty's acceptor wants it.
+ */
+final class EarlySocket {
+    /** As the API's own limit on a request head (RequestLimits): a longer one is Jetty's to refuse. */
+    private static final int HEAD_LIMIT = 64 * 1024;
+    private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+
+    private final ServerSocketChannel server;
+    private final Supplier<String> engineVersion;
+    private final Selector selector;
+    private final CompletableFuture<Map<SocketChannel, ByteBuffer>> handedOver = new CompletableFuture<>();
+    private volatile boolean handingOver;
+
+    private EarlySocket(ServerSocketChannel server, Supplier<String> engineVersion) throws IOException {
+        this.server = server;
+        this.engineVersion = engineVersion;
+        this.selector = Selector.open();
+    }
+
+    /**
+     * Serves the listening Unix socket this process has as its standard input (systemd's
+     * {@code StandardInput=socket}, or {@code bin/holdfastd} with {@code LISTEN_FDS}); empty when there is none.
+     */
+    static Optional<EarlySocket> serveInherited(Supplier<String> engineVersion) {
+        try {
+            Channel inherited = System.inheritedChannel();
+            if (inherited instanceof ServerSocketChannel listening
+                    && listening.getLocalAddress() instanceof UnixDomainSocketAddress) {
+                return Optional.of(serve(listening, engineVersion));
+            }
+        } catch (IOException e) {
+            // the API bundle reports an unusable socket, naming it; the engine is not ended from here
+        }
+        return Optional.empty();
+    }
+
+    /** Starts serving {@code listening} on a thread of its own. */
+    static EarlySocket serve(ServerSocketChannel listening, Supplier<String> engineVersion) throws IOException {
+        EarlySocket socket = new EarlySocket(listening, engineVersion);
+        listening.configureBlocking(false);
+        listening.register(socket.selector, SelectionKey.OP_ACCEPT);
+        Thread thread = new Thread(socket::serveUntilHandedOver, "holdfast-early-socket");
+        thread.setDaemon(true);
+        thread.start();
+        return socket;
+    }
+
+    /**
+     * Stops serving and returns the held connections, each with what was read from it and not answered (in read
+     * mode; empty for a client that sent nothing more after its pings). Every ping answered has been written in full.
+     * Called once; a second call returns what the first did.
+     */
+    Map<SocketChannel, ByteBuffer> handOver() {
+        handingOver = true;
+        selector.wakeup();
+        return handedOver.join();
+    }
+
+    private void serveUntilHandedOver() {
+        Map<SocketChannel, Client> clients = new LinkedHashMap<>();
+        try {
+            while (!handingOver) {
+                selector.select();
+                for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (key.isValid() && key.isAcceptable()) {
+                        accept(clients);
+                    } else if (key.isValid()) {
+                        ((Client) key.attachment()).serve(key);
+                    }
+                }
+                clients.keySet().removeIf(channel -> !channel.isOpen());
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("holdfastd: the socket the service manager holds is left to the API from now on: "
+                    + e);
+        } finally {
+            handedOver.complete(finish(clients));
+        }
+    }
+
+    /**
+     * Closes the selector, which deregisters every channel, so that each can be put in blocking mode: the socket for
+     * Jetty's acceptor, each client to finish an answer under way.
+     */
+    private Map<SocketChannel, ByteBuffer> finish(Map<SocketChannel, Client> clients) {
+        try {
+            selector.close();
+            server.configureBlocking(true);
+        } catch (IOException e) {
+            System.err.println("holdfastd: cannot hand the socket the service manager holds to the API: " + e);
+        }
+        Map<SocketChannel, ByteBuffer> held = new LinkedHashMap<>();
+        clients.forEach((channel, client) -> client.unanswered().ifPresent(bytes -> held.put(channel, bytes)));
+        return held;
+    }
+
+    private void accept(Map<SocketChannel, Client> clients) throws IOException {
+        SocketChannel channel = server.accept();
+        if (channel != null) {
+            Client client = new Client(channel);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, client);
+            clients.put(channel, client);
+        }
+    }
+
+    private byte[] pingAnswer(RequestHead head) {
+        byte[] body = head.method().equals("GET") ? PingAnswer.BODY.getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        StringBuilder answer = new StringBuilder(head.http10() ? "HTTP/1.0" : "HTTP/1.1").append(" 200 OK\r\n");
+        PingAnswer.identityHeaders(engineVersion.get()).forEach((k, v) -> answer.append(k).append(": ").append(v)
+                .append("\r\n"));
+        PingAnswer.pingHeaders().forEach((k, v) -> answer.append(k).append(": ").append(v).append("\r\n"));
+        answer.append("Content-Length: ").append(body.length).append("\r\n");
+        answer.append(head.connectionClose() ? "Connection: close\r\n" : "").append("\r\n");
+        ByteBuffer bytes = ByteBuffer.allocate(answer.length() + body.length);
+        bytes.put(answer.toString().getBytes(StandardCharsets.ISO_8859_1)).put(body);
+        return bytes.array();
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    /** One connection: the bytes read and not yet answered, and an answer not yet written in full. */
+    private final class Client {
+        private final SocketChannel channel;
+        private ByteBuffer in = ByteBuffer.allocate(1024); // fill mode
+        private ByteBuffer out = ByteBuffer.allocate(0);
+        private boolean closeAfterAnswer;
+
+        Client(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        void serve(SelectionKey key) throws IOException {
+            try {
+                if (out.hasRemaining() && !writeAnswer(key)) {
+                    return;
+                }
+                if (key.isValid() && key.isReadable() && !read(key)) {
+                    return;
+                }
+                answerPings(key);
+            } catch (IOException e) {
+                key.cancel();
+                closeQuietly(channel); // the client left
+            }
+        }
+
+        /** False when the client closed its end. */
+        private boolean read(SelectionKey key) throws IOException {
+            if (!in.hasRemaining()) {
+                if (in.capacity() >= HEAD_LIMIT) {
+                    hold(key); // no head end in 64 KiB: Jetty refuses it
+                    return true;
+                }
+                in = ByteBuffer.allocate(Math.min(HEAD_LIMIT, in.capacity() * 2)).put(in.flip());
+            }
+            if (channel.read(in) < 0) {
+                key.cancel();
+                channel.close();
+                return false;
+            }
+            return true;
+        }
+
+        /** Answers each complete ping head at the front; holds the connection at the first other request. */
+        private void answerPings(SelectionKey key) throws IOException {
+            while (key.isValid() && !out.hasRemaining()) {
+                int end = headEnd();
+                if (end < 0) {
+                    if (in.position() >= HEAD_LIMIT) {
+                        hold(key);
+                    }
+                    return;
+                }
+                String text = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
+                Optional<RequestHead> head = RequestHead.parse(text);
+                if (head.isEmpty() || !head.get().isPing()) {
+                    hold(key);
+                    return;
+                }
+                in.flip().position(end + HEAD_END.length);
+                in.compact();
+                out = ByteBuffer.wrap(pingAnswer(head.get()));
+                closeAfterAnswer = head.get().connectionClose();
+                if (!writeAnswer(key)) {
+                    return;
+                }
+            }
+        }
+
+        /** Writes what it can of the answer; false while some is left (then it waits to be writable). */
+        private boolean writeAnswer(SelectionKey key) throws IOException {
+            channel.write(out);
+            if (out.hasRemaining()) {
+                key.interestOps(SelectionKey.OP_WRITE);
+                return false;
+            }
+            if (closeAfterAnswer) {
+                key.cancel();
+                channel.close();
+                return false;
+            }
+            key.interestOps(SelectionKey.OP_READ);
+            return true;
+        }
+
+        /** Reads no more: the rest is the API's. */
+        private void hold(SelectionKey key) {
+            key.interestOps(0);
+        }
+
+        private int headEnd() {
+            byte[] bytes = in.array();
+            for (int i = 0; i + HEAD_END.length <= in.position(); i++) {
+                if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Once the selector is closed: puts the connection in blocking mode, finishes an answer under way, and
+         * returns what was read and not answered (in read mode); empty when the connection is closed or ends with
+         * that answer.
+         */
+        Optional<ByteBuffer> unanswered() {
+            try {
+                channel.configureBlocking(true);
+                while (out.hasRemaining()) {
+                    channel.write(out);
+                }
+                if (!closeAfterAnswer) {
+                    return Optional.of(in.flip());
+                }
+            } catch (IOException | RuntimeException e) {
+                // the client left
+            }
+            closeQuietly(channel);
+            return Optional.empty();
+        }
+    }
+}
