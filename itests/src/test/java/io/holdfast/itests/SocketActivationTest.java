@@ -50,6 +50,8 @@ class SocketActivationTest {
                 assertEquals(200, first.status(START), engine.log());
             }
             assertEquals(200, engine.api().request("GET", "/version").status());
+            // answered by the API bundle once it has restored (the launcher answered the two above)
+            assertEquals(200, engine.api().request("GET", "/containers/json").status());
             assertTrue(engine.log().contains("the socket the service manager holds"), engine.log());
         } finally {
             activator.destroyForcibly(); // it became holdfastd
@@ -75,7 +77,8 @@ class SocketActivationTest {
             held.kill9(pid);
             assertTrue(Await.alive(containerPid), "the container survives the engine's SIGKILL");
             try (HeldRequest inspect = HeldRequest.open(engine, "GET", "/containers/" + id + "/json");
-                    HeldRequest list = HeldRequest.open(engine, "GET", "/containers/json")) {
+                    HeldRequest list = HeldRequest.open(engine, "GET", "/containers/json");
+                    HeldRequest version = HeldRequest.open(engine, "GET", "/v1.41/version")) {
                 // both connected while no engine runs; they are answered by the next one, after its restore
                 pid = held.startEngine();
                 assertEquals(200, inspect.status(START), engine.log());
@@ -84,8 +87,12 @@ class SocketActivationTest {
                 assertEquals(containerPid, state.path("Pid").asLong());
                 assertEquals(200, list.status(START));
                 assertEquals(id, body(list).path(0).path("Id").asText());
-                // the launcher accepted both at once, from the socket's backlog, and held them for the API bundle
+                // the launcher accepted all three at once, from the socket's backlog: it answered the version itself
+                // (needing no container) and held the other two for the API bundle
                 assertTrue(engine.log().contains("2 connection(s) taken over from the launcher"), engine.log());
+                assertEquals(200, version.status(START));
+                assertEquals(engine.api().request("GET", "/version").json(), body(version),
+                        "the launcher's /version is the API's");
             }
 
             // an orderly stop (systemctl restart) leaves the held socket's file in place for the next engine

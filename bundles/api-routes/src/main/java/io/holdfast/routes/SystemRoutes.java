@@ -1,6 +1,7 @@
 package io.holdfast.routes;
 
 import io.holdfast.common.docker.DockerViews;
+import io.holdfast.common.docker.EngineIdentity;
 import io.holdfast.docker.model.SystemInfo;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.container.ContainerRecord;
@@ -46,7 +47,7 @@ final class SystemRoutes {
         return new SystemInfo(version.engineId(), hostname(), version.version(), all.size(), running, 0,
                 all.size() - running, images.get().list().size(), cfg.storageDriver(), cfg.liveRestore(),
                 cfg.defaultRuntime(), runtimes, cfg.dataRoot(), System.getProperty("os.version"),
-                System.getProperty("os.name"), "linux", DockerViews.architecture(),
+                System.getProperty("os.name"), "linux", EngineIdentity.architecture(),
                 Runtime.getRuntime().availableProcessors(), memTotal(), cfg.debug(), false, "cgroupfs", cgroupVersion(),
                 "json-file");
     }

@@ -1,14 +1,13 @@
 package io.holdfast.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.holdfast.common.docker.DockerViews;
-import io.holdfast.common.docker.PingAnswer;
+import io.holdfast.common.docker.EngineIdentity;
 import io.holdfast.common.text.ApiPaths;
-import io.holdfast.docker.model.SystemVersion;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -49,7 +48,7 @@ final class SystemAnswers {
 
     /** Puts the identity headers on {@code response}; every response carries them. */
     void identify(Response response) {
-        PingAnswer.identityHeaders(engineVersion()).forEach(response.getHeaders()::put);
+        EngineIdentity.headers(engineVersion()).forEach(response.getHeaders()::put);
     }
 
     /** Answers {@code request} if it is one of these; false to leave it to the engine's handler. */
@@ -58,18 +57,15 @@ final class SystemAnswers {
         String method = request.getMethod();
         if (path.equals("/_ping") && (method.equals("GET") || method.equals("HEAD"))) {
             response.setStatus(200);
-            PingAnswer.pingHeaders().forEach(response.getHeaders()::put);
-            byte[] body = method.equals("GET") ? PingAnswer.BODY.getBytes(StandardCharsets.UTF_8)
+            EngineIdentity.pingHeaders().forEach(response.getHeaders()::put);
+            byte[] body = method.equals("GET") ? EngineIdentity.PING_BODY.getBytes(StandardCharsets.UTF_8)
                     : new byte[0]; // HEAD has no body
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }
         if (path.equals("/version") && method.equals("GET")) {
-            SystemVersion version = new SystemVersion(engineVersion(), PingAnswer.API_VERSION,
-                    PingAnswer.MIN_API_VERSION, commit(),
-                    "linux", DockerViews.architecture(),
-                    System.getProperty("os.version"), "", false, System.getProperty("java.version"));
+            Map<String, Object> version = EngineIdentity.version(engineVersion(), commit());
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(version)), callback);

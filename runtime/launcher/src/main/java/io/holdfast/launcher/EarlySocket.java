@@ -1,6 +1,9 @@
 package io.holdfast.launcher;
 
-import io.holdfast.common.docker.PingAnswer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.holdfast.common.docker.EngineIdentity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -19,11 +22,12 @@ import java.util.function.Supplier;
 
 /**
  * The listening API socket a service manager handed over ({@code holdfast.socket}), served from the launcher's first
- * moments until the API bundle takes it: {@code /_ping} is answered at once, and every other request is held, with
- * the bytes read from it, for the API bundle, which answers it once the restore has run. Without this a client
- * waited in the socket's backlog for the framework, the bundles and Jetty (about 1.5 s) only to learn that the
- * engine is there; with it, clients polling {@code /_ping} for the engine to come back are answered within the JVM's
- * start. What is held is never answered from here: the launcher has no state to answer it from.
+ * moments until the API bundle takes it: {@code /_ping} and {@code /version} are answered at once, as the API
+ * answers them ({@link EngineIdentity}), and every other request is held, with the bytes read from it, for the API
+ * bundle, which answers it once the restore has run. Without this a client waited in the socket's backlog for the
+ * framework, the bundles and Jetty (about 1.5 s) only to learn that the engine is there; with it, clients polling
+ * {@code /_ping} for the engine to come back are answered within the JVM's start. What is held is never answered
+ * from here: the launcher has no state to answer it from.
  *
  * <p>The API bundle takes the socket and the held connections, in the order they came, through {@link #handOver}
  * (a JDK-typed service, {@link EngineFramework}); from then on this serves nothing and the socket is in blocking mode,
@@ -76,7 +80,7 @@ final class EarlySocket {
 
     /**
      * Stops serving and returns the held connections, each with what was read from it and not answered (in read
-     * mode; empty for a client that sent nothing more after its pings). Every ping answered has been written in full.
+     * mode; empty for a client that sent nothing more after its pings). Every answer given has been written in full.
      * Called once; a second call returns what the first did.
      */
     Map<SocketChannel, ByteBuffer> handOver() {
@@ -135,17 +139,44 @@ final class EarlySocket {
         }
     }
 
-    private byte[] pingAnswer(RequestHead head) {
-        byte[] body = head.method().equals("GET") ? PingAnswer.BODY.getBytes(StandardCharsets.US_ASCII) : new byte[0];
-        StringBuilder answer = new StringBuilder(head.http10() ? "HTTP/1.0" : "HTTP/1.1").append(" 200 OK\r\n");
-        PingAnswer.identityHeaders(engineVersion.get()).forEach((k, v) -> answer.append(k).append(": ").append(v)
-                .append("\r\n"));
-        PingAnswer.pingHeaders().forEach((k, v) -> answer.append(k).append(": ").append(v).append("\r\n"));
-        answer.append("Content-Length: ").append(body.length).append("\r\n");
-        answer.append(head.connectionClose() ? "Connection: close\r\n" : "").append("\r\n");
-        ByteBuffer bytes = ByteBuffer.allocate(answer.length() + body.length);
-        bytes.put(answer.toString().getBytes(StandardCharsets.ISO_8859_1)).put(body);
-        return bytes.array();
+    /** The answer to a ping or a version request, as the API's {@code SystemAnswers} gives it. */
+    private byte[] answer(RequestHead head) throws IOException {
+        String version = engineVersion.get();
+        Map<String, String> headers = new LinkedHashMap<>(EngineIdentity.headers(version));
+        byte[] body;
+        if (head.isPing()) {
+            headers.putAll(EngineIdentity.pingHeaders());
+            body = head.method().equals("GET") ? EngineIdentity.PING_BODY.getBytes(StandardCharsets.US_ASCII)
+                    : new byte[0];
+        } else {
+            headers.put("Content-Type", "application/json");
+            body = json(EngineIdentity.version(version, System.getProperty("holdfast.commit", "unknown")));
+        }
+        headers.put("Content-Length", Integer.toString(body.length));
+        if (head.connectionClose()) {
+            headers.put("Connection", "close");
+        }
+        StringBuilder text = new StringBuilder(head.http10() ? "HTTP/1.0" : "HTTP/1.1").append(" 200 OK\r\n");
+        headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
+        byte[] start = text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        return ByteBuffer.allocate(start.length + body.length).put(start).put(body).array();
+    }
+
+    /** A flat document of strings and booleans ({@link EngineIdentity#version}). */
+    private static byte[] json(Map<String, Object> document) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = new JsonFactory().createGenerator(bytes)) {
+            out.writeStartObject();
+            for (Map.Entry<String, Object> field : document.entrySet()) {
+                if (field.getValue() instanceof Boolean flag) {
+                    out.writeBooleanField(field.getKey(), flag);
+                } else {
+                    out.writeStringField(field.getKey(), String.valueOf(field.getValue()));
+                }
+            }
+            out.writeEndObject();
+        }
+        return bytes.toByteArray();
     }
 
     private static void closeQuietly(SocketChannel channel) {
@@ -175,7 +206,7 @@ final class EarlySocket {
                 if (key.isValid() && key.isReadable() && !read(key)) {
                     return;
                 }
-                answerPings(key);
+                answerEarly(key);
             } catch (IOException e) {
                 key.cancel();
                 closeQuietly(channel); // the client left
@@ -199,8 +230,8 @@ final class EarlySocket {
             return true;
         }
 
-        /** Answers each complete ping head at the front; holds the connection at the first other request. */
-        private void answerPings(SelectionKey key) throws IOException {
+        /** Answers each complete ping or version head at the front; holds the connection at the first other request. */
+        private void answerEarly(SelectionKey key) throws IOException {
             while (key.isValid() && !out.hasRemaining()) {
                 int end = headEnd();
                 if (end < 0) {
@@ -211,13 +242,13 @@ final class EarlySocket {
                 }
                 String text = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
                 Optional<RequestHead> head = RequestHead.parse(text);
-                if (head.isEmpty() || !head.get().isPing()) {
+                if (head.isEmpty() || !(head.get().isPing() || head.get().isVersion())) {
                     hold(key);
                     return;
                 }
                 in.flip().position(end + HEAD_END.length);
                 in.compact();
-                out = ByteBuffer.wrap(pingAnswer(head.get()));
+                out = ByteBuffer.wrap(answer(head.get()));
                 closeAfterAnswer = head.get().connectionClose();
                 if (!writeAnswer(key)) {
                     return;

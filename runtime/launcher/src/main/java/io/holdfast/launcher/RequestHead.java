@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An HTTP/1.x request's line and headers, as far as {@link EarlySocket} needs them: is it a {@code /_ping} it may
- * answer itself, and does the client want the connection closed after the answer. Anything it cannot read plainly
- * is not a ping, and is left to the API's Jetty, which answers it properly (a 400 included).
+ * An HTTP/1.x request's line and headers, as far as {@link EarlySocket} needs them: is it a {@code /_ping} or a
+ * {@code /version} it may answer itself, and does the client want the connection closed after the answer. Anything
+ * it cannot read plainly is not one of those, and is left to the API's Jetty, which answers it properly (a 400
+ * included).
  *
  * @param method the request method
  * @param path the target's path, without query and without the API version prefix
@@ -53,5 +54,10 @@ record RequestHead(String method, String path, boolean http10, boolean hasBody, 
     /** {@code GET} or {@code HEAD /_ping} without a body: answered without any engine state. */
     boolean isPing() {
         return path.equals("/_ping") && (method.equals("GET") || method.equals("HEAD")) && !hasBody;
+    }
+
+    /** {@code GET /version} without a body: answered without any engine state too. */
+    boolean isVersion() {
+        return path.equals("/version") && method.equals("GET") && !hasBody;
     }
 }

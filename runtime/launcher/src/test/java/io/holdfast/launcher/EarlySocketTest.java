@@ -69,6 +69,21 @@ class EarlySocketTest {
     }
 
     @Test
+    void versionIsAnsweredWithTheDocumentTheApiGives() throws Exception {
+        EarlySocket socket = EarlySocket.serve(listening, () -> "4.5.6");
+        SocketChannel client = connect();
+        send(client, "GET /v1.24/version HTTP/1.1\r\nHost: x\r\n\r\n");
+        String answer = readAnswer(client, "}");
+        assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+        assertTrue(answer.contains("\r\nContent-Type: application/json\r\n"), answer);
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertTrue(answer.contains("\r\nContent-Length: " + body.length() + "\r\n"), answer);
+        assertTrue(body.startsWith("{\"Version\":\"4.5.6\",\"ApiVersion\":\"1.41\",\"MinAPIVersion\":\"1.24\","), body);
+        assertTrue(body.contains("\"Os\":\"linux\"") && body.contains("\"Experimental\":false"), body);
+        assertEquals(1, socket.handOver().size());
+    }
+
+    @Test
     void otherRequestsAreHeldWithTheirBytesInTheOrderTheyCame() throws Exception {
         EarlySocket socket = EarlySocket.serve(listening, () -> "1");
         SocketChannel first = connect();
@@ -135,7 +150,7 @@ class EarlySocketTest {
         }
     }
 
-    /** Reads until {@code end} has arrived (blocking; the class's timeout ends a wait for an answer that never comes). */
+    /** Reads until {@code end} has arrived (blocking; the class's timeout ends a wait for an answer never given). */
     private static String readAnswer(SocketChannel client, String end) throws IOException {
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(1);

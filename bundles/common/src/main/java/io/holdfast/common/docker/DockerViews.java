@@ -206,7 +206,8 @@ public final class DockerViews {
                 c.entrypoint().isEmpty() ? null : c.entrypoint(), c.labels(), c.stopSignal(), null)
                 .withHealthcheck(HealthViews.config(c.healthcheck()));
         return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,
-                image.created().toString(), "", "", config, architecture(), "linux", image.size(), image.size(),
+                image.created().toString(), "", "", config, EngineIdentity.architecture(), "linux", image.size(),
+                image.size(),
                 new ImageInspect.RootFs("layers", List.of()));
     }
 
@@ -214,16 +215,6 @@ public final class DockerViews {
     public static List<ImageHistoryEntry> history(ImageRecord image) {
         return List.of(new ImageHistoryEntry(image.id(), image.created().getEpochSecond(), "", image.repoTags(),
                 image.size(), IMPORTED));
-    }
-
-    /** Go's name for this machine's architecture, as Docker reports it. */
-    public static String architecture() {
-        String arch = System.getProperty("os.arch");
-        return switch (arch) {
-            case "x86_64" -> "amd64";
-            case "aarch64" -> "arm64";
-            default -> arch;
-        };
     }
 
     /** What runs: entrypoint and command, {@code /bin/sh} when both are empty; Docker's Path and Args. */

@@ -3,7 +3,8 @@ package io.holdfast.docker.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code GET /version} (moby's {@code types.Version}). Holdfast is no Go program: {@code GoVersion} is absent and
+ * {@code GET /version} (moby's {@code types.Version}), as the CLI reads it; the engine writes it from
+ * {@code io.holdfast.common.docker.EngineIdentity#version}. Holdfast is no Go program: {@code GoVersion} is absent and
  * {@code JavaVersion} says what runs the engine instead.
  */
 public record SystemVersion(
