@@ -51,6 +51,7 @@ public final class HoldfastCli implements Callable<Integer>, CommandContext {
     }
 
     public static void main(String[] args) {
+        StartupWarmUp.startInBackground();
         Io io = Io.system();
         int status = run(io, System.getenv(), args);
         io.out().flush();
