@@ -70,7 +70,7 @@ public final class Benchmarks {
             figures.addAll(Jmh.figures(out));
         }
 
-        String table = markdown(figures);
+        String table = markdown(figures) + "\nIssue 15's targets:\n\n" + Targets.table(figures);
         System.out.println();
         System.out.println(table);
         Map<String, Object> report = new LinkedHashMap<>();

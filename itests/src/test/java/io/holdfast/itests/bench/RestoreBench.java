@@ -36,35 +36,17 @@ final class RestoreBench {
             }
             figures.addAll(memory(engine, n, idleRss, idleHeap));
 
-            List<Double> socket = new ArrayList<>();
-            List<Double> refused = new ArrayList<>();
-            List<Double> allRunning = new ArrayList<>();
+            List<Restart> restarts = new ArrayList<>();
             for (int r = 0; r < repetitions; r++) {
                 engine.kill9();
                 long t0 = System.nanoTime();
                 engine.begin();
-                refused.add((double) Bench.awaitPing(engine));
-                socket.add((System.nanoTime() - t0) / 1e6);
-                long deadline = System.nanoTime() + 600_000_000_000L;
-                while (runningCount(api) < n) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("not all " + n + " containers came back running");
-                    }
-                    Thread.sleep(2);
-                }
-                allRunning.add((System.nanoTime() - t0) / 1e6);
-                samePids(api, pids);
+                restarts.add(Restart.timed(engine, api, pids, t0));
             }
-            Stats s = Stats.of(socket);
-            Stats a = Stats.of(allRunning);
-            figures.add(new Figure(scenario, "engine start to socket answering", s.median(), "ms", s.spread()));
-            Stats f = Stats.of(refused);
-            figures.add(new Figure(scenario, "connections refused while it starts (a client retrying every 2 ms)",
-                    f.median(), "", f.spread()));
-            figures.add(new Figure(scenario, "engine start to all N running, same pids", a.median(), "ms",
-                    a.spread()));
+            figures.addAll(Restart.figures(scenario, restarts, "engine start to socket answering",
+                    "connections refused while it starts (a client retrying every 2 ms)"));
             engine.kill9();
-            figures.addAll(withHeldSocket(engine, n, repetitions, pids));
+            figures.addAll(withHeldSocket(engine, repetitions, pids));
         }
         return figures;
     }
@@ -74,38 +56,50 @@ final class RestoreBench {
      * {@code /_ping} answered (the launcher answers it, {@code EarlySocket}) and to all N running; refused attempts
      * are counted (there should be none).
      */
-    private static List<Figure> withHeldSocket(Engine engine, int n, int repetitions, Map<String, Long> pids)
+    private static List<Figure> withHeldSocket(Engine engine, int repetitions, Map<String, Long> pids)
             throws Exception {
         java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(engine.host().substring("unix://".length())));
-        List<Double> ping = new ArrayList<>();
-        List<Double> refused = new ArrayList<>();
-        List<Double> allRunning = new ArrayList<>();
+        List<Restart> restarts = new ArrayList<>();
         Api api = Api.of(engine);
         try (SocketHolder held = SocketHolder.bind(engine)) {
             for (int r = 0; r < repetitions; r++) {
                 long t0 = System.nanoTime();
                 long pid = held.startEngine();
-                refused.add((double) Bench.awaitPing(engine));
-                ping.add((System.nanoTime() - t0) / 1e6);
-                long deadline = System.nanoTime() + 600_000_000_000L;
-                while (runningCount(api) < n) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("not all " + n + " containers came back running");
-                    }
-                    Thread.sleep(2);
-                }
-                allRunning.add((System.nanoTime() - t0) / 1e6);
-                samePids(api, pids);
+                restarts.add(Restart.timed(engine, api, pids, t0));
                 held.kill9(pid);
             }
         }
-        String scenario = "restore after SIGKILL, socket held (holdfast.socket), N=" + n;
-        Stats p = Stats.of(ping);
-        Stats f = Stats.of(refused);
-        Stats a = Stats.of(allRunning);
-        return List.of(new Figure(scenario, "engine start to /_ping answered", p.median(), "ms", p.spread()),
-                new Figure(scenario, "connections refused while it starts", f.median(), "", f.spread()),
-                new Figure(scenario, "engine start to all N running, same pids", a.median(), "ms", a.spread()));
+        return Restart.figures("restore after SIGKILL, socket held (holdfast.socket), N=" + pids.size(), restarts,
+                "engine start to /_ping answered", "connections refused while it starts");
+    }
+
+    /** One restart, timed from just before the engine's exec. */
+    private record Restart(double toPing, int refused, double toAllRunning) {
+
+        /** Waits for the ping, then for every container in {@code pids} running with its pid. */
+        static Restart timed(Engine engine, Api api, Map<String, Long> pids, long t0) throws Exception {
+            int refused = Bench.awaitPing(engine);
+            double toPing = (System.nanoTime() - t0) / 1e6;
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (runningCount(api) < pids.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not all " + pids.size() + " containers came back running");
+                }
+                Thread.sleep(2);
+            }
+            double toAllRunning = (System.nanoTime() - t0) / 1e6;
+            samePids(api, pids);
+            return new Restart(toPing, refused, toAllRunning);
+        }
+
+        static List<Figure> figures(String scenario, List<Restart> restarts, String ping, String refused) {
+            Stats p = Stats.of(restarts.stream().map(Restart::toPing).toList());
+            Stats f = Stats.of(restarts.stream().map(r -> (double) r.refused()).toList());
+            Stats a = Stats.of(restarts.stream().map(Restart::toAllRunning).toList());
+            return List.of(new Figure(scenario, ping, p.median(), "ms", p.spread()),
+                    new Figure(scenario, refused, f.median(), "", f.spread()),
+                    new Figure(scenario, "engine start to all N running, same pids", a.median(), "ms", a.spread()));
+        }
     }
 
     /** Not timed: every container kept its pid. */
