@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,7 @@ final class EarlySocket {
     private final Selector selector;
     private final CompletableFuture<Map<SocketChannel, ByteBuffer>> handedOver = new CompletableFuture<>();
     private volatile boolean handingOver;
+    private final AtomicBoolean taken = new AtomicBoolean();
 
     private EarlySocket(ServerSocketChannel server, Supplier<String> engineVersion) throws IOException {
         this.server = server;
@@ -81,12 +83,13 @@ final class EarlySocket {
     /**
      * Stops serving and returns the held connections, each with what was read from it and not answered (in read
      * mode; empty for a client that sent nothing more after its pings). Every answer given has been written in full.
-     * Called once; a second call returns what the first did.
+     * The connections are the first caller's: a later call (the API bundle started again) gets none.
      */
     Map<SocketChannel, ByteBuffer> handOver() {
         handingOver = true;
         selector.wakeup();
-        return handedOver.join();
+        Map<SocketChannel, ByteBuffer> held = handedOver.join();
+        return taken.compareAndSet(false, true) ? held : Map.of();
     }
 
     private void serveUntilHandedOver() {
