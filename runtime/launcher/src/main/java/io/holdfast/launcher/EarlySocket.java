@@ -13,6 +13,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
 final class EarlySocket {
     /** As the API's own limit on a request head (RequestLimits): a longer one is Jetty's to refuse. */
     private static final int HEAD_LIMIT = 64 * 1024;
+    /** {@code \r\n\r\n}, which ends a request head. */
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
 
     private final ServerSocketChannel server;
@@ -233,7 +235,7 @@ final class EarlySocket {
             return true;
         }
 
-        /** Answers each complete ping or version head at the front; holds the connection at the first other request. */
+        /** Answers each complete ping or version head at the front; holds the connection at any other request. */
         private void answerEarly(SelectionKey key) throws IOException {
             while (key.isValid() && !out.hasRemaining()) {
                 int end = headEnd();
@@ -283,7 +285,7 @@ final class EarlySocket {
         private int headEnd() {
             byte[] bytes = in.array();
             for (int i = 0; i + HEAD_END.length <= in.position(); i++) {
-                if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') {
+                if (Arrays.equals(bytes, i, i + HEAD_END.length, HEAD_END, 0, HEAD_END.length)) {
                     return i;
                 }
             }
