@@ -1,20 +1,22 @@
 package io.holdfast.api;
 
 import io.holdfast.api.shell.ShellHost;
+import io.holdfast.common.io.UnixSockets;
 import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;
 import io.holdfast.spi.metrics.MetricSource;
 import io.holdfast.spi.reload.Reloader;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -108,6 +110,32 @@ public class ApiSockets {
         }
     }
 
+    /**
+     * The sockets the launcher bound for {@code hosts}, now that this bundle's own are published over their paths:
+     * what connected to them since the launcher stopped accepting waits in their backlog and is served here, then
+     * they are closed (new clients reach this bundle's sockets by the same paths). One for a host this configuration
+     * does not have is closed and its file removed. Returns how many connections were waiting.
+     */
+    private int takeOver(DockerClientConnector connector, Map<Path, ServerSocketChannel> launcherBound)
+            throws java.io.IOException {
+        Set<Path> published = bound.stream().map(UnixSockets::path).collect(java.util.stream.Collectors.toSet());
+        int waiting = 0;
+        for (var entry : launcherBound.entrySet()) {
+            try (ServerSocketChannel socket = entry.getValue()) {
+                if (!published.contains(entry.getKey())) {
+                    java.nio.file.Files.deleteIfExists(entry.getKey());
+                    continue;
+                }
+                socket.configureBlocking(false);
+                for (SocketChannel connection = socket.accept(); connection != null; connection = socket.accept()) {
+                    adopt(connector, connection, ByteBuffer.allocate(0));
+                    waiting++;
+                }
+            }
+        }
+        return waiting;
+    }
+
     /** A connection that cannot be served is closed: its client sees the hang-up, and the others are served. */
     private static void adopt(DockerClientConnector connector, SocketChannel channel, ByteBuffer read) {
         try {
@@ -127,47 +155,58 @@ public class ApiSockets {
             return;
         }
         List<Path> staged = new java.util.ArrayList<>();
+        Map<Path, ServerSocketChannel> launcherBound = Map.of();
         try {
             java.util.Optional<Path> inherited = InheritedSocket.path();
             bound = hosts.stream().filter(h -> inherited.isEmpty() || !UnixSockets.path(h).equals(inherited.get()))
                     .toList();
-            UnixSockets.claim(bound);
+            // the launcher served the sockets until now: it stops, and gives what it held and the sockets it bound
+            Map<SocketChannel, ByteBuffer> early = EarlyConnections.take(context);
+            launcherBound = EarlyConnections.boundByLauncher(context);
+            Set<Path> ours = launcherBound.keySet(); // they answer, being this engine's: not another's to refuse
+            UnixSockets.claim(bound.stream().filter(h -> !ours.contains(UnixSockets.path(h))).toList());
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
             threads.setName("holdfast-api");
             threads.setDaemon(true);
             server = new Server(threads);
-            DockerClientConnector inheritedConnector = null;
-            Map<SocketChannel, ByteBuffer> early = Map.of();
+            List<DockerClientConnector> connectors = new java.util.ArrayList<>();
             if (inherited.isPresent()) {
-                inheritedConnector = new DockerClientConnector(server);
-                inheritedConnector.setInheritChannel(true);
-                inheritedConnector.setUnixDomainPath(InheritedSocket.unboundName(inherited.get()));
-                server.addConnector(inheritedConnector);
-                early = EarlyConnections.take(context); // the launcher stops serving it
+                DockerClientConnector connector = new DockerClientConnector(server);
+                connector.setInheritChannel(true);
+                connector.setUnixDomainPath(InheritedSocket.unboundName(inherited.get()));
+                connectors.add(connector);
             }
             for (String host : bound) {
                 Path socket = UnixSockets.staged(host);
                 staged.add(socket);
-                UnixDomainServerConnector connector = new DockerClientConnector(server);
+                DockerClientConnector connector = new DockerClientConnector(server);
                 connector.setUnixDomainPath(socket);
-                server.addConnector(connector);
+                connectors.add(connector);
             }
+            connectors.forEach(server::addConnector);
             server.setHandler(dispatcher);
             server.setErrorHandler(new JsonErrorHandler());
             server.start();
-            for (var held : early.entrySet()) {
-                adopt(inheritedConnector, held.getKey(), held.getValue());
-            }
+            DockerClientConnector first = connectors.get(0);
+            early.forEach((connection, read) -> adopt(first, connection, read));
             for (int i = 0; i < bound.size(); i++) {
                 UnixSockets.publish(staged.get(i), bound.get(i));
             }
-            int adopted = early.size();
+            int waiting = takeOver(first, launcherBound);
+            int adopted = early.size() + waiting;
             LOG.info(() -> "API listening on " + String.join(", ", bound)
                     + inherited.map(path -> (bound.isEmpty() ? "" : ", ") + "unix://" + path
-                            + " (the socket the service manager holds; " + adopted
-                            + " connection(s) taken over from the launcher)").orElse(""));
+                            + " (the socket the service manager holds)").orElse("")
+                    + "; " + adopted + " connection(s) taken over from the launcher");
         } catch (Exception e) {
             server = null;
+            for (ServerSocketChannel socket : launcherBound.values()) {
+                try {
+                    socket.close();
+                } catch (java.io.IOException leftOver) {
+                    e.addSuppressed(leftOver);
+                }
+            }
             for (Path socket : staged) {
                 try {
                     UnixSockets.discard(socket);

@@ -1,7 +1,9 @@
 package io.holdfast.api;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
@@ -9,14 +11,16 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The connections the launcher held on the socket a service manager handed over, from the engine's first moments
- * until this bundle serves it: the launcher answers {@code /_ping} there itself and holds every other request, with
- * what it read of it, for this bundle. Taken through the JDK-typed service the launcher registers
- * ({@code Supplier<Map<SocketChannel, ByteBuffer>>} with {@code holdfast.early-socket=true}); taking them stops the
- * launcher serving the socket.
+ * What the launcher served the API's sockets with, from the engine's first moments until this bundle serves them:
+ * the launcher answers {@code /_ping} and {@code /version} itself and holds every other request, with what it read
+ * of it, for this bundle. Taken through the JDK-typed services the launcher registers: the held connections
+ * ({@code Supplier<Map<SocketChannel, ByteBuffer>>} with {@code holdfast.early-socket=true}; taking them stops the
+ * launcher serving) and the sockets it bound for {@code hosts} ({@code Supplier<Map<Path, ServerSocketChannel>>}
+ * with {@code holdfast.early-socket.bound=true}).
  */
 final class EarlyConnections {
     private static final String FILTER = "(holdfast.early-socket=true)";
+    private static final String BOUND_FILTER = "(holdfast.early-socket.bound=true)";
 
     private EarlyConnections() {
     }
@@ -26,15 +30,26 @@ final class EarlyConnections {
      * each with what was read from it (read mode); empty when the launcher served none (an engine run in a test
      * framework, or no socket was handed over).
      */
-    @SuppressWarnings("unchecked")
     static Map<SocketChannel, ByteBuffer> take(BundleContext context) {
+        return fromLauncher(context, FILTER);
+    }
+
+    /**
+     * The listening sockets the launcher bound for {@code hosts}, by path, this bundle's from now on; empty when it
+     * bound none. Take them after {@link #take}: until then the launcher accepts on them.
+     */
+    static Map<Path, ServerSocketChannel> boundByLauncher(BundleContext context) {
+        return fromLauncher(context, BOUND_FILTER);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> Map<K, V> fromLauncher(BundleContext context, String filter) {
         try {
-            ServiceReference<?>[] references = context.getServiceReferences(Supplier.class.getName(), FILTER);
+            ServiceReference<?>[] references = context.getServiceReferences(Supplier.class.getName(), filter);
             if (references == null) {
                 return Map.of();
             }
-            Supplier<Map<SocketChannel, ByteBuffer>> launcher =
-                    (Supplier<Map<SocketChannel, ByteBuffer>>) context.getService(references[0]);
+            Supplier<Map<K, V>> launcher = (Supplier<Map<K, V>>) context.getService(references[0]);
             try {
                 return launcher == null ? Map.of() : launcher.get();
             } finally {

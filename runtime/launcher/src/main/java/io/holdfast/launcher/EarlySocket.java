@@ -16,24 +16,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * The listening API socket a service manager handed over ({@code holdfast.socket}), served from the launcher's first
- * moments until the API bundle takes it: {@code /_ping} and {@code /version} are answered at once, as the API
- * answers them ({@link EngineIdentity}), and every other request is held, with the bytes read from it, for the API
- * bundle, which answers it once the restore has run. Without this a client waited in the socket's backlog for the
- * framework, the bundles and Jetty (about 1.5 s) only to learn that the engine is there; with it, clients polling
- * {@code /_ping} for the engine to come back are answered within the JVM's start. What is held is never answered
- * from here: the launcher has no state to answer it from.
+ * The API's listening sockets, served from the launcher's first moments until the API bundle takes them: the one a
+ * service manager handed over ({@code holdfast.socket}) and those the launcher bound for {@code hosts}
+ * ({@link HostSockets}). {@code /_ping} and {@code /version} are answered at once, as the API answers them
+ * ({@link EngineIdentity}), and every other request is held, with the bytes read from it, for the API bundle, which
+ * answers it once the restore has run. Without this a client waited in the socket's backlog (or was refused, with no
+ * socket yet) for the framework, the bundles and Jetty (about 1.5 s) only to learn that the engine is there; with it,
+ * clients polling {@code /_ping} for the engine to come back are answered within the JVM's start. What is held is
+ * never answered from here: the launcher has no state to answer it from.
  *
- * <p>The API bundle takes the socket and the held connections, in the order they came, through {@link #handOver}
- * (a JDK-typed service, {@link EngineFramework}); from then on this serves nothing and the socket is in blocking mode,
- * as Jetty's acceptor wants it.
+ * <p>The API bundle takes the held connections, in the order they came, through {@link #handOver} (a JDK-typed
+ * service, {@link EngineFramework}); from then on this serves nothing and every socket is in blocking mode, as
+ * Jetty's acceptor wants the inherited one.
  */
 final class EarlySocket {
     /** As the API's own limit on a request head (RequestLimits): a longer one is Jetty's to refuse. */
@@ -41,45 +46,62 @@ final class EarlySocket {
     /** {@code \r\n\r\n}, which ends a request head. */
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
 
-    private final ServerSocketChannel server;
     private final Supplier<String> engineVersion;
     private final Selector selector;
+    /** Every socket served, in blocking mode again once handed over. */
+    private final List<ServerSocketChannel> listening = new CopyOnWriteArrayList<>();
+    /** Sockets to serve that the selector's thread has not registered yet. */
+    private final Queue<ServerSocketChannel> arriving = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Map<SocketChannel, ByteBuffer>> handedOver = new CompletableFuture<>();
-    private volatile boolean handingOver;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean taken = new AtomicBoolean();
+    private volatile boolean handingOver;
 
-    private EarlySocket(ServerSocketChannel server, Supplier<String> engineVersion) throws IOException {
-        this.server = server;
+    private EarlySocket(Supplier<String> engineVersion) throws IOException {
         this.engineVersion = engineVersion;
         this.selector = Selector.open();
     }
 
+    /** Serves nothing until it is given a socket ({@link #serve}). */
+    static EarlySocket create(Supplier<String> engineVersion) throws IOException {
+        return new EarlySocket(engineVersion);
+    }
+
     /**
-     * Serves the listening Unix socket this process has as its standard input (systemd's
-     * {@code StandardInput=socket}, or {@code bin/holdfastd} with {@code LISTEN_FDS}); empty when there is none.
+     * The listening Unix socket this process has as its standard input (systemd's {@code StandardInput=socket}, or
+     * {@code bin/holdfastd} with {@code LISTEN_FDS}); empty when there is none, or it cannot be read (the API bundle
+     * then reports it, naming it).
      */
-    static Optional<EarlySocket> serveInherited(Supplier<String> engineVersion) {
+    static Optional<ServerSocketChannel> inherited() {
         try {
             Channel inherited = System.inheritedChannel();
             if (inherited instanceof ServerSocketChannel listening
                     && listening.getLocalAddress() instanceof UnixDomainSocketAddress) {
-                return Optional.of(serve(listening, engineVersion));
+                return Optional.of(listening);
             }
         } catch (IOException e) {
-            // the API bundle reports an unusable socket, naming it; the engine is not ended from here
+            // left to the API bundle
         }
         return Optional.empty();
     }
 
-    /** Starts serving {@code listening} on a thread of its own. */
-    static EarlySocket serve(ServerSocketChannel listening, Supplier<String> engineVersion) throws IOException {
-        EarlySocket socket = new EarlySocket(listening, engineVersion);
-        listening.configureBlocking(false);
-        listening.register(socket.selector, SelectionKey.OP_ACCEPT);
-        Thread thread = new Thread(socket::serveUntilHandedOver, "holdfast-early-socket");
-        thread.setDaemon(true);
-        thread.start();
-        return socket;
+    /** Serves {@code socket} too, on this one's thread (started with the first). Not after {@link #handOver}. */
+    void serve(ServerSocketChannel socket) throws IOException {
+        socket.configureBlocking(false);
+        listening.add(socket);
+        arriving.add(socket);
+        if (started.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::serveUntilHandedOver, "holdfast-early-socket");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            selector.wakeup();
+        }
+    }
+
+    /** Whether it serves any socket. */
+    boolean serving() {
+        return !listening.isEmpty();
     }
 
     /**
@@ -89,7 +111,11 @@ final class EarlySocket {
      */
     Map<SocketChannel, ByteBuffer> handOver() {
         handingOver = true;
-        selector.wakeup();
+        if (started.get()) {
+            selector.wakeup();
+        } else {
+            handedOver.complete(Map.of());
+        }
         Map<SocketChannel, ByteBuffer> held = handedOver.join();
         return taken.compareAndSet(false, true) ? held : Map.of();
     }
@@ -98,12 +124,15 @@ final class EarlySocket {
         Map<SocketChannel, Client> clients = new LinkedHashMap<>();
         try {
             while (!handingOver) {
+                for (ServerSocketChannel socket = arriving.poll(); socket != null; socket = arriving.poll()) {
+                    socket.register(selector, SelectionKey.OP_ACCEPT);
+                }
                 selector.select();
                 for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
                     SelectionKey key = keys.next();
                     keys.remove();
                     if (key.isValid() && key.isAcceptable()) {
-                        accept(clients);
+                        accept((ServerSocketChannel) key.channel(), clients);
                     } else if (key.isValid()) {
                         ((Client) key.attachment()).serve(key);
                     }
@@ -111,8 +140,7 @@ final class EarlySocket {
                 clients.keySet().removeIf(channel -> !channel.isOpen());
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("holdfastd: the socket the service manager holds is left to the API from now on: "
-                    + e);
+            System.err.println("holdfastd: the API's sockets are left to the API bundle from now on: " + e);
         } finally {
             handedOver.complete(finish(clients));
         }
@@ -125,16 +153,18 @@ final class EarlySocket {
     private Map<SocketChannel, ByteBuffer> finish(Map<SocketChannel, Client> clients) {
         try {
             selector.close();
-            server.configureBlocking(true);
+            for (ServerSocketChannel socket : listening) {
+                socket.configureBlocking(true);
+            }
         } catch (IOException e) {
-            System.err.println("holdfastd: cannot hand the socket the service manager holds to the API: " + e);
+            System.err.println("holdfastd: cannot hand the API's sockets to the API: " + e);
         }
         Map<SocketChannel, ByteBuffer> held = new LinkedHashMap<>();
         clients.forEach((channel, client) -> client.unanswered().ifPresent(bytes -> held.put(channel, bytes)));
         return held;
     }
 
-    private void accept(Map<SocketChannel, Client> clients) throws IOException {
+    private void accept(ServerSocketChannel server, Map<SocketChannel, Client> clients) throws IOException {
         SocketChannel channel = server.accept();
         if (channel != null) {
             Client client = new Client(channel);

@@ -3,6 +3,7 @@ package io.holdfast.launcher;
 import io.holdfast.common.osgi.BundlesStarted;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,14 +60,16 @@ final class EngineFramework {
     /** Where Felix's cache goes ({@link FrameworkCache}). */
     private final Path execRoot;
 
-    private final Optional<EarlySocket> earlySocket;
+    private final EarlySocket earlySocket;
+    private final HostSockets hostSockets;
 
-    EngineFramework(Distribution dist, Map<String, String> properties, Path execRoot,
-            Optional<EarlySocket> earlySocket) {
+    EngineFramework(Distribution dist, Map<String, String> properties, Path execRoot, EarlySocket earlySocket,
+            HostSockets hostSockets) {
         this.dist = dist;
         this.properties = properties;
         this.execRoot = execRoot;
         this.earlySocket = earlySocket;
+        this.hostSockets = hostSockets;
     }
 
     int runUntilStopped() throws Exception {
@@ -84,7 +86,9 @@ final class EngineFramework {
             BundleContext context = framework.getBundleContext();
             registerFatalReporter(context, framework);
             registerHandOffStore(context);
-            earlySocket.ifPresent(socket -> registerEarlySocket(context, socket));
+            if (earlySocket.serving()) {
+                registerEarlySockets(context, earlySocket, hostSockets);
+            }
             announceWhenReady(context, clock);
             framework.start();
             clock.frameworkStarted();
@@ -244,15 +248,21 @@ final class EngineFramework {
     }
 
     /**
-     * The socket a service manager handed over, which the launcher serves until the API bundle takes it with the
-     * connections held meanwhile ({@link EarlySocket#handOver}): a JDK-typed
-     * {@code Supplier<Map<SocketChannel, ByteBuffer>>} with {@code holdfast.early-socket=true}.
+     * The API's sockets, which the launcher serves until the API bundle takes them ({@link EarlySocket}), as two
+     * JDK-typed services: {@code Supplier<Map<SocketChannel, ByteBuffer>>} with {@code holdfast.early-socket=true}
+     * stops serving and gives the connections held meanwhile; {@code Supplier<Map<Path, ServerSocketChannel>>} with
+     * {@code holdfast.early-socket.bound=true} gives the sockets the launcher bound for {@code hosts}
+     * ({@link HostSockets}).
      */
-    private static void registerEarlySocket(BundleContext context, EarlySocket socket) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("holdfast.early-socket", "true");
+    private static void registerEarlySockets(BundleContext context, EarlySocket socket, HostSockets hostSockets) {
+        Dictionary<String, Object> held = new Hashtable<>();
+        held.put("holdfast.early-socket", "true");
         Supplier<Map<SocketChannel, ByteBuffer>> handOver = socket::handOver;
-        context.registerService(Supplier.class, handOver, props);
+        context.registerService(Supplier.class, handOver, held);
+        Dictionary<String, Object> bound = new Hashtable<>();
+        bound.put("holdfast.early-socket.bound", "true");
+        Supplier<Map<Path, ServerSocketChannel>> take = hostSockets::take;
+        context.registerService(Supplier.class, take, bound);
     }
 
     /** Prints one line once the restore has run and the API is about to open. */

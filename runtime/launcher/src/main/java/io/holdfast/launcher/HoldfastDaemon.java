@@ -1,5 +1,8 @@
 package io.holdfast.launcher;
 
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,23 +37,30 @@ public final class HoldfastDaemon implements Callable<Integer> {
             + " opens over the socket)")
     boolean console;
 
-    /** The socket a service manager handed over, served from the start ({@link EarlySocket}); empty without one. */
-    private final Optional<EarlySocket> earlySocket;
+    /** Serves the API's sockets from the start until the API bundle takes them ({@link EarlySocket}). */
+    private final EarlySocket earlySocket;
+    /** The listening socket a service manager handed over, served at once; empty without one. */
+    private final Optional<ServerSocketChannel> inherited;
 
-    private HoldfastDaemon(Optional<EarlySocket> earlySocket) {
+    private HoldfastDaemon(EarlySocket earlySocket, Optional<ServerSocketChannel> inherited) {
         this.earlySocket = earlySocket;
+        this.inherited = inherited;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         // First of all, before the flags are read: a client polling a held socket is answered within the JVM's start.
-        Optional<EarlySocket> early = EarlySocket.serveInherited(new InstalledEngineVersion(() -> {
+        EarlySocket early = EarlySocket.create(new InstalledEngineVersion(() -> {
             try {
                 return Distribution.locate().bundles();
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalStateException(e);
             }
         }));
-        CommandLine cli = new CommandLine(new HoldfastDaemon(early));
+        Optional<ServerSocketChannel> inherited = EarlySocket.inherited();
+        if (inherited.isPresent()) {
+            early.serve(inherited.get());
+        }
+        CommandLine cli = new CommandLine(new HoldfastDaemon(early, inherited));
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("holdfastd: " + e.getMessage() + " (see holdfastd --help)");
             return 2;
@@ -71,12 +81,29 @@ public final class HoldfastDaemon implements Callable<Integer> {
                 return 2;
             }
         }
-        JdkWarmUp.startInBackground();
-        LogFormat.install();
-        CgroupTeardownCheck.forThisProcess().ifPresent(warning -> System.err.println("holdfastd: " + warning));
-        EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties(),
-                LauncherExecRoot.of(execRoot, config), earlySocket);
-        return engine.runUntilStopped();
+        HostSockets hostSockets = HostSockets.bind(LauncherHosts.of(hosts, config), inheritedPath());
+        try {
+            for (ServerSocketChannel socket : hostSockets.sockets()) {
+                earlySocket.serve(socket);
+            }
+            JdkWarmUp.startInBackground();
+            LogFormat.install();
+            CgroupTeardownCheck.forThisProcess().ifPresent(warning -> System.err.println("holdfastd: " + warning));
+            EngineFramework engine = new EngineFramework(Distribution.locate(), frameworkProperties(),
+                    LauncherExecRoot.of(execRoot, config), earlySocket, hostSockets);
+            return engine.runUntilStopped();
+        } finally {
+            hostSockets.closeUntaken(); // the engine ended before the API bundle took them
+        }
+    }
+
+    private Optional<Path> inheritedPath() {
+        try {
+            return inherited.isEmpty() ? Optional.empty()
+                    : Optional.of(((UnixDomainSocketAddress) inherited.get().getLocalAddress()).getPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private java.util.Map<String, String> frameworkProperties() {

@@ -1,8 +1,5 @@
 package io.holdfast.launcher;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -28,33 +25,15 @@ final class LauncherExecRoot {
         }
         if (daemonJson != null) {
             try {
-                String configured = topLevelString(daemonJson, "exec-root");
-                if (configured != null && Path.of(configured).isAbsolute()) {
-                    return Path.of(configured);
+                var configured = DaemonJsonPeek.string(daemonJson, "exec-root").map(Path::of)
+                        .filter(Path::isAbsolute);
+                if (configured.isPresent()) {
+                    return configured.get();
                 }
             } catch (IOException | RuntimeException unreadable) {
                 // the config bundle reads the file again and says what is wrong with it
             }
         }
         return DEFAULT;
-    }
-
-    private static String topLevelString(Path file, String key) throws IOException {
-        try (JsonParser parser = new JsonFactory().createParser(file.toFile())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String found = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals(key) && value == JsonToken.VALUE_STRING) {
-                    found = parser.getText(); // the last one, as Jackson's tree (the config bundle) keeps it
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            return found;
-        }
     }
 }

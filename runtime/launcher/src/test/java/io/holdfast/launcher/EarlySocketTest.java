@@ -50,7 +50,7 @@ class EarlySocketTest {
 
     @Test
     void pingsAreAnsweredAndTheConnectionStaysOpenForTheNextRequest() throws Exception {
-        EarlySocket socket = EarlySocket.serve(listening, () -> "1.2.3");
+        EarlySocket socket = serving(() -> "1.2.3");
         SocketChannel client = connect();
         send(client, PING);
         String answer = readAnswer(client, "\r\n\r\n");
@@ -71,7 +71,7 @@ class EarlySocketTest {
 
     @Test
     void versionIsAnsweredWithTheDocumentTheApiGives() throws Exception {
-        EarlySocket socket = EarlySocket.serve(listening, () -> "4.5.6");
+        EarlySocket socket = serving(() -> "4.5.6");
         SocketChannel client = connect();
         send(client, "GET /v1.24/version HTTP/1.1\r\nHost: x\r\n\r\n");
         String answer = readAnswer(client, "}");
@@ -86,7 +86,7 @@ class EarlySocketTest {
 
     @Test
     void otherRequestsAreHeldWithTheirBytesInTheOrderTheyCame() throws Exception {
-        EarlySocket socket = EarlySocket.serve(listening, () -> "1");
+        EarlySocket socket = serving(() -> "1");
         SocketChannel first = connect();
         send(first, PING + LIST + "GET /next");
         readAnswer(first, "\r\n\r\n");
@@ -111,7 +111,7 @@ class EarlySocketTest {
 
     @Test
     void anHttp10PingIsAnsweredAndClosedAndAClientThatLeftIsNotHandedOver() throws Exception {
-        EarlySocket socket = EarlySocket.serve(listening, () -> "1");
+        EarlySocket socket = serving(() -> "1");
         SocketChannel client = connect();
         send(client, "GET /_ping HTTP/1.0\r\n\r\n");
         String answer = readAll(client);
@@ -128,7 +128,7 @@ class EarlySocketTest {
 
     @Test
     void afterTheHandOverTheSocketAcceptsInBlockingModeAgain() throws Exception {
-        EarlySocket socket = EarlySocket.serve(listening, () -> "1");
+        EarlySocket socket = serving(() -> "1");
         assertEquals(Map.of(), socket.handOver());
         SocketChannel client = connect();
         try (SocketChannel accepted = listening.accept()) {
@@ -136,6 +136,41 @@ class EarlySocketTest {
         }
         assertEquals(Map.of(), socket.handOver());
         assertTrue(client.isConnected());
+    }
+
+    @Test
+    void itServesEverySocketItIsGivenAndHandsAllTheirConnectionsOver() throws Exception {
+        EarlySocket socket = serving(() -> "1");
+        UnixDomainSocketAddress second = UnixDomainSocketAddress.of(dir.resolve("second.sock"));
+        try (ServerSocketChannel other = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(second)) {
+            socket.serve(other);
+            SocketChannel onSecond = SocketChannel.open(second);
+            clients.add(onSecond);
+            send(onSecond, PING);
+            assertTrue(readAnswer(onSecond, "\r\n\r\n").startsWith("HTTP/1.1 200 OK\r\n"));
+            send(onSecond, LIST);
+            SocketChannel onFirst = connect();
+            send(onFirst, PING);
+            readAnswer(onFirst, "\r\n\r\n");
+            Map<SocketChannel, ByteBuffer> held = socket.handOver();
+            assertEquals(2, held.size());
+            assertEquals(LIST, StandardCharsets.ISO_8859_1.decode(held.values().iterator().next()).toString());
+            assertTrue(other.isBlocking() && listening.isBlocking());
+        }
+    }
+
+    @Test
+    void withNothingToServeTheHandOverGivesNothing() throws Exception {
+        EarlySocket idle = EarlySocket.create(() -> "1");
+        assertFalse(idle.serving());
+        assertEquals(Map.of(), idle.handOver());
+    }
+
+    private EarlySocket serving(java.util.function.Supplier<String> version) throws IOException {
+        EarlySocket socket = EarlySocket.create(version);
+        socket.serve(listening);
+        assertTrue(socket.serving());
+        return socket;
     }
 
     private SocketChannel connect() throws IOException {

@@ -1,4 +1,4 @@
-package io.holdfast.api;
+package io.holdfast.common.io;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -10,20 +10,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
-/** The socket files behind daemon.json's {@code hosts} ({@code unix:///run/holdfast.sock}). */
-final class UnixSockets {
-    static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_AND_GROUP =
+/**
+ * The socket files behind daemon.json's {@code hosts} ({@code unix:///run/holdfast.sock}): claimed, bound in a
+ * private staging directory and published with their final mode by one rename. The launcher binds them early in a
+ * start and the API bundle later (it replaces the launcher's with its own, or binds them itself).
+ */
+public final class UnixSockets {
+    public static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_AND_GROUP =
             PosixFilePermissions.fromString("rw-rw----");
 
     private UnixSockets() {
     }
 
-    static Path path(String host) {
+    public static Path path(String host) {
         return Path.of(host.substring("unix://".length()));
     }
 
     /** Refuses a socket another process serves; removes one a killed engine left. */
-    static void claim(List<String> hosts) throws IOException {
+    public static void claim(List<String> hosts) throws IOException {
         for (String host : hosts) {
             Path socket = path(host);
             Files.createDirectories(socket.getParent());
@@ -40,7 +44,7 @@ final class UnixSockets {
      * created with the process's umask (0755 or looser here): bound at its final path it would be reachable by
      * anyone until chmod'ed, so it is chmod'ed in here and only then moved into place.
      */
-    static Path staged(String host) throws IOException {
+    public static Path staged(String host) throws IOException {
         Path socket = path(host);
         Path dir = Files.createTempDirectory(socket.getParent(), ".hf-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -51,26 +55,26 @@ final class UnixSockets {
      * Restricts the bound socket at {@code staged} to owner and group (0660, as Docker's socket) and moves it to
      * {@code host}'s path with one rename, so the path never names a socket with looser permissions.
      */
-    static void publish(Path staged, String host) throws IOException {
+    public static void publish(Path staged, String host) throws IOException {
         Files.setPosixFilePermissions(staged, OWNER_AND_GROUP);
         Files.move(staged, path(host), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.delete(staged.getParent());
     }
 
     /** Removes a staging directory a failed start left behind. */
-    static void discard(Path staged) throws IOException {
+    public static void discard(Path staged) throws IOException {
         Files.deleteIfExists(staged);
         Files.deleteIfExists(staged.getParent());
     }
 
-    static void remove(List<String> hosts) throws IOException {
+    public static void remove(List<String> hosts) throws IOException {
         for (String host : hosts) {
             Files.deleteIfExists(path(host));
         }
     }
 
     /** Whether something already listens on {@code socket} (a killed engine's stale file refuses connections). */
-    private static boolean answers(Path socket) {
+    public static boolean answers(Path socket) {
         if (!Files.exists(socket)) {
             return false;
         }
