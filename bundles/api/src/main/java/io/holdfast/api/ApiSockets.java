@@ -31,8 +31,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The API's Unix sockets (daemon.json's {@code hosts}, mode 0660). This bundle is resident: a reload never swaps it,
  * so the sockets stay open while the bundle that answers requests ({@code bundles/api-routes}, which registers a
  * Jetty {@link Handler} service with {@code holdfast.api=engine}) or the supervisor it needs is swapped; a request
- * that arrives meanwhile waits for the new handler ({@link Dispatcher}). The sockets open as soon as this bundle has
- * its configuration, early in the start: {@code /_ping} and {@code /version} are answered at once
+ * that arrives meanwhile waits for the new handler ({@link Dispatcher}). Until this bundle has its configuration,
+ * the launcher serves the sockets (it binds the hosts, or has systemd's); this bundle then takes them over with the
+ * connections the launcher held ({@link EarlyConnections}): {@code /_ping} and {@code /version} are answered at once
  * ({@link SystemAnswers}), and every other request waits for the first handler, which is registered only after the
  * restore has run, so no answer is given from state not yet restored. A socket that cannot be served ends the
  * engine. A listening socket handed over by systemd ({@link InheritedSocket}) is served as it is, instead of binding
