@@ -1,6 +1,7 @@
 package io.holdfast.api;
 
 import io.holdfast.api.shell.ShellHost;
+import io.holdfast.common.io.InheritedSocket;
 import io.holdfast.common.io.UnixSockets;
 import io.holdfast.common.osgi.FatalError;
 import io.holdfast.spi.config.DaemonConfig;

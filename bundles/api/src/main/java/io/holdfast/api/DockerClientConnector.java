@@ -32,9 +32,9 @@ final class DockerClientConnector extends UnixDomainServerConnector {
     }
 
     /**
-     * Serves {@code channel} as if this connector had accepted it: a connection the launcher accepted on the socket a
-     * service manager handed over, before this connector ran. {@code read} (read mode) is what the launcher read from
-     * it and did not answer; Jetty reads it first.
+     * Serves {@code channel} as if this connector had accepted it: a connection accepted before this connector ran,
+     * by the launcher or from the backlog of a socket the launcher bound. {@code read} (read mode) is what the
+     * launcher read from it and did not answer; Jetty reads it first.
      */
     void adopt(SocketChannel channel, ByteBuffer read) throws IOException {
         if (read.hasRemaining()) {

@@ -1,13 +1,7 @@
 package io.holdfast.launcher;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.holdfast.common.docker.EngineIdentity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -30,7 +24,7 @@ import java.util.function.Supplier;
  * The API's listening sockets, served from the launcher's first moments until the API bundle takes them: the one a
  * service manager handed over ({@code holdfast.socket}) and those the launcher bound for {@code hosts}
  * ({@link HostSockets}). {@code /_ping} and {@code /version} are answered at once, as the API answers them
- * ({@link EngineIdentity}), and every other request is held, with the bytes read from it, for the API bundle, which
+ * ({@link IdentityAnswers}), and every other request is held, with the bytes read from it, for the API bundle, which
  * answers it once the restore has run. Without this a client waited in the socket's backlog (or was refused, with no
  * socket yet) for the framework, the bundles and Jetty (about 1.5 s) only to learn that the engine is there; with it,
  * clients polling {@code /_ping} for the engine to come back are answered within the JVM's start. What is held is
@@ -46,7 +40,7 @@ final class EarlySocket {
     /** {@code \r\n\r\n}, which ends a request head. */
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
 
-    private final Supplier<String> engineVersion;
+    private final IdentityAnswers answers;
     private final Selector selector;
     /** Every socket served, in blocking mode again once handed over. */
     private final List<ServerSocketChannel> listening = new CopyOnWriteArrayList<>();
@@ -58,31 +52,13 @@ final class EarlySocket {
     private volatile boolean handingOver;
 
     private EarlySocket(Supplier<String> engineVersion) throws IOException {
-        this.engineVersion = engineVersion;
+        this.answers = new IdentityAnswers(engineVersion);
         this.selector = Selector.open();
     }
 
     /** Serves nothing until it is given a socket ({@link #serve}). */
     static EarlySocket create(Supplier<String> engineVersion) throws IOException {
         return new EarlySocket(engineVersion);
-    }
-
-    /**
-     * The listening Unix socket this process has as its standard input (systemd's {@code StandardInput=socket}, or
-     * {@code bin/holdfastd} with {@code LISTEN_FDS}); empty when there is none, or it cannot be read (the API bundle
-     * then reports it, naming it).
-     */
-    static Optional<ServerSocketChannel> inherited() {
-        try {
-            Channel inherited = System.inheritedChannel();
-            if (inherited instanceof ServerSocketChannel listening
-                    && listening.getLocalAddress() instanceof UnixDomainSocketAddress) {
-                return Optional.of(listening);
-            }
-        } catch (IOException e) {
-            // left to the API bundle
-        }
-        return Optional.empty();
     }
 
     /** Serves {@code socket} too, on this one's thread (started with the first). Not after {@link #handOver}. */
@@ -137,7 +113,6 @@ final class EarlySocket {
                         ((Client) key.attachment()).serve(key);
                     }
                 }
-                clients.keySet().removeIf(channel -> !channel.isOpen());
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("holdfastd: the API's sockets are left to the API bundle from now on: " + e);
@@ -172,46 +147,6 @@ final class EarlySocket {
             channel.register(selector, SelectionKey.OP_READ, client);
             clients.put(channel, client);
         }
-    }
-
-    /** The answer to a ping or a version request, as the API's {@code SystemAnswers} gives it. */
-    private byte[] answer(RequestHead head) throws IOException {
-        String version = engineVersion.get();
-        Map<String, String> headers = new LinkedHashMap<>(EngineIdentity.headers(version));
-        byte[] body;
-        if (head.isPing()) {
-            headers.putAll(EngineIdentity.pingHeaders());
-            body = head.method().equals("GET") ? EngineIdentity.PING_BODY.getBytes(StandardCharsets.US_ASCII)
-                    : new byte[0];
-        } else {
-            headers.put("Content-Type", "application/json");
-            body = json(EngineIdentity.version(version, System.getProperty("holdfast.commit", "unknown")));
-        }
-        headers.put("Content-Length", Integer.toString(body.length));
-        if (head.connectionClose()) {
-            headers.put("Connection", "close");
-        }
-        StringBuilder text = new StringBuilder(head.http10() ? "HTTP/1.0" : "HTTP/1.1").append(" 200 OK\r\n");
-        headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
-        byte[] start = text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        return ByteBuffer.allocate(start.length + body.length).put(start).put(body).array();
-    }
-
-    /** A flat document of strings and booleans ({@link EngineIdentity#version}). */
-    private static byte[] json(Map<String, Object> document) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator out = new JsonFactory().createGenerator(bytes)) {
-            out.writeStartObject();
-            for (Map.Entry<String, Object> field : document.entrySet()) {
-                if (field.getValue() instanceof Boolean flag) {
-                    out.writeBooleanField(field.getKey(), flag);
-                } else {
-                    out.writeStringField(field.getKey(), String.valueOf(field.getValue()));
-                }
-            }
-            out.writeEndObject();
-        }
-        return bytes.toByteArray();
     }
 
     private static void closeQuietly(SocketChannel channel) {
@@ -283,7 +218,7 @@ final class EarlySocket {
                 }
                 in.flip().position(end + HEAD_END.length);
                 in.compact();
-                out = ByteBuffer.wrap(answer(head.get()));
+                out = ByteBuffer.wrap(answers.answer(head.get()));
                 closeAfterAnswer = head.get().connectionClose();
                 if (!writeAnswer(key)) {
                     return;

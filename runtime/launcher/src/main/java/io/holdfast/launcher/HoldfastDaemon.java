@@ -1,7 +1,7 @@
 package io.holdfast.launcher;
 
+import io.holdfast.common.io.InheritedSocket;
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,10 +39,10 @@ public final class HoldfastDaemon implements Callable<Integer> {
 
     /** Serves the API's sockets from the start until the API bundle takes them ({@link EarlySocket}). */
     private final EarlySocket earlySocket;
-    /** The listening socket a service manager handed over, served at once; empty without one. */
-    private final Optional<ServerSocketChannel> inherited;
+    /** Where the listening socket a service manager handed over is bound; empty without one. */
+    private final Optional<Path> inherited;
 
-    private HoldfastDaemon(EarlySocket earlySocket, Optional<ServerSocketChannel> inherited) {
+    private HoldfastDaemon(EarlySocket earlySocket, Optional<Path> inherited) {
         this.earlySocket = earlySocket;
         this.inherited = inherited;
     }
@@ -56,9 +56,9 @@ public final class HoldfastDaemon implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         }));
-        Optional<ServerSocketChannel> inherited = EarlySocket.inherited();
+        Optional<Path> inherited = inheritedPath();
         if (inherited.isPresent()) {
-            early.serve(inherited.get());
+            early.serve((ServerSocketChannel) System.inheritedChannel());
         }
         CommandLine cli = new CommandLine(new HoldfastDaemon(early, inherited));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -81,7 +81,7 @@ public final class HoldfastDaemon implements Callable<Integer> {
                 return 2;
             }
         }
-        HostSockets hostSockets = HostSockets.bind(LauncherHosts.of(hosts, config), inheritedPath());
+        HostSockets hostSockets = HostSockets.bind(LauncherHosts.of(hosts, config), inherited);
         try {
             for (ServerSocketChannel socket : hostSockets.sockets()) {
                 earlySocket.serve(socket);
@@ -97,11 +97,11 @@ public final class HoldfastDaemon implements Callable<Integer> {
         }
     }
 
-    private Optional<Path> inheritedPath() {
+    /** An inherited socket that cannot serve the API is left to the API bundle, which reports it. */
+    private static Optional<Path> inheritedPath() {
         try {
-            return inherited.isEmpty() ? Optional.empty()
-                    : Optional.of(((UnixDomainSocketAddress) inherited.get().getLocalAddress()).getPath());
-        } catch (IOException e) {
+            return InheritedSocket.path();
+        } catch (IOException unusable) {
             return Optional.empty();
         }
     }

@@ -207,8 +207,7 @@ public final class DockerViews {
                 .withHealthcheck(HealthViews.config(c.healthcheck()));
         return new ImageInspect(image.id(), image.repoTags(), List.of(), "", IMPORTED,
                 image.created().toString(), "", "", config, EngineIdentity.architecture(), "linux", image.size(),
-                image.size(),
-                new ImageInspect.RootFs("layers", List.of()));
+                image.size(), new ImageInspect.RootFs("layers", List.of()));
     }
 
     /** An imported image is one layer: the tarball it was imported from. */

@@ -16,7 +16,7 @@ import java.util.List;
  * start and the API bundle later (it replaces the launcher's with its own, or binds them itself).
  */
 public final class UnixSockets {
-    public static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_AND_GROUP =
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_AND_GROUP =
             PosixFilePermissions.fromString("rw-rw----");
 
     private UnixSockets() {
@@ -74,7 +74,7 @@ public final class UnixSockets {
     }
 
     /** Whether something already listens on {@code socket} (a killed engine's stale file refuses connections). */
-    public static boolean answers(Path socket) {
+    private static boolean answers(Path socket) {
         if (!Files.exists(socket)) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.holdfast.api;
+package io.holdfast.common.io;
 
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -18,16 +18,16 @@ import java.util.Optional;
  * Optional<Path> inherited = InheritedSocket.path();   // empty when stdin is a terminal, a pipe or /dev/null
  * }</pre>
  */
-final class InheritedSocket {
+public final class InheritedSocket {
     private InheritedSocket() {
     }
 
     /** The path the inherited listening Unix socket is bound to, or empty when there is none. */
-    static Optional<Path> path() throws IOException {
+    public static Optional<Path> path() throws IOException {
         return pathOf(System.inheritedChannel());
     }
 
-    static Optional<Path> pathOf(Channel channel) throws IOException {
+    public static Optional<Path> pathOf(Channel channel) throws IOException {
         if (!(channel instanceof ServerSocketChannel server)) {
             return Optional.empty(); // an accepted connection (inetd's Accept=yes) is not a socket to listen on
         }
@@ -44,7 +44,7 @@ final class InheritedSocket {
      * stops, and the socket's own file belongs to systemd, which still listens on it; so the connector names a file
      * next to it that nothing ever creates.
      */
-    static Path unboundName(Path socket) {
+    public static Path unboundName(Path socket) {
         return socket.resolveSibling("." + socket.getFileName() + ".inherited");
     }
 }

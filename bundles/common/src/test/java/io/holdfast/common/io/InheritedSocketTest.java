@@ -1,4 +1,4 @@
-package io.holdfast.api;
+package io.holdfast.common.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
