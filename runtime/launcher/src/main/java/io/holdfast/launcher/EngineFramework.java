@@ -7,6 +7,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashMap;
@@ -54,6 +55,9 @@ final class EngineFramework {
     private static final Set<String> EXTENDERS_FIRST = Set.of("org.apache.felix.scr",
             "org.apache.felix.configadmin");
 
+    /** How long a start may take before the log says what it waits for ({@link SlowStartReport}). */
+    private static final Duration SLOW_START = Duration.ofSeconds(60);
+
     private final Distribution dist;
     private final Map<String, String> properties;
     private final AtomicReference<String> fatal = new AtomicReference<>();
@@ -89,12 +93,14 @@ final class EngineFramework {
             if (earlySocket.serving()) {
                 registerEarlySockets(context, earlySocket, hostSockets);
             }
-            announceWhenReady(context, clock);
+            SlowStartReport slowStart = new SlowStartReport(context, SLOW_START);
+            announceWhenReady(context, clock, slowStart);
             framework.start();
             clock.frameworkStarted();
             List<Bundle> bundles = installAll(context);
             clock.bundlesInstalled();
             startAll(context, bundles);
+            slowStart.bundlesStarted();
             FrameworkEvent event;
             do {
                 event = framework.waitForStop(0);
@@ -265,18 +271,24 @@ final class EngineFramework {
         context.registerService(Supplier.class, take, bound);
     }
 
-    /** Prints one line once the restore has run and the API is about to open. */
-    private static void announceWhenReady(BundleContext context, StartupClock clock) throws Exception {
+    /**
+     * Prints one line once the restore has run and the API is about to open, or what the start waits for if that
+     * takes too long.
+     */
+    private static void announceWhenReady(BundleContext context, StartupClock clock, SlowStartReport slowStart)
+            throws Exception {
         String filter = "(" + Constants.OBJECTCLASS + "=" + RESTORE_REPORT + ")";
         context.addServiceListener(new ServiceListener() {
             @Override
             public void serviceChanged(ServiceEvent event) {
                 if (event.getType() == ServiceEvent.REGISTERED) {
+                    slowStart.disarm();
                     System.err.println("holdfastd: " + clock.ready());
                     context.removeServiceListener(this);
                 }
             }
         }, filter);
+        slowStart.arm();
     }
 
     private static void stop(Framework framework) {
