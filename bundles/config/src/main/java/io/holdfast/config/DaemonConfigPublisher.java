@@ -65,30 +65,43 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
      */
     private volatile boolean started;
 
+    /**
+     * Not synchronized as a whole: registering {@link DaemonConfig} activates most of the engine's components on this
+     * thread, and the components that declare keys arrive meanwhile on the bundles' other start threads
+     * ({@link #addOwner}). Holding this object's monitor through the registration would make each of them wait
+     * for all of that, and any of those activations that needed one of them would never end.
+     */
     @Activate
-    synchronized void activate(BundleContext bundleContext) {
-        context = bundleContext;
-        componentConfigs = new ComponentConfigs(context);
-        reader = new DaemonConfigReader(RuntimeLocator.system(), DaemonConfigReader.kernelDefaultStorageDriver());
-        flags = FlagValues.from(context::getProperty);
-        try {
-            DaemonFile file = reader.file(flags);
-            DaemonConfig config = reader.core(file, flags);
-            LOG.info(() -> "configuration: live-restore=" + config.liveRestore() + ", data-root=" + config.dataRoot()
-                    + ", exec-root=" + config.execRoot() + ", default-runtime=" + config.defaultRuntime()
-                    + ", storage-driver=" + config.storageDriver() + (config.source() == null ? ""
-                    : " (from " + config.source() + ")"));
-            lock = DataRootLock.acquire(Path.of(config.dataRoot()));
-            tightenDataRoot(Path.of(config.dataRoot()));
-            declaredKeys = DeclaredKeys.load(Path.of(config.dataRoot()));
-            publish(config);
-            latest = file;
+    void activate(BundleContext bundleContext) {
+        DaemonFile file;
+        DaemonConfig config;
+        synchronized (this) {
+            context = bundleContext;
+            componentConfigs = new ComponentConfigs(context);
+            reader = new DaemonConfigReader(RuntimeLocator.system(), DaemonConfigReader.kernelDefaultStorageDriver());
+            flags = FlagValues.from(context::getProperty);
+            try {
+                file = reader.file(flags);
+                config = reader.core(file, flags);
+                LOG.info(() -> "configuration: live-restore=" + config.liveRestore() + ", data-root="
+                        + config.dataRoot() + ", exec-root=" + config.execRoot() + ", default-runtime="
+                        + config.defaultRuntime() + ", storage-driver=" + config.storageDriver()
+                        + (config.source() == null ? "" : " (from " + config.source() + ")"));
+                lock = DataRootLock.acquire(Path.of(config.dataRoot()));
+                tightenDataRoot(Path.of(config.dataRoot()));
+                declaredKeys = DeclaredKeys.load(Path.of(config.dataRoot()));
+            } catch (ConfigException e) {
+                FatalError.report(context, e.getMessage());
+                return;
+            }
+        }
+        publish(config);
+        synchronized (this) {
+            latest = file; // from here on an arriving owner is configured by addOwner; those here already, now
             for (ConfigKeys owner : List.copyOf(owners.values())) {
                 declaredKeys.remember(owner);
                 configure(owner);
             }
-        } catch (ConfigException e) {
-            FatalError.report(context, e.getMessage());
         }
     }
 
@@ -246,13 +259,24 @@ public class DaemonConfigPublisher implements DaemonConfigSource {
                 key -> declared == null ? null : declared.ownerOf(key));
     }
 
-    /** Registers {@code config} above the running one, then withdraws that: consumers switch without a gap. */
-    private synchronized void publish(DaemonConfig config) {
+    /**
+     * Registers {@code config} above the running one, then withdraws that: consumers switch without a gap. The
+     * registration is made outside this object's monitor (see {@link #activate}); a reload, which holds it, makes it
+     * from within.
+     */
+    private void publish(DaemonConfig config) {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_RANKING, ranking++);
-        ServiceRegistration<DaemonConfig> previous = registration;
-        registration = context.registerService(DaemonConfig.class, config, properties);
-        running = config;
+        synchronized (this) {
+            properties.put(Constants.SERVICE_RANKING, ranking++);
+        }
+        ServiceRegistration<DaemonConfig> published = context.registerService(DaemonConfig.class, config,
+                properties);
+        ServiceRegistration<DaemonConfig> previous;
+        synchronized (this) {
+            previous = registration;
+            registration = published;
+            running = config;
+        }
         if (previous != null) {
             previous.unregister();
         }
