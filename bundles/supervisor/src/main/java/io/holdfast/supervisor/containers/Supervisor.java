@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +86,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private volatile ContainerMonitor shim;
     private final ContainerMonitor monitor = new BoundMonitor(() -> shim);
     private volatile RestoreControl restorer;
-    private final RestoreRequests restoreRequests = new RestoreRequests(this::restoreIfReady);
+    private final RestoreRequests restoreRequests = new RestoreRequests(this::restoreIfReady, this::restoreWaitsFor,
+            Duration.ofSeconds(30));
     /** Set by the arrival of a shim or a restore service (the first ones too): each wants a whole restore run. */
     private final java.util.concurrent.atomic.AtomicBoolean wholeRunWanted = new java.util.concurrent.atomic
             .AtomicBoolean(true);
@@ -202,7 +204,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
      * for a plugin, take a whole restore run (with a new report); a plugin that arrives when nothing waits for it
      * takes only its own restore.
      */
-    private boolean restoreIfReady() {
+    private boolean restoreIfReady(boolean overdue) {
         if (!active || shim == null || !bundlesStarted) {
             return false;
         }
@@ -211,6 +213,9 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         if (wholeRunWanted.getAndSet(false) || waiting) {
             RestoreControl restore = restorer;
             if (restore == null) {
+                if (overdue) {
+                    return restoreThroughUnboundService();
+                }
                 wholeRunWanted.set(true);
                 return false;
             }
@@ -225,6 +230,52 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         restorePlugins().stream().filter(check -> !check.ok()).forEach(check -> LOG.warning(() -> "restore of "
                 + check.kind() + " plugin " + check.name() + " failed: " + check.detail()));
         return true;
+    }
+
+    /**
+     * The restore bundle's service when it is registered but not bound here. The supervisor and the restorer need each
+     * other's services (a cycle that Declarative Services binds late, after the one made first is complete); with
+     * the bundles starting on two threads, a start was seen whose restorer was never bound and whose restore never
+     * ran. Taken, once a request has waited a patience, for this one restore and given back, so that a swapped
+     * restore bundle is never held.
+     */
+    private boolean restoreThroughUnboundService() {
+        org.osgi.framework.ServiceReference<RestoreControl> registered = context.getServiceReference(
+                RestoreControl.class);
+        RestoreControl restore = registered == null ? null : context.getService(registered);
+        if (restore == null) {
+            wholeRunWanted.set(true);
+            return false;
+        }
+        try {
+            restore.restore();
+            return true;
+        } catch (RuntimeException e) {
+            wholeRunWanted.set(true);
+            throw e;
+        } finally {
+            context.ungetService(registered);
+        }
+    }
+
+    /** What {@link #restoreIfReady} finds missing, for the log of a restore that does not come. */
+    private String restoreWaitsFor() {
+        List<String> missing = new ArrayList<>();
+        if (!active) {
+            missing.add("the supervisor's activation");
+        }
+        if (shim == null) {
+            missing.add("the shim's ContainerMonitor");
+        }
+        if (!bundlesStarted) {
+            missing.add("the launcher's word that every bundle has started");
+        }
+        if (restorer == null) {
+            missing.add(context != null && context.getServiceReference(RestoreControl.class) != null
+                    ? "the restore bundle's RestoreControl to be bound (it is registered: taken directly now)"
+                    : "the restore bundle's RestoreControl");
+        }
+        return missing.isEmpty() ? "nothing any more (trying again now)" : String.join(", ", missing);
     }
 
     @Activate

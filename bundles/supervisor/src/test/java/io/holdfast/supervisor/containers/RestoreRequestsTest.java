@@ -1,6 +1,14 @@
 package io.holdfast.supervisor.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -9,7 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Restore requests are served off the caller's thread, coalesced, and kept until they can be served. */
+/**
+ * Restore requests are served off the caller's thread, coalesced, kept until they can be served, and tried again as
+ * overdue after a patience.
+ */
 class RestoreRequestsTest {
 
     @Test
@@ -18,14 +29,14 @@ class RestoreRequestsTest {
         CountDownLatch release = new CountDownLatch(1);
         Semaphore done = new Semaphore(0);
         AtomicInteger restores = new AtomicInteger();
-        try (RestoreRequests requests = new RestoreRequests(() -> {
+        try (RestoreRequests requests = new RestoreRequests(overdue -> {
             if (restores.incrementAndGet() == 1) {
                 running.countDown();
                 await(release);
             }
             done.release();
             return true;
-        })) {
+        }, () -> "nothing", Duration.ofMinutes(10))) {
             requests.request();
             await(running);
             for (int i = 0; i < 5; i++) {
@@ -44,7 +55,7 @@ class RestoreRequestsTest {
         AtomicBoolean shimBound = new AtomicBoolean();
         Semaphore asked = new Semaphore(0);
         AtomicInteger restores = new AtomicInteger();
-        try (RestoreRequests requests = new RestoreRequests(() -> {
+        try (RestoreRequests requests = new RestoreRequests(overdue -> {
             try {
                 if (!shimBound.get()) {
                     return false;
@@ -54,7 +65,7 @@ class RestoreRequestsTest {
             } finally {
                 asked.release(); // once the answer is decided: the test reads the count after this
             }
-        })) {
+        }, () -> "the shim", Duration.ofMinutes(10))) {
             requests.request();
             asked.acquire();
             assertEquals(0, restores.get());
@@ -62,6 +73,44 @@ class RestoreRequestsTest {
             requests.request(); // the missing binding's arrival
             asked.acquire();
             assertEquals(1, restores.get());
+        }
+    }
+
+    @Test
+    void aRequestLeftWaitingIsTriedAgainAsOverdueAndSaysWhatItWaitsFor() throws Exception {
+        List<Boolean> calls = new CopyOnWriteArrayList<>();
+        CountDownLatch servedOverdue = new CountDownLatch(1);
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(RestoreRequests.class.getName());
+        log.addHandler(capture);
+        try (RestoreRequests requests = new RestoreRequests(overdue -> {
+            calls.add(overdue);
+            if (overdue) {
+                servedOverdue.countDown();
+            }
+            return overdue; // a wake-up that never comes: only the retry can serve it
+        }, () -> "the restore bundle's RestoreControl", Duration.ofMillis(20))) {
+            requests.request();
+            await(servedOverdue);
+            assertEquals(List.of(false, true), calls, "once as asked, once as overdue, then nothing more");
+            assertTrue(warnings.contains("a restore asked for 0 s ago has not run yet: it waits for the restore"
+                    + " bundle's RestoreControl"), warnings.toString());
+        } finally {
+            log.removeHandler(capture);
         }
     }
 
