@@ -24,7 +24,7 @@ public final class HoldfastDaemon {
         this.flags = flags;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         // First of all, before the flags are read: a client polling a held socket is answered within the JVM's start.
         EarlySocket early = EarlySocket.create(new InstalledEngineVersion(() -> {
             try {
@@ -38,8 +38,21 @@ public final class HoldfastDaemon {
             early.serve((ServerSocketChannel) System.inheritedChannel());
         }
         DaemonFlags.Reading reading = DaemonFlags.read(args);
-        System.exit(reading instanceof DaemonFlags.Run run ? new HoldfastDaemon(early, inherited, run.flags()).run()
-                : ((DaemonFlags.Exit) reading).code());
+        System.exit(reading instanceof DaemonFlags.Run run ? runToExit(new HoldfastDaemon(early, inherited,
+                run.flags())) : ((DaemonFlags.Exit) reading).code());
+    }
+
+    /**
+     * The engine's exit code; 1 with the stack trace when it fails unexpectedly, as picocli's {@code execute} gave it.
+     * The exit must come from {@code main} in any case: Felix's threads would keep a JVM alive after an exception.
+     */
+    private static int runToExit(HoldfastDaemon daemon) {
+        try {
+            return daemon.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     private int run() throws Exception {
