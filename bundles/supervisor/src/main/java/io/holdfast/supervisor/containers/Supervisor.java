@@ -212,10 +212,13 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         boolean waiting = last == null || last.count(RestoreOutcome.NEEDS_ATTENTION) > 0;
         if (wholeRunWanted.getAndSet(false) || waiting) {
             RestoreControl restore = restorer;
+            org.osgi.framework.ServiceReference<RestoreControl> taken = null;
+            if (restore == null && overdue) {
+                // registered but never bound: see restoreWaitsFor
+                taken = context.getServiceReference(RestoreControl.class);
+                restore = taken == null ? null : context.getService(taken);
+            }
             if (restore == null) {
-                if (overdue) {
-                    return restoreThroughUnboundService();
-                }
                 wholeRunWanted.set(true);
                 return false;
             }
@@ -224,6 +227,10 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             } catch (RuntimeException e) {
                 wholeRunWanted.set(true);
                 throw e;
+            } finally {
+                if (taken != null) {
+                    context.ungetService(taken); // for this one run: a swapped restore bundle is never held
+                }
             }
             return true;
         }
@@ -233,32 +240,11 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     }
 
     /**
-     * The restore bundle's service when it is registered but not bound here. The supervisor and the restorer need each
-     * other's services (a cycle that Declarative Services binds late, after the one made first is complete); with
-     * the bundles starting on two threads, a start was seen whose restorer was never bound and whose restore never
-     * ran. Taken, once a request has waited a patience, for this one restore and given back, so that a swapped
-     * restore bundle is never held.
+     * What {@link #restoreIfReady} finds missing, for the log of a restore that does not come. The supervisor and the
+     * restorer need each other's services, a cycle Declarative Services binds late (after the one made first is
+     * complete); with the bundles starting on two threads, a start was seen whose restore never ran. A restorer that
+     * is registered but not bound is taken directly by an overdue restore, for that one run.
      */
-    private boolean restoreThroughUnboundService() {
-        org.osgi.framework.ServiceReference<RestoreControl> registered = context.getServiceReference(
-                RestoreControl.class);
-        RestoreControl restore = registered == null ? null : context.getService(registered);
-        if (restore == null) {
-            wholeRunWanted.set(true);
-            return false;
-        }
-        try {
-            restore.restore();
-            return true;
-        } catch (RuntimeException e) {
-            wholeRunWanted.set(true);
-            throw e;
-        } finally {
-            context.ungetService(registered);
-        }
-    }
-
-    /** What {@link #restoreIfReady} finds missing, for the log of a restore that does not come. */
     private String restoreWaitsFor() {
         List<String> missing = new ArrayList<>();
         if (!active) {
