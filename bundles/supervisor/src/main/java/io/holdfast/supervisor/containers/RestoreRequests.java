@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,7 @@ final class RestoreRequests implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RestoreRequests.class.getName());
 
     /** Runs the restore if it can; false when something it needs is not there yet. */
-    private final Restore restoreIfReady;
+    private final BooleanSupplier restoreIfReady;
     /** What a restore that cannot run yet waits for, in a few words. */
     private final Supplier<String> waitingFor;
     private final Duration patience;
@@ -30,12 +31,7 @@ final class RestoreRequests implements AutoCloseable {
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "holdfast-restore"));
 
-    /** A restore if it can run: {@code overdue} when it has waited a patience already. */
-    interface Restore {
-        boolean runIfReady(boolean overdue);
-    }
-
-    RestoreRequests(Restore restoreIfReady, Supplier<String> waitingFor, Duration patience) {
+    RestoreRequests(BooleanSupplier restoreIfReady, Supplier<String> waitingFor, Duration patience) {
         this.restoreIfReady = restoreIfReady;
         this.waitingFor = waitingFor;
         this.patience = patience;
@@ -44,18 +40,18 @@ final class RestoreRequests implements AutoCloseable {
     void request() {
         pending.set(true);
         try {
-            thread.execute(() -> serve(false));
+            thread.execute(this::serve);
         } catch (RejectedExecutionException e) {
             LOG.fine("restore request after close: the next supervisor runs its own");
         }
     }
 
-    private void serve(boolean overdue) {
+    private void serve() {
         if (!pending.getAndSet(false)) {
             return; // an earlier task served this request too
         }
         try {
-            if (!restoreIfReady.runIfReady(overdue)) {
+            if (!restoreIfReady.getAsBoolean()) {
                 pending.set(true);
                 retryLater();
             }
@@ -79,7 +75,7 @@ final class RestoreRequests implements AutoCloseable {
         if (pending.get()) {
             LOG.warning(() -> "a restore asked for " + patience.toSeconds() + " s ago has not run yet: it waits for "
                     + waitingFor.get());
-            serve(true);
+            serve();
         }
     }
 

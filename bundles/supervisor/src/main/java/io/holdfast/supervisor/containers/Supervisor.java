@@ -62,11 +62,16 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * bindings a restore depends on (shim, storage drivers, network bridges, the restore service itself) and asks for a
  * restore whenever one arrives.
  *
+ * <p>The shim and the restorer call back into the supervisor (exit listeners, restore target) while the supervisor
+ * binds both: as Declarative Services components that is a cycle, which the service registry resolves by leaving a
+ * binding for later, and one start in about thirty never became ready. Registered by hand ({@link #publish}), these
+ * services are plain objects whose use never enters this component's activation, and the graph has no cycle
+ * ({@code ComponentGraphTest} keeps it so).
+ *
  * <p>Live exits are held back until the restore has run, so that the restore's view of who exited while the engine
  * was down is the one that counts; afterwards they are applied as they come.
  */
-@Component(service = {Containers.class, RestoreTarget.class, MonitorExitListener.class, ExecExitListener.class},
-        immediate = true)
+@Component(service = {}, immediate = true) // its services are registered by hand: see publish()
 public class Supervisor implements Containers, RestoreTarget, MonitorExitListener, ExecExitListener {
     private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
 
@@ -116,7 +121,8 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
     private BundleContext context;
     private ServiceRegistration<RestoreReport> report;
     private VolumeService volumes;
-    private volatile ServiceRegistration<io.holdfast.spi.volume.Volumes> volumesRegistration;
+    private ServiceRegistration<?> published;
+    private ServiceRegistration<io.holdfast.spi.volume.Volumes> volumesRegistration;
 
     // ---- the bindings a restore depends on: each arrival asks for a restore, which takes it in
 
@@ -204,7 +210,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
      * for a plugin, take a whole restore run (with a new report); a plugin that arrives when nothing waits for it
      * takes only its own restore.
      */
-    private boolean restoreIfReady(boolean overdue) {
+    private boolean restoreIfReady() {
         if (!active || shim == null || !bundlesStarted) {
             return false;
         }
@@ -212,12 +218,6 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         boolean waiting = last == null || last.count(RestoreOutcome.NEEDS_ATTENTION) > 0;
         if (wholeRunWanted.getAndSet(false) || waiting) {
             RestoreControl restore = restorer;
-            org.osgi.framework.ServiceReference<RestoreControl> taken = null;
-            if (restore == null && overdue) {
-                // registered but never bound: see restoreWaitsFor
-                taken = context.getServiceReference(RestoreControl.class);
-                restore = taken == null ? null : context.getService(taken);
-            }
             if (restore == null) {
                 wholeRunWanted.set(true);
                 return false;
@@ -227,10 +227,6 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             } catch (RuntimeException e) {
                 wholeRunWanted.set(true);
                 throw e;
-            } finally {
-                if (taken != null) {
-                    context.ungetService(taken); // for this one run: a swapped restore bundle is never held
-                }
             }
             return true;
         }
@@ -239,12 +235,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         return true;
     }
 
-    /**
-     * What {@link #restoreIfReady} finds missing, for the log of a restore that does not come. The supervisor and the
-     * restorer need each other's services, a cycle Declarative Services binds late (after the one made first is
-     * complete); with the bundles starting on two threads, a start was seen whose restore never ran. A restorer that
-     * is registered but not bound is taken directly by an overdue restore, for that one run.
-     */
+    /** What {@link #restoreIfReady} finds missing, for the log of a restore that does not come. */
     private String restoreWaitsFor() {
         List<String> missing = new ArrayList<>();
         if (!active) {
@@ -257,9 +248,7 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             missing.add("the launcher's word that every bundle has started");
         }
         if (restorer == null) {
-            missing.add(context != null && context.getServiceReference(RestoreControl.class) != null
-                    ? "the restore bundle's RestoreControl to be bound (it is registered: taken directly now)"
-                    : "the restore bundle's RestoreControl");
+            missing.add("the restore bundle's RestoreControl");
         }
         return missing.isEmpty() ? "nothing any more (trying again now)" : String.join(", ", missing);
     }
@@ -289,7 +278,18 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
         context.addBundleListener(engineShutdown);
         LOG.info(() -> "supervisor loaded " + table.all().size() + " container record(s); waiting for restore");
         active = true;
+        publish();
         restoreRequests.request();
+    }
+
+    /**
+     * Registers what this supervisor serves, once it is whole. A plain registration, not the component's: the shim
+     * and the restorer that bind it (and call back into it) never wait on this component's activation.
+     */
+    private void publish() {
+        published = context.registerService(new String[] {Containers.class.getName(), RestoreTarget.class.getName(),
+            MonitorExitListener.class.getName(), ExecExitListener.class.getName()}, this, null);
+        volumesRegistration = context.registerService(io.holdfast.spi.volume.Volumes.class, volumes, null);
     }
 
     /**
@@ -304,14 +304,13 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        published.unregister(); // first, as the component's own services would be: users unbind while it works
+        volumesRegistration.unregister();
         active = false;
         restoreRequests.close();
         context.removeBundleListener(engineShutdown);
         if (report != null) {
             report.unregister();
-        }
-        if (volumesRegistration != null) {
-            volumesRegistration.unregister();
         }
         healthChecks.stop();
         restarts.shutdownNow();
@@ -679,11 +678,6 @@ public class Supervisor implements Containers, RestoreTarget, MonitorExitListene
             if (record.state().status() == io.holdfast.spi.container.ContainerStatus.RESTARTING) {
                 lifecycle.scheduleRestart(record.id(), Duration.ZERO); // a restart the last engine had pending
             }
-        }
-        if (volumesRegistration == null) {
-            // registered here, on the restore thread, never from activate: a component that needs both Volumes and
-            // Containers (the API) would be activated inside this one's activation and find Containers circular
-            volumesRegistration = context.registerService(io.holdfast.spi.volume.Volumes.class, volumes, null);
         }
         ServiceRegistration<RestoreReport> previous = report;
         report = context.registerService(RestoreReport.class, restoreReport, null);

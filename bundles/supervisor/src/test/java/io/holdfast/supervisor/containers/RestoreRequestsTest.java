@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Restore requests are served off the caller's thread, coalesced, kept until they can be served, and tried again as
- * overdue after a patience.
+ * after a patience.
  */
 class RestoreRequestsTest {
 
@@ -29,7 +29,7 @@ class RestoreRequestsTest {
         CountDownLatch release = new CountDownLatch(1);
         Semaphore done = new Semaphore(0);
         AtomicInteger restores = new AtomicInteger();
-        try (RestoreRequests requests = new RestoreRequests(overdue -> {
+        try (RestoreRequests requests = new RestoreRequests(() -> {
             if (restores.incrementAndGet() == 1) {
                 running.countDown();
                 await(release);
@@ -55,7 +55,7 @@ class RestoreRequestsTest {
         AtomicBoolean shimBound = new AtomicBoolean();
         Semaphore asked = new Semaphore(0);
         AtomicInteger restores = new AtomicInteger();
-        try (RestoreRequests requests = new RestoreRequests(overdue -> {
+        try (RestoreRequests requests = new RestoreRequests(() -> {
             try {
                 if (!shimBound.get()) {
                     return false;
@@ -77,9 +77,9 @@ class RestoreRequestsTest {
     }
 
     @Test
-    void aRequestLeftWaitingIsTriedAgainAsOverdueAndSaysWhatItWaitsFor() throws Exception {
-        List<Boolean> calls = new CopyOnWriteArrayList<>();
-        CountDownLatch servedOverdue = new CountDownLatch(1);
+    void aRequestLeftWaitingIsTriedAgainAfterAPatienceAndSaysWhatItWaitsFor() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch servedByTheRetry = new CountDownLatch(1);
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -97,16 +97,16 @@ class RestoreRequestsTest {
         };
         Logger log = Logger.getLogger(RestoreRequests.class.getName());
         log.addHandler(capture);
-        try (RestoreRequests requests = new RestoreRequests(overdue -> {
-            calls.add(overdue);
-            if (overdue) {
-                servedOverdue.countDown();
+        try (RestoreRequests requests = new RestoreRequests(() -> {
+            if (calls.incrementAndGet() == 1) {
+                return false; // and no other request comes: only the retry can serve it
             }
-            return overdue; // a wake-up that never comes: only the retry can serve it
+            servedByTheRetry.countDown();
+            return true;
         }, () -> "the restore bundle's RestoreControl", Duration.ofMillis(20))) {
             requests.request();
-            await(servedOverdue);
-            assertEquals(List.of(false, true), calls, "once as asked, once as overdue, then nothing more");
+            await(servedByTheRetry);
+            assertEquals(2, calls.get(), "once as asked, once by the retry");
             assertTrue(warnings.contains("a restore asked for 0 s ago has not run yet: it waits for the restore"
                     + " bundle's RestoreControl"), warnings.toString());
         } finally {
