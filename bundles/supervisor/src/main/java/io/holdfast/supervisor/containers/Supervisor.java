@@ -64,9 +64,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  *
  * <p>The shim and the restorer call back into the supervisor (exit listeners, restore target) while the supervisor
  * binds both: as Declarative Services components that is a cycle, which the service registry resolves by leaving a
- * binding for later, and one start in about thirty never became ready. Registered by hand ({@link #publish}), these
- * services are plain objects whose use never enters this component's activation, and the graph has no cycle
- * ({@code ComponentGraphTest} keeps it so).
+ * binding for later: now and then (in one CI run of three) a start never became ready. Registered by hand
+ * ({@link #publish}), these services are plain objects whose use never enters this component's activation, and the
+ * graph has no cycle ({@code ComponentGraphTest} keeps it so).
  *
  * <p>Live exits are held back until the restore has run, so that the restore's view of who exited while the engine
  * was down is the one that counts; afterwards they are applied as they come.
