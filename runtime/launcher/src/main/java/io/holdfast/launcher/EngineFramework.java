@@ -125,6 +125,9 @@ final class EngineFramework {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
         config.put("holdfast.deploy", dist.deploy().toString());
         config.put("felix.log.level", "1");
+        // SCR's warnings too, on stderr (its default is errors only): a binding it skipped or failed says so there.
+        // A normal start and stop print none; -Dds.loglevel=debug (HOLDFAST_JAVA_OPTS) shows all it does.
+        config.putIfAbsent("ds.loglevel", System.getProperty("ds.loglevel", "warn"));
         return config;
     }
 
