@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * and coalesced: requests that arrive while one is pending make one restore. A request the restore cannot serve yet
  * (a binding it needs is missing) stays pending until the next request, which the missing binding's arrival makes,
  * and is tried again every {@code patience} meanwhile with a warning that names what it waits for: a start whose
- * restore never comes says why in its log, and a wake-up that was lost costs one patience, not the engine.
+ * restore never comes says why in its log.
  */
 final class RestoreRequests implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RestoreRequests.class.getName());

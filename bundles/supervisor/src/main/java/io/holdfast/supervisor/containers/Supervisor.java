@@ -63,8 +63,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * restore whenever one arrives.
  *
  * <p>The shim and the restorer call back into the supervisor (exit listeners, restore target) while the supervisor
- * binds both: as Declarative Services components that is a cycle, which the service registry resolves by leaving a
- * binding for later: now and then (in one CI run of three) a start never became ready. Registered by hand
+ * binds both: as Declarative Services components that is a cycle, which the component runtime (SCR) breaks by
+ * leaving a binding for later: now and then (in one CI run of three) a start never became ready. Registered by hand
  * ({@link #publish}), these services are plain objects whose use never enters this component's activation, and the
  * graph has no cycle ({@code ComponentGraphTest} keeps it so).
  *

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * iproute2's {@code ip}, one method per operation, in the host's network namespace or (after {@link #in}) in a
  * named one via {@code ip -n}. Each call runs {@code ip} to completion through {@link Command} and blocks on it, at
  * most {@link #TIMEOUT}; a failure throws an {@link IOException} that names the command line and what it printed.
- * Queries use {@code ip -j} (JSON). Needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN for namespaces).
+ * Queries use {@code ip -j} (JSON); the named namespaces are read from the directory {@code ip netns} keeps them in.
+ * Needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN for namespaces).
  */
 final class IpCommands {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -202,11 +203,19 @@ final class IpCommands {
     }
 
     /**
+     * Whether the named namespace exists: whether the netns directory has it, which is what {@code ip netns list}
+     * lists (read, not run: a spawn from the engine costs milliseconds).
+     */
+    boolean namespaceExists(String name) {
+        return Files.exists(netnsDir.resolve(name), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
      * Unmounts and removes namespace {@code name}; whether it existed. The kernel frees the namespace, and with it
      * its interfaces, once no process is left in it.
      */
     boolean deleteNamespaceIfPresent(String name) throws IOException {
-        if (!Files.exists(netnsDir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+        if (!namespaceExists(name)) {
             return false;
         }
         Command.Result result = run("netns", "delete", name);

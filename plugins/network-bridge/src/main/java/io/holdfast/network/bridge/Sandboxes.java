@@ -39,12 +39,9 @@ final class Sandboxes {
         this.defaultRoute = defaultRoute;
     }
 
-    /**
-     * Whether the named namespace exists: whether {@code /run/netns} has it, which is what {@code ip netns list} lists
-     * (read here, not by running {@code ip}: a spawn from the engine costs milliseconds).
-     */
+    /** Whether the named namespace exists ({@link IpCommands#namespaceExists}). */
     boolean namespaceExists(String namespace) {
-        return Files.exists(Path.of(NetworkNames.NETNS_DIR, namespace), LinkOption.NOFOLLOW_LINKS);
+        return ip.namespaceExists(namespace);
     }
 
     /** Whether the container's namespace exists. */
