@@ -113,7 +113,7 @@ final class RegistrySession {
             return http.send(request, handler);
         } catch (IOException e) {
             throw new RegistryException(domain + ": " + request.method() + " " + request.uri() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + failureText(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException(domain + ": interrupted", e);
@@ -207,6 +207,23 @@ final class RegistrySession {
     }
 
     /** A registry error response as a sentence: {@code MANIFEST_UNKNOWN: manifest unknown}. */
+    /**
+     * What went wrong, with the messages of its causes: the JDK's client can throw a bare {@code IOException} whose
+     * cause says what failed (an untrusted certificate, a reset during the handshake).
+     */
+    static String failureText(Throwable failure) {
+        StringBuilder text = new StringBuilder(failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getMessage());
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            String said = cause.getMessage();
+            if (said != null && text.indexOf(said) < 0) {
+                text.append(": ").append(said);
+            }
+        }
+        return text.toString();
+    }
+
     static String errorText(int status, byte[] body) {
         try {
             JsonNode errors = JSON.readTree(body).path("errors");
